@@ -1,0 +1,191 @@
+package allpairs.cli;
+
+import allpairs.UserError;
+import allpairs.io.AtomicOutput;
+import allpairs.io.HadoopFs;
+import allpairs.io.NpyInput;
+import allpairs.kernel.Int8Rows;
+import allpairs.kernel.Kernels;
+import allpairs.spark.AllPairsJob;
+import allpairs.spark.JobResult;
+import allpairs.spark.SparkSessions;
+import allpairs.spec.JobSpec;
+import allpairs.spec.OutputFormat;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The command line, and the single place exceptions become exit codes: 0 success, 2 user error
+ * (one line, no stack trace, nothing written), 1 internal error.
+ */
+@Command(name = "allpairs", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
+        sortOptions = false, showDefaultValues = true, usageHelpAutoWidth = true,
+        description = "Computes out[i][j] = kernel(row i, row j) for every pair of rows of an m x n int8 .npy,"
+                + " on Spark, and writes the m x m float64 matrix as .npy or Parquet.",
+        footer = {"", "Exit codes: 0 success, 2 bad input or option (nothing written), 1 internal error.",
+                "Run it through ./submit.sh or spark-submit; the master comes from --master / spark.master."})
+public final class Main implements Callable<Integer> {
+    public static final int OK = 0;
+    public static final int INTERNAL_ERROR = 1;
+    public static final int USER_ERROR = 2;
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    @Option(names = "--input", paramLabel = "PATH", description = "m x n int8 .npy file (file:, hdfs:, s3a: ...).")
+    String input;
+
+    @Option(names = "--output", paramLabel = "PATH", description = "Where the m x m matrix goes; must not exist unless --overwrite.")
+    String output;
+
+    @Option(names = "--format", paramLabel = "npy|parquet",
+            description = "Output format. Default: npy when --output ends in .npy, otherwise parquet.")
+    String format;
+
+    @Option(names = "--kernel", paramLabel = "NAME", defaultValue = JobSpec.KERNEL_DEFAULT,
+            description = "Pair kernel (known: ${COMPLETION-CANDIDATES}).", completionCandidates = KernelNames.class)
+    String kernel;
+
+    @Option(names = "--block-size", paramLabel = "ROWS",
+            description = "Rows per block (>= 1). Default: the largest whose band (block x m x 8 bytes) is <= 32 MiB"
+                    + " while giving >= 4 tiles per core.")
+    Integer blockSize;
+
+    @Option(names = "--partitions", paramLabel = "N",
+            description = "Spark partitions of the compute stage (>= 1). Default: 2 per core, at most one per tile.")
+    Integer partitions;
+
+    @Option(names = "--overwrite", description = "Replace an existing output (the old one is removed only after the new one is in place).")
+    boolean overwrite;
+
+    @Option(names = "--summary-json", paramLabel = "PATH", description = "Also write the summary JSON to this file (atomically).")
+    String summaryJson;
+
+    @Option(names = "--verbose", description = "Debug logging, and stack traces for every error.")
+    boolean verbose;
+
+    private PrintStream out = System.out;
+    private SparkConf sparkConf;
+
+    /** Names for picocli's help text. */
+    static final class KernelNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Kernels.names().iterator();
+        }
+    }
+
+    public static void main(String[] args) {
+        int code = execute(args, System.out, System.err, new SparkConf());
+        System.exit(code);
+    }
+
+    /**
+     * Runs the command and returns its exit code instead of exiting. {@code sparkConf} is the base
+     * configuration (spark-submit fills it from system properties).
+     */
+    public static int execute(String[] args, PrintStream out, PrintStream err, SparkConf sparkConf) {
+        Main main = new Main();
+        main.out = out;
+        main.sparkConf = sparkConf;
+        CommandLine cmd = new CommandLine(main);
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        cmd.setParameterExceptionHandler((ex, a) -> {
+            err.println("allpairs: error: " + lowerFirst(ex.getMessage()) + ", command line");
+            return USER_ERROR;
+        });
+        cmd.setExecutionExceptionHandler((ex, c, parsed) -> {
+            boolean verbose = main.verbose;
+            if (ex instanceof UserError) {
+                err.println("allpairs: error: " + ex.getMessage());
+                if (verbose) {
+                    ex.printStackTrace(err);
+                }
+                return USER_ERROR;
+            }
+            LOG.error("internal error", ex);
+            err.println("allpairs: internal error: " + ex);
+            return INTERNAL_ERROR;
+        });
+        return cmd.execute(args);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (verbose) {
+            Configurator.setLevel("allpairs", Level.DEBUG);
+        }
+        JobSpec spec = new JobSpec(input, output, parseFormat(format), kernel, blockSize, partitions, overwrite,
+                summaryJson);
+        // Everything the user gave is checked here, on the driver, before Spark starts.
+        Configuration hadoop = HadoopFs.configuration(sparkConf);
+        Kernels.byName(spec.kernel());
+        Path target = new Path(spec.output());
+        AtomicOutput.checkTarget(HadoopFs.of(target, hadoop), target, spec.overwrite(), "option --output");
+        Int8Rows rows = NpyInput.readInt8Matrix(spec.input(), spec.kernel(), hadoop);
+        boolean ownSession = SparkSession.getDefaultSession().isEmpty();
+        if (ownSession && !sparkConf.contains("spark.master")) {
+            throw new UserError("no Spark master is set", "run through ./submit.sh or spark-submit --master,"
+                    + " or set spark.master");
+        }
+        SparkSession spark = SparkSessions.start(sparkConf);
+        try {
+            JobResult result = AllPairsJob.run(spec, rows, spark);
+            String json = Summary.json(result);
+            if (spec.summaryJson() != null) {
+                writeSummary(json, spec.summaryJson(), hadoop);
+            }
+            out.println(json);
+            out.flush();
+            return OK;
+        } finally {
+            if (ownSession) {
+                spark.stop();
+            }
+        }
+    }
+
+    private static OutputFormat parseFormat(String format) {
+        if (format == null) {
+            return null;
+        }
+        try {
+            return OutputFormat.valueOf(format.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UserError("unknown format '" + format + "' (known: npy, parquet)", "option --format");
+        }
+    }
+
+    private static void writeSummary(String json, String location, Configuration hadoop) throws IOException {
+        Path path = new Path(location);
+        FileSystem fs = HadoopFs.of(path, hadoop);
+        AtomicOutput summary = AtomicOutput.begin(fs, fs.makeQualified(path), true);
+        try (OutputStream os = fs.create(summary.temp(), false)) {
+            os.write((json + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            summary.abort();
+            throw e;
+        }
+        summary.commit();
+    }
+
+    private static String lowerFirst(String s) {
+        return s == null || s.isEmpty() ? "invalid command line" : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,35 @@
+package allpairs.cli;
+
+import allpairs.spark.JobResult;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The one-line JSON summary a run prints on stdout (and to {@code --summary-json}). */
+final class Summary {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Summary() {
+    }
+
+    static String json(JobResult r) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("kernel", r.kernel());
+        s.put("m", r.m());
+        s.put("n", r.n());
+        s.put("pairs", r.plan().pairs());
+        s.put("tiles", r.plan().tiles());
+        s.put("partitions", r.plan().partitions());
+        s.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
+        s.put("pairs_per_s", Math.round(r.pairsPerSecond() * 10) / 10.0);
+        s.put("output", r.output());
+        s.put("format", r.format());
+        s.put("block_size", r.plan().blockSize());
+        try {
+            return JSON.writeValueAsString(s);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package allpairs.io;
+
+import java.io.IOException;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkConf;
+import scala.Tuple2;
+
+/** Hadoop FileSystem access for paths of any scheme (file:, hdfs:, s3a:, ...). */
+public final class HadoopFs {
+    private HadoopFs() {
+    }
+
+    /**
+     * The Hadoop configuration Spark would use, built before any SparkContext exists: defaults plus
+     * every {@code spark.hadoop.*} setting with the prefix removed.
+     */
+    public static Configuration configuration(SparkConf conf) {
+        Configuration hadoop = new Configuration();
+        for (Tuple2<String, String> kv : conf.getAll()) {
+            if (kv._1().startsWith("spark.hadoop.")) {
+                hadoop.set(kv._1().substring("spark.hadoop.".length()), kv._2());
+            }
+        }
+        return hadoop;
+    }
+
+    /** Test hook and the same for plain maps. */
+    public static Configuration configuration(Map<String, String> sparkSettings) {
+        SparkConf conf = new SparkConf(false);
+        sparkSettings.forEach(conf::set);
+        return configuration(conf);
+    }
+
+    /**
+     * The file system of {@code path}. On the local file system we skip Hadoop's {@code .crc}
+     * side files: users read our outputs with NumPy and DuckDB, not through Hadoop.
+     */
+    public static FileSystem of(Path path, Configuration conf) throws IOException {
+        FileSystem fs = path.getFileSystem(conf);
+        return fs instanceof LocalFileSystem local ? local.getRawFileSystem() : fs;
+    }
+}

@@ -1,0 +1,50 @@
+package allpairs.spark;
+
+import java.util.Collections;
+import java.util.Iterator;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import scala.Tuple2;
+
+/** Executor side: joins the pieces of one row band (one partition) into complete rows. */
+public final class BandAssembler implements FlatMapFunction<Iterator<Tuple2<Integer, BandPiece>>, Band> {
+    private static final long serialVersionUID = 1L;
+
+    private final int m;
+    private final int blockSize;
+
+    public BandAssembler(int m, int blockSize) {
+        this.m = m;
+        this.blockSize = blockSize;
+    }
+
+    @Override
+    public Iterator<Band> call(Iterator<Tuple2<Integer, BandPiece>> pieces) {
+        if (!pieces.hasNext()) {
+            return Collections.emptyIterator();
+        }
+        Tuple2<Integer, BandPiece> first = pieces.next();
+        int band = first._1();
+        int rowStart = band * blockSize;
+        int rows = Math.min(m, rowStart + blockSize) - rowStart;
+        double[] values = new double[Math.multiplyExact(rows, m)];
+        long filled = place(first, band, rowStart, values);
+        while (pieces.hasNext()) {
+            filled += place(pieces.next(), band, rowStart, values);
+        }
+        if (filled != (long) rows * m) {
+            throw new IllegalStateException("band " + band + " got " + filled + " of " + ((long) rows * m) + " values");
+        }
+        return Collections.singletonList(new Band(band, rowStart, rows, m, values)).iterator();
+    }
+
+    private long place(Tuple2<Integer, BandPiece> keyed, int band, int rowStart, double[] values) {
+        if (keyed._1() != band) {
+            throw new IllegalStateException("pieces of bands " + band + " and " + keyed._1() + " in one partition");
+        }
+        BandPiece p = keyed._2();
+        for (int r = 0; r < p.rows(); r++) {
+            System.arraycopy(p.values(), r * p.cols(), values, (p.rowStart() - rowStart + r) * m + p.colStart(), p.cols());
+        }
+        return (long) p.rows() * p.cols();
+    }
+}

@@ -1,0 +1,17 @@
+package allpairs.spark;
+
+import allpairs.plan.Plan;
+
+/**
+ * What a finished run reports.
+ *
+ * @param output the committed output path, fully qualified
+ * @param scratchCreated scratch allocations on executors (one per non-empty partition)
+ * @param pairsComputed kernel evaluations on executors
+ */
+public record JobResult(String kernel, int m, int n, Plan plan, double seconds, String output, String format,
+                        long scratchCreated, long pairsComputed) {
+    public double pairsPerSecond() {
+        return seconds > 0 ? plan.pairs() / seconds : 0;
+    }
+}

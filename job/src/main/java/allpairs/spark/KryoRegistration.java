@@ -1,0 +1,25 @@
+package allpairs.spark;
+
+import allpairs.kernel.Int8Rows;
+import allpairs.kernel.SeedKernel;
+import allpairs.plan.Tile;
+import allpairs.plan.TileGroup;
+import com.esotericsoftware.kryo.Kryo;
+import org.apache.spark.serializer.KryoRegistrator;
+
+/** Registers every class the job's own stages ship, so registrationRequired=true holds. */
+public final class KryoRegistration implements KryoRegistrator {
+    @Override
+    public void registerClasses(Kryo kryo) {
+        kryo.register(Int8Rows.class);
+        kryo.register(Tile.class);
+        kryo.register(Tile[].class);
+        kryo.register(TileGroup.class);
+        kryo.register(BandPiece.class);
+        kryo.register(Band.class);
+        kryo.register(SeedKernel.class);
+        kryo.register(byte[].class);
+        kryo.register(double[].class);
+        kryo.register(Object[].class);
+    }
+}

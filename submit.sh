@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# allpairs launcher.
+#   ./submit.sh demo [spark-submit options]          generate a seeded input and run the job on it locally
+#   ./submit.sh [--dry-run] [spark-submit options] -- <job options>
+#   ./submit.sh --help | --version                   the job's own help and version
+# Builds the job jar when it is missing or older than the sources; otherwise never calls Maven.
+# Uses $SPARK_HOME/bin/spark-submit when SPARK_HOME is set, otherwise Spark's launcher over the
+# Maven-resolved jars in job/target/spark/jars (what bin/spark-class does), so options such as
+# --driver-memory and --driver-java-options take effect. Exits with the job's exit code.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+JAR="$ROOT/job/target/allpairs-job.jar"
+SPARK_JARS_HOME="$ROOT/job/target/spark"
+MAIN_CLASS=allpairs.cli.Main
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+die() { echo "submit.sh: error: $*" >&2; exit 2; }
+
+build_if_needed() {
+  local stale=""
+  if [ ! -f "$JAR" ] || [ ! -d "$SPARK_JARS_HOME/jars" ]; then
+    stale="missing"
+  else
+    stale=$(find "$ROOT/job/src" "$ROOT/job/pom.xml" "$ROOT/pom.xml" -newer "$JAR" -print -quit 2>/dev/null || true)
+  fi
+  if [ -n "$stale" ]; then
+    echo "submit.sh: building the job jar (mvn package)..." >&2
+    (cd "$ROOT" && mvn -B -q -pl job -am package -DskipTests) >&2 || { echo "submit.sh: build failed" >&2; exit 1; }
+  fi
+}
+
+# Prints the final command NUL-separated, the way bin/spark-class gets it from Spark's launcher.
+launcher_command() {
+  if [ -n "${SPARK_HOME:-}" ] && [ -x "$SPARK_HOME/bin/spark-submit" ]; then
+    printf '%s\0' "$SPARK_HOME/bin/spark-submit" "$@"
+    return 0
+  fi
+  local out rc
+  out=$(SPARK_HOME="$SPARK_JARS_HOME" SPARK_SCALA_VERSION=2.12 \
+        "$JAVA" -Xmx128m -cp "$SPARK_JARS_HOME/jars/*" org.apache.spark.launcher.Main \
+        org.apache.spark.deploy.SparkSubmit "$@" | tr '\0' '\1'; exit "${PIPESTATUS[0]}") || rc=$?
+  [ "${rc:-0}" -eq 0 ] || die "Spark's launcher refused the options (exit ${rc})"
+  # The launcher prints messages, then a line holding a NUL, then the command's arguments each
+  # followed by a NUL (turned into \1 above, since bash variables cannot hold NULs).
+  out=${out#*$'\1'$'\n'}
+  printf '%s' "$out" | tr '\1' '\0'
+}
+
+run_spark_submit() {
+  local dry_run=$1; shift
+  build_if_needed
+  export SPARK_CONF_DIR="${SPARK_CONF_DIR:-$ROOT/conf}"
+  export SPARK_SCALA_VERSION=2.12
+  export ALLPAIRS_DEFAULTS="${ALLPAIRS_DEFAULTS:-$ROOT/conf/allpairs-defaults.properties}"
+  if [ -z "${SPARK_HOME:-}" ]; then
+    export SPARK_HOME="$SPARK_JARS_HOME"
+    local use_launcher=1
+  fi
+  local cmd=()
+  while IFS= read -r -d '' arg; do cmd+=("$arg"); done < <(
+    if [ -n "${use_launcher:-}" ]; then SPARK_HOME_SET="" launcher_command "$@"; else launcher_command "$@"; fi)
+  [ ${#cmd[@]} -gt 0 ] || die "could not build the spark-submit command"
+  if [ "$dry_run" = 1 ]; then
+    printf '%q ' "${cmd[@]}"; echo
+    return 0
+  fi
+  exec "${cmd[@]}"
+}
+
+demo() {
+  build_if_needed
+  local dir="${ALLPAIRS_DEMO_DIR:-$ROOT/demo-out}"
+  local rows="${ALLPAIRS_DEMO_ROWS:-600}" cols="${ALLPAIRS_DEMO_COLS:-48}" seed="${ALLPAIRS_DEMO_SEED:-42}"
+  mkdir -p "$dir"
+  local input="$dir/demo_A_${rows}x${cols}.npy" output="$dir/demo_seed_${rows}x${rows}.npy"
+  echo "submit.sh: demo input $input (m=$rows, n=$cols, seed=$seed)" >&2
+  "$JAVA" -cp "$JAR" allpairs.cli.GenerateInput --rows "$rows" --cols "$cols" --seed "$seed" --output "$input"
+  local rc=0
+  ( run_spark_submit 0 --master 'local[*]' "$@" --class "$MAIN_CLASS" "$JAR" \
+      --input "$input" --output "$output" --kernel seed --overwrite --summary-json "$dir/summary.json" ) || rc=$?
+  if [ "$rc" -eq 0 ]; then
+    echo "submit.sh: demo output: $output (numpy.load reads it); summary: $dir/summary.json" >&2
+    echo "output: $output"
+  fi
+  return "$rc"
+}
+
+main() {
+  case "${1:-}" in
+    demo) shift; demo "$@"; return ;;
+    ""|-h|--help|--version|-V)
+      build_if_needed
+      exec "$JAVA" -cp "$JAR:$SPARK_JARS_HOME/jars/*" "$MAIN_CLASS" "${1:---help}" ;;
+  esac
+  local dry_run=0 spark_args=() job_args=() seen_sep=0
+  for a in "$@"; do
+    if [ "$seen_sep" = 1 ]; then job_args+=("$a"); continue; fi
+    case "$a" in
+      --) seen_sep=1 ;;
+      --dry-run) dry_run=1 ;;
+      *) spark_args+=("$a") ;;
+    esac
+  done
+  if [ "$seen_sep" = 0 ]; then
+    # No "--": everything is a job option and spark-submit's defaults apply.
+    job_args=("${spark_args[@]}"); spark_args=()
+  fi
+  run_spark_submit "$dry_run" ${spark_args[@]+"${spark_args[@]}"} --class "$MAIN_CLASS" "$JAR" ${job_args[@]+"${job_args[@]}"}
+}
+
+main "$@"
