@@ -24,10 +24,14 @@ public final class Cli {
     }
 
     public static Cli run(SparkConf conf, String... args) {
+        return run(conf, null, args);
+    }
+
+    public static Cli run(SparkConf conf, java.io.File defaults, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), conf);
+                new PrintStream(err, true, StandardCharsets.UTF_8), conf, defaults);
         return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

@@ -11,6 +11,7 @@ import allpairs.spark.JobResult;
 import allpairs.spark.SparkSessions;
 import allpairs.spec.JobSpec;
 import allpairs.spec.OutputFormat;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -45,6 +46,8 @@ public final class Main implements Callable<Integer> {
     public static final int OK = 0;
     public static final int INTERNAL_ERROR = 1;
     public static final int USER_ERROR = 2;
+    /** Environment variable naming the job defaults file (submit.sh points it at conf/). */
+    public static final String DEFAULTS_ENV = "ALLPAIRS_DEFAULTS";
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
     @Option(names = "--input", paramLabel = "PATH", description = "m x n int8 .npy file (file:, hdfs:, s3a: ...).")
@@ -100,12 +103,21 @@ public final class Main implements Callable<Integer> {
      * configuration (spark-submit fills it from system properties).
      */
     public static int execute(String[] args, PrintStream out, PrintStream err, SparkConf sparkConf) {
+        String defaults = System.getenv(DEFAULTS_ENV);
+        return execute(args, out, err, sparkConf, defaults == null || defaults.isBlank() ? null : new File(defaults));
+    }
+
+    /** As above, with option defaults from a properties file (keys: option names without dashes). */
+    public static int execute(String[] args, PrintStream out, PrintStream err, SparkConf sparkConf, File defaults) {
         Main main = new Main();
         main.out = out;
         main.sparkConf = sparkConf;
         CommandLine cmd = new CommandLine(main);
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
+        if (defaults != null && defaults.isFile()) {
+            cmd.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(defaults));
+        }
         cmd.setParameterExceptionHandler((ex, a) -> {
             err.println("allpairs: error: " + lowerFirst(ex.getMessage()) + ", command line");
             return USER_ERROR;

@@ -46,6 +46,7 @@ public final class AllPairsJob {
 
         long start = System.nanoTime();
         Broadcast<Int8Rows> broadcast = sc.broadcast(rows);
+        boolean committed = false;
         try {
             JavaRDD<Band> bands = bands(sc, kernel, broadcast, plan, scratchCreated, pairsComputed);
             if (spec.format() == OutputFormat.NPY) {
@@ -54,10 +55,12 @@ public final class AllPairsJob {
                 ParquetSink.write(spark, bands, output.temp().toString());
             }
             output.commit();
-        } catch (IOException | RuntimeException | Error e) {
-            output.abort();
-            throw e;
+            committed = true;
         } finally {
+            // Whatever failed (Spark throws checked SparkExceptions from Scala), leave nothing behind.
+            if (!committed) {
+                output.abort();
+            }
             broadcast.destroy();
         }
         double seconds = (System.nanoTime() - start) / 1e9;

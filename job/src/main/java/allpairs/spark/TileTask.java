@@ -36,6 +36,7 @@ public final class TileTask<S> implements PairFlatMapFunction<Iterator<TileGroup
 
     @Override
     public Iterator<Tuple2<Integer, BandPiece>> call(Iterator<TileGroup> groups) {
+        FaultInjection.maybeFail();
         Int8Rows data = rows.value();
         return new Iterator<>() {
             private final ArrayDeque<Tuple2<Integer, BandPiece>> ready = new ArrayDeque<>(2);

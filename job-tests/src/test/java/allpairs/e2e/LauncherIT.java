@@ -1,0 +1,121 @@
+package allpairs.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import allpairs.support.Fixtures;
+import allpairs.support.Launcher;
+import allpairs.support.NpyFiles;
+import allpairs.support.SeedReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End-to-end runs through ./submit.sh in separate JVMs (after `package`, under failsafe). */
+class LauncherIT {
+    static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir
+    Path dir;
+
+    @Test
+    void demoRunsARealJobAndItsMatrixIsRight() throws Exception {
+        Launcher r = Launcher.run(Map.of("ALLPAIRS_DEMO_DIR", dir.toString()), "demo");
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        String[] lines = r.out.strip().split("\n");
+        JsonNode summary = JSON.readTree(lines[0]);
+        assertThat(summary.get("m").asInt()).isEqualTo(600);
+        assertThat(summary.get("n").asInt()).isEqualTo(48);
+        Path output = Path.of(lines[lines.length - 1].replaceFirst("^output: ", ""));
+        assertThat(output).exists().hasParent(dir);
+        // spot-check the demo's matrix against the literal definition
+        Path input = dir.resolve("demo_A_600x48.npy");
+        byte[][] rows = Fixtures.int8Rows(input, 600, 48);
+        double[] matrix = Fixtures.float64(output);
+        assertThat(matrix).hasSize(600 * 600);
+        SplittableRandom rnd = new SplittableRandom(11);
+        for (int t = 0; t < 200; t++) {
+            int i = rnd.nextInt(600);
+            int j = rnd.nextInt(600);
+            assertThat(Double.doubleToRawLongBits(matrix[i * 600 + j]))
+                    .isEqualTo(Double.doubleToRawLongBits(SeedReference.pair(rows[Math.min(i, j)], rows[Math.max(i, j)])));
+        }
+    }
+
+    @Test
+    void dryRunShowsTheJava17FlagsAndHonoursDriverOptions() throws Exception {
+        Launcher r = Launcher.run(Map.of(), "--dry-run", "--master", "local[2]", "--driver-memory", "512m",
+                "--driver-java-options", "-Dallpairs.probe=yes", "--", "--input", "a.npy", "--output", "b.npy");
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        assertThat(r.out).contains("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED")
+                .contains("--add-opens=java.base/java.nio=ALL-UNNAMED")
+                .contains("-Xmx512m")
+                .contains("-Dallpairs.probe=yes")
+                .contains("org.apache.spark.deploy.SparkSubmit")
+                .contains("allpairs.cli.Main")
+                .contains("--input a.npy --output b.npy");
+    }
+
+    @Test
+    void computesTheGoldenMatrixThroughSparkSubmit() throws Exception {
+        Path out = dir.resolve("o.npy");
+        Launcher r = Launcher.run(Map.of(), "--master", "local[2]", "--", "--input", Fixtures.input(33, 21).toString(),
+                "--output", out.toString(), "--block-size", "4");
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        assertThat(r.out.lines()).hasSize(1);
+        assertThat(JSON.readTree(r.out).get("output").asText()).endsWith(out.toString());
+        assertThat(Files.readAllBytes(out)).isEqualTo(Fixtures.bytes(Fixtures.output(33, 21)));
+    }
+
+    @Test
+    void badInputExitsTwoWithOneLineAndWritesNothing() throws Exception {
+        Path bad = NpyFiles.write(dir.resolve("bad.npy"),
+                NpyFiles.v1("{'descr': '<f8', 'fortran_order': False, 'shape': (1, 1), }", new byte[8]));
+        Path out = dir.resolve("o.npy");
+        Launcher r = Launcher.run(Map.of(), "--master", "local[2]", "--", "--input", bad.toString(),
+                "--output", out.toString());
+        assertThat(r.exitCode).as(r.toString()).isEqualTo(2);
+        assertThat(r.out).isEmpty();
+        assertThat(r.err.lines().filter(l -> l.startsWith("allpairs: error: "))).hasSize(1);
+        assertThat(r.err).contains("'<f8'").contains(bad.toString()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(out).doesNotExist();
+
+        Launcher unknown = Launcher.run(Map.of(), "--", "--no-such-option");
+        assertThat(unknown.exitCode).isEqualTo(2);
+        assertThat(unknown.err).contains("allpairs: error: unknown option: '--no-such-option'");
+    }
+
+    @Test
+    void internalFailureExitsOneAndLeavesNothingAtTheOutput() throws Exception {
+        // The test-only fault switch fails a compute task; local[2] never retries, so the job fails.
+        Path out = dir.resolve("o.npy");
+        Launcher r = Launcher.run(Map.of(), "--master", "local[2]", "--driver-java-options",
+                "-Dallpairs.test.failPartitions=1", "--", "--input", Fixtures.input(40, 12).toString(),
+                "--output", out.toString(), "--block-size", "5");
+        assertThat(r.exitCode).as(r.toString()).isEqualTo(1);
+        assertThat(r.out).isEmpty();
+        assertThat(r.err).contains("allpairs: internal error");
+        assertThat(r.err).contains("injected failure in partition 1");
+        assertThat(dir.toFile().list()).isEmpty();
+
+        // local[2,4] retries the task: same bytes as a clean run
+        Launcher retried = Launcher.run(Map.of(), "--master", "local[2,4]", "--driver-java-options",
+                "-Dallpairs.test.failPartitions=0,1", "--", "--input", Fixtures.input(40, 12).toString(),
+                "--output", out.toString(), "--block-size", "5");
+        assertThat(retried.exitCode).as(retried.toString()).isZero();
+        assertThat(Files.readAllBytes(out)).isEqualTo(Fixtures.bytes(Fixtures.output(40, 12)));
+    }
+
+    @Test
+    void versionAndHelpWorkWithoutSpark() throws Exception {
+        Launcher v = Launcher.run(Map.of(), "--version");
+        assertThat(v.exitCode).isZero();
+        assertThat(v.out).containsPattern("allpairs \\S+").containsPattern("Spark 3\\.5").contains("Java 17");
+        Launcher h = Launcher.run(Map.of(), "--help");
+        assertThat(h.exitCode).isZero();
+        assertThat(h.out).contains("--block-size").contains("--overwrite");
+    }
+}

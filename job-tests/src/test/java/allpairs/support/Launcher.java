@@ -1,0 +1,55 @@
+package allpairs.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs ./submit.sh as a separate process, the way users and schedulers do. */
+public final class Launcher {
+    public final int exitCode;
+    public final String out;
+    public final String err;
+
+    private Launcher(int exitCode, String out, String err) {
+        this.exitCode = exitCode;
+        this.out = out;
+        this.err = err;
+    }
+
+    public static Path root() {
+        return Path.of(System.getProperty("allpairs.root"));
+    }
+
+    public static Launcher run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(root().resolve("submit.sh").toString());
+        cmd.addAll(List.of(args));
+        Path outFile = Files.createTempFile("submit", ".out");
+        Path errFile = Files.createTempFile("submit", ".err");
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(root().toFile())
+                .redirectOutput(outFile.toFile()).redirectError(errFile.toFile());
+        pb.environment().remove("SPARK_HOME");
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            throw new AssertionError("submit.sh did not finish in 180 s: " + cmd);
+        }
+        Launcher r = new Launcher(p.exitValue(), Files.readString(outFile, StandardCharsets.UTF_8),
+                Files.readString(errFile, StandardCharsets.UTF_8));
+        Files.delete(outFile);
+        Files.delete(errFile);
+        return r;
+    }
+
+    @Override
+    public String toString() {
+        return "exit " + exitCode + "\nstdout: " + out + "\nstderr: " + err;
+    }
+}
