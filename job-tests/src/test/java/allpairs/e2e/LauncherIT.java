@@ -118,4 +118,18 @@ class LauncherIT {
         assertThat(h.exitCode).isZero();
         assertThat(h.out).contains("--block-size").contains("--overwrite");
     }
+
+    @Test
+    void usesSparkHomeSparkSubmitWhenSparkHomeIsSet() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("spark/bin"));
+        Path fake = bin.resolve("spark-submit");
+        Files.writeString(fake, "#!/usr/bin/env bash\necho \"fake spark-submit SPARK_CONF_DIR=$SPARK_CONF_DIR $*\"\nexit 3\n");
+        fake.toFile().setExecutable(true);
+        Launcher r = Launcher.run(Map.of("SPARK_HOME", dir.resolve("spark").toString()), "--master", "yarn", "--",
+                "--input", "a.npy", "--output", "b.npy");
+        assertThat(r.exitCode).as(r.toString()).isEqualTo(3); // the launcher's exit code is passed through
+        assertThat(r.out).startsWith("fake spark-submit SPARK_CONF_DIR=" + Launcher.root().resolve("conf"))
+                .contains("--master yarn --class allpairs.cli.Main")
+                .contains("allpairs-job.jar --input a.npy --output b.npy");
+    }
 }
