@@ -1,24 +1,56 @@
 package allpairs.kernel;
 
 import java.io.Serializable;
+import java.util.List;
 
 /**
- * A pair function evaluated for every (i, j). Its scratch is created once per Spark partition and
- * reused for every pair the partition computes, so {@link #compute} must never allocate.
- * Implementations are shipped to executors: keep them stateless and serializable.
+ * A pair function evaluated for every (i, j): the plug-in interface. Implement it (usually through
+ * {@link ByteKernel} or {@link DoubleKernel}), list the class in
+ * {@code META-INF/services/allpairs.kernel.Kernel} of your jar, put the jar on the classpath
+ * ({@code spark-submit --jars}), and {@code --kernel NAME} finds it.
  *
- * @param <S> the scratch type (for example a {@code double[]} table)
+ * <p>Its scratch is created once per Spark partition, for the longest row the partition will see,
+ * and reused for every pair: {@link #compute} must not allocate. Instances are shipped to
+ * executors: keep them immutable and serializable, parameters in final fields.
+ *
+ * @param <S> the scratch type (for example DP rows or a histogram)
  */
 public interface Kernel<S> extends Serializable {
     /** The name users select with {@code --kernel}. */
     String name();
 
-    /** If true, compute(a, b) == compute(b, a) bit for bit and only i <= j is evaluated. */
+    /** One line for {@code allpairs kernels}. */
+    default String description() {
+        return "";
+    }
+
+    /** The element type rows are converted to before they reach {@link #compute}. */
+    ElementType elementType();
+
+    /** If true, compute(a, b) == compute(b, a) and only i <= j is evaluated (then mirrored). */
     boolean symmetric();
 
-    /** The per-partition scratch for rows of {@code n} values. */
-    S newScratch(int n);
+    /** DISTANCE (smaller is closer) or SCORE (larger is closer). */
+    KernelKind kind();
 
-    /** The value of the pair (i, j), using (and overwriting) {@code scratch}. */
-    double compute(Int8Rows rows, int i, int j, S scratch);
+    /** True when every row must have the same length (checked on the driver, exit 2 otherwise). */
+    default boolean needsEqualLengths() {
+        return false;
+    }
+
+    /** Declared parameters, with defaults and ranges. */
+    default List<Param> params() {
+        return List.of();
+    }
+
+    /** A copy configured with validated values for every declared parameter. */
+    default Kernel<S> configure(ParamValues values) {
+        return this;
+    }
+
+    /** The per-partition scratch for rows of at most {@code maxLength} elements. */
+    S newScratch(int maxLength);
+
+    /** The value of the pair (row i of a, row j of b), using (and overwriting) {@code scratch}. */
+    double compute(Rows a, int i, Rows b, int j, S scratch);
 }

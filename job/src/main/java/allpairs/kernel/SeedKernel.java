@@ -6,7 +6,7 @@ package allpairs.kernel;
  * (a, b) loops and each scratch cell accumulates in a local before it is stored; the k order per
  * cell and the row-major reduction order are those of the definition, so results are bit-exact.
  */
-public final class SeedKernel implements Kernel<SeedKernel.Scratch> {
+public final class SeedKernel extends ByteKernel<SeedKernel.Scratch> {
     private static final long serialVersionUID = 1L;
     public static final String NAME = "seed";
 
@@ -27,7 +27,27 @@ public final class SeedKernel implements Kernel<SeedKernel.Scratch> {
     }
 
     @Override
+    public String description() {
+        return "cost stand-in of docs/seed-kernel.md: n^3 steps and an n x n scratch per pair";
+    }
+
+    @Override
+    public ElementType elementType() {
+        return ElementType.INT8;
+    }
+
+    @Override
     public boolean symmetric() {
+        return true;
+    }
+
+    @Override
+    public KernelKind kind() {
+        return KernelKind.SCORE;
+    }
+
+    @Override
+    public boolean needsEqualLengths() {
         return true;
     }
 
@@ -37,15 +57,11 @@ public final class SeedKernel implements Kernel<SeedKernel.Scratch> {
     }
 
     @Override
-    public double compute(Int8Rows rows, int i, int j, Scratch scratch) {
-        return compute(rows.data(), rows.offset(i), rows.offset(j), rows.cols(), scratch);
-    }
-
-    static double compute(byte[] data, int xOff, int yOff, int n, Scratch scratch) {
+    protected double compute(byte[] xs, int xOff, int n, byte[] ys, int yOff, int yLen, Scratch scratch) {
         final int[] sum = scratch.sum;
         final double[] tmp = scratch.tmp;
         for (int k = 0; k < n; k++) {
-            sum[k] = data[xOff + k] + data[yOff + k];
+            sum[k] = xs[xOff + k] + ys[yOff + k];
         }
         // expensive_function_1: tmp[a][b] = sum over k of (uint32) ((x[k] + y[k]) * (a - b))
         for (int a = 0; a < n; a++) {
