@@ -1,0 +1,161 @@
+package allpairs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import allpairs.support.Cli;
+import allpairs.support.Fixtures;
+import allpairs.support.NpyFiles;
+import allpairs.support.TestSpark;
+import allpairs.support.WeightedDifferenceKernel;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** --kernel, --kernel-param, `allpairs kernels`, --against, ids sidecars and input errors, through the CLI. */
+class KernelOptionsTest {
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void spark() {
+        TestSpark.session();
+    }
+
+    private static Cli run(String... args) {
+        return Cli.run(TestSpark.conf(), args);
+    }
+
+    @Test
+    void kernelsListsEveryKernelWithParametersAndDefaults() {
+        for (String[] args : new String[][] {{"kernels"}, {"--list-kernels"}}) {
+            Cli r = Cli.runWithoutSpark(args);
+            assertThat(r.exitCode).as(r.toString()).isZero();
+            assertThat(r.out).contains("seed", "levenshtein", "nw", "sw", "dtw", "mi", WeightedDifferenceKernel.NAME)
+                    .contains("--kernel-param gap-open=").contains("default -2.0")
+                    .contains("--kernel-param window=").contains("default none")
+                    .contains("--kernel-param weight=");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "unknown key|nw|gapopen=-3|has no parameter 'gapopen'",
+        "not a number|nw|gap-open=abc|'abc': not a finite number",
+        "out of range|nw|gap-open=1|must be between",
+        "not an integer|dtw|window=2.5|not an integer",
+        "negative window|dtw|window=-1|must be between 0",
+        "no equals sign|nw|gap-open|expected key=value",
+        "kernel without parameters|seed|x=1|it takes none"})
+    void refusesBadKernelParameters(String name, String kernel, String setting, String words) {
+        Path out = dir.resolve("o.npy");
+        Cli r = Cli.runWithoutSpark("--input", Fixtures.input(16, 8).toString(), "--output", out.toString(),
+                "--kernel", kernel, "--kernel-param", setting);
+        BadInputTest.assertUserError(r, words, "--kernel-param");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aUserKernelFromTheClasspathRunsWithItsParameters() throws IOException {
+        double[] values = {1, 2, 3, 4, 5, 6, -1, -2, 0.5};
+        ByteBuffer b = ByteBuffer.allocate(72).order(ByteOrder.LITTLE_ENDIAN);
+        for (double v : values) {
+            b.putDouble(v);
+        }
+        Path in = NpyFiles.write(dir.resolve("x.npy"), NpyFiles.v1("{'descr': '<f8', 'fortran_order': False, 'shape': (3, 3), }", b.array()));
+        Path out = dir.resolve("o.npy");
+        Cli r = run("--input", in.toString(), "--output", out.toString(), "--kernel", WeightedDifferenceKernel.NAME,
+                "--kernel-param", "weight=3", "--kernel-param", "skip=1", "--block-size", "2");
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        double[] sums = {2 + 3, 5 + 6, -2 + 0.5};
+        double[] matrix = Fixtures.float64(out);
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                assertThat(matrix[i * 3 + j]).isEqualTo(3 * sums[i] - sums[j]);
+            }
+        }
+    }
+
+    @Test
+    void fastaIdsGoToASidecarThatOverwriteRemovesWhenStale() throws IOException {
+        Path fa = Files.writeString(dir.resolve("s.fa"), ">a\nACGT\n>b\nACG\n>c\nTT\n");
+        Path out = dir.resolve("d.npy");
+        Cli r = run("--input", fa.toString(), "--output", out.toString(), "--kernel", "levenshtein");
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("d.npy.ids.txt"))).containsExactly("a", "b", "c");
+        assertThat(Fixtures.float64(out)).containsExactly(0, 1, 4, 1, 0, 3, 4, 3, 0);
+
+        Path txt = Files.writeString(dir.resolve("s.txt"), "AC\nAG\n");
+        Cli again = run("--input", txt.toString(), "--output", out.toString(), "--kernel", "levenshtein", "--overwrite");
+        assertThat(again.exitCode).as(again.toString()).isZero();
+        assertThat(dir.resolve("d.npy.ids.txt")).doesNotExist();
+        assertThat(Fixtures.float64(out)).containsExactly(0, 1, 1, 0);
+    }
+
+    @Test
+    void againstWritesAnMByKMatrixAndReferenceIds() throws IOException {
+        Path q = Files.writeString(dir.resolve("q.txt"), "kitten\nflaw\n");
+        Path ref = Files.writeString(dir.resolve("r.fa"), ">x\nsitting\n>y\nlawn\n>z\nkitten\n");
+        Path out = dir.resolve("qr.npy");
+        Cli r = run("--input", q.toString(), "--against", ref.toString(), "--output", out.toString(), "--kernel",
+                "levenshtein");
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        assertThat(r.out).contains("\"m\":2").contains("\"k\":3").contains("\"n\":7");
+        assertThat(Fixtures.float64(out)).containsExactly(3, 6, 0, 6, 2, 6);
+        assertThat(Files.readAllLines(dir.resolve("qr.npy.ref_ids.txt"))).containsExactly("x", "y", "z");
+        assertThat(dir.resolve("qr.npy.ids.txt")).doesNotExist();
+    }
+
+    private Path gzipTruncated(String name, String content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+            gz.write(content.getBytes());
+        }
+        byte[] all = bytes.toByteArray();
+        return Files.write(dir.resolve(name), Arrays.copyOf(all, all.length - 12));
+    }
+
+    @Test
+    void badInputsOfTheNewKindsExitTwoAndWriteNothing() throws IOException {
+        Path nan = NpyFiles.write(dir.resolve("nan.npy"), NpyFiles.v1(
+                "{'descr': '<f8', 'fortran_order': False, 'shape': (1, 2), }",
+                ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putDouble(1).putDouble(Double.NaN).array()));
+        Object[][] cases = {
+            {new String[] {"--input", Files.writeString(dir.resolve("r.txt"), "0123\n012\n").toString(), "--kernel", "mi"},
+                "row 1 has length 3 but row 0 has length 4", "r.txt"},
+            {new String[] {"--input", Files.writeString(dir.resolve("s.txt"), "AAAA\nAAA\n").toString(), "--kernel", "seed"},
+                "needs rows of equal length", "s.txt"},
+            {new String[] {"--input", nan.toString(), "--kernel", "dtw"}, "value NaN at row 0, column 1", "nan.npy"},
+            {new String[] {"--input", Fixtures.input(16, 8).toString(), "--kernel", "dtw", "--against",
+                Files.writeString(dir.resolve("ref.txt"), "AC\n").toString()}, "needs numbers", "ref.txt"},
+            {new String[] {"--input", Files.writeString(dir.resolve("x.seq"), "AC\n").toString(), "--kernel", "nw"},
+                "--input-format", "x.seq"},
+            {new String[] {"--input", Files.writeString(dir.resolve("x.seq2"), "AC\n").toString(), "--kernel", "nw",
+                "--input-format", "csv"}, "unknown input format 'csv'", "--input-format"},
+            {new String[] {"--input", gzipTruncated("t.fa.gz", ">a\n" + "ACGT".repeat(500) + "\n").toString(),
+                "--kernel", "nw"}, "corrupt or truncated", "t.fa.gz"},
+            {new String[] {"--input", Files.writeString(dir.resolve("d.fa"), ">a\nAC\n>a\nGT\n").toString(),
+                "--kernel", "sw"}, "duplicate FASTA id 'a' at line 3", "d.fa"},
+            {new String[] {"--input", Fixtures.input(16, 8).toString(), "--kernel", "mi", "--against",
+                Files.writeString(dir.resolve("short.txt"), "ABC\n").toString()}, "needs rows of equal length", "short.txt"},
+        };
+        for (Object[] c : cases) {
+            String[] given = (String[]) c[0];
+            String[] args = Arrays.copyOf(given, given.length + 2);
+            args[given.length] = "--output";
+            args[given.length + 1] = dir.resolve("out.npy").toString();
+            Cli r = Cli.runWithoutSpark(args);
+            BadInputTest.assertUserError(r, (String) c[1], (String) c[2]);
+            assertThat(dir.resolve("out.npy")).doesNotExist();
+        }
+    }
+}
