@@ -145,7 +145,7 @@ class KernelOptionsTest {
                 "--kernel", "nw"}, "corrupt or truncated", "t.fa.gz"},
             {new String[] {"--input", Files.writeString(dir.resolve("d.fa"), ">a\nAC\n>a\nGT\n").toString(),
                 "--kernel", "sw"}, "duplicate FASTA id 'a' at line 3", "d.fa"},
-            {new String[] {"--input", Fixtures.input(16, 8).toString(), "--kernel", "mi", "--against",
+            {new String[] {"--input", Files.writeString(dir.resolve("eight.txt"), "ABCDEFGH\n").toString(), "--kernel", "mi", "--against",
                 Files.writeString(dir.resolve("short.txt"), "ABC\n").toString()}, "needs rows of equal length", "short.txt"},
         };
         for (Object[] c : cases) {
