@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import allpairs.UserError;
-import allpairs.kernel.Int8Rows;
+import allpairs.kernel.ByteRows;
+import allpairs.kernel.ElementType;
+import allpairs.kernel.Rows;
 import allpairs.support.Fixtures;
 import allpairs.support.NpyFiles;
 import java.io.ByteArrayInputStream;
@@ -27,13 +29,12 @@ class NpyCodecTest {
     @FieldSource("SHAPES")
     void readsNumpyWrittenInputFixtures(int[] shape) throws IOException {
         byte[] file = Fixtures.bytes(Fixtures.input(shape[0], shape[1]));
-        InputStream in = new ByteArrayInputStream(file);
-        NpyHeader header = NpyHeader.read(in, "fixture");
+        NpyHeader header = NpyHeader.read(new ByteArrayInputStream(file), "fixture");
         assertThat(header.descr()).isEqualTo("|i1");
         assertThat(header.fortranOrder()).isFalse();
         assertThat(header.shape()).containsExactly(shape[0], shape[1]);
         assertThat(header.majorVersion()).isEqualTo(1);
-        Int8Rows rows = NpyInput.readData(in, header, file.length, "seed", "fixture");
+        ByteRows rows = int8(file);
         byte[][] expected = Fixtures.int8Rows(Fixtures.input(shape[0], shape[1]), shape[0], shape[1]);
         for (int i = 0; i < shape[0]; i++) {
             for (int j = 0; j < shape[1]; j++) {
@@ -91,9 +92,7 @@ class NpyCodecTest {
         byte[] data = {1, -2, 3, -4, 5, -6};
         for (int major : new int[] {2, 3}) {
             byte[] file = NpyFiles.build(major, NpyFiles.int8Dict("(2, 3)"), data);
-            InputStream in = new ByteArrayInputStream(file);
-            NpyHeader h = NpyHeader.read(in, "v" + major);
-            Int8Rows rows = NpyInput.readData(in, h, file.length, "seed", "v" + major);
+            ByteRows rows = int8(file);
             assertThat(rows.data()).containsExactly(data);
         }
     }
@@ -107,8 +106,7 @@ class NpyCodecTest {
                 return super.read(b, off, Math.min(len, 1)); // one byte at a time
             }
         };
-        NpyHeader h = NpyHeader.read(trickle, "trickle");
-        Int8Rows rows = NpyInput.readData(trickle, h, file.length, "seed", "trickle");
+        ByteRows rows = (ByteRows) NpyInput.read(trickle, file.length, ElementType.INT8, "seed", "trickle");
         assertThat(rows.data()).isEqualTo(Arrays.copyOfRange(file, Fixtures.dataOffset(file), file.length));
     }
 
@@ -126,8 +124,7 @@ class NpyCodecTest {
     void readsFortranOrderByTransposing() throws IOException {
         // a 2x3 matrix [[1,2,3],[4,5,6]] stored column by column
         byte[] file = NpyFiles.v1("{'descr': '|i1', 'fortran_order': True, 'shape': (2, 3), }", new byte[] {1, 4, 2, 5, 3, 6});
-        InputStream in = new ByteArrayInputStream(file);
-        Int8Rows rows = NpyInput.readData(in, NpyHeader.read(in, "f"), file.length, "seed", "f");
+        ByteRows rows = int8(file);
         assertThat(rows.data()).containsExactly(1, 2, 3, 4, 5, 6);
     }
 
@@ -140,11 +137,14 @@ class NpyCodecTest {
             "{'shape': (3, 4), 'fortran_order': False, 'descr': 'b'}",
             "{ 'descr' : '|i1' , 'fortran_order' : False , 'shape' : ( 3 , 4 , ) , }"}) {
             byte[] file = NpyFiles.v1(dict, data);
-            InputStream in = new ByteArrayInputStream(file);
-            Int8Rows rows = NpyInput.readData(in, NpyHeader.read(in, "x"), file.length, "seed", "x");
+            ByteRows rows = int8(file);
             assertThat(rows.rows()).isEqualTo(3);
             assertThat(rows.data()).containsExactly(data);
         }
+    }
+
+    static ByteRows int8(byte[] file) throws IOException {
+        return (ByteRows) NpyInput.read(new ByteArrayInputStream(file), file.length, ElementType.INT8, "seed", "test");
     }
 
     @Test

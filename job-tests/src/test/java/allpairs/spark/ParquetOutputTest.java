@@ -2,7 +2,9 @@ package allpairs.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import allpairs.io.NpyInput;
+import allpairs.io.RowsInput;
+import allpairs.kernel.ElementType;
+import allpairs.kernel.SeedKernel;
 import allpairs.spec.JobSpec;
 import allpairs.spec.OutputFormat;
 import allpairs.support.Fixtures;
@@ -37,9 +39,10 @@ class ParquetOutputTest {
     static void runJob() throws Exception {
         golden = Fixtures.float64(Fixtures.output(M, N));
         out = dir.resolve("matrix");
-        JobSpec spec = new JobSpec(Fixtures.input(M, N).toString(), out.toString(), null, "seed", 7, 3, false, null);
+        JobSpec spec = JobSpec.of(Fixtures.input(M, N).toString(), out.toString(), "seed", 7, 3);
         assertThat(spec.format()).isEqualTo(OutputFormat.PARQUET);
-        AllPairsJob.run(spec, NpyInput.readInt8Matrix(spec.input(), "seed", new Configuration()), TestSpark.session());
+        AllPairsJob.run(spec, new SeedKernel(), RowsInput.read(spec.input(), null, ElementType.INT8, "seed", "--input",
+                new Configuration()), null, TestSpark.session());
     }
 
     @Test

@@ -2,8 +2,11 @@ package allpairs.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import allpairs.kernel.Int8Rows;
+import allpairs.kernel.ByteRows;
+import allpairs.kernel.ElementType;
 import allpairs.kernel.Kernel;
+import allpairs.kernel.KernelKind;
+import allpairs.kernel.Rows;
 import allpairs.plan.Plan;
 import allpairs.plan.TileGroup;
 import allpairs.support.TestSpark;
@@ -36,6 +39,16 @@ class ScratchReuseTest {
         }
 
         @Override
+        public ElementType elementType() {
+            return ElementType.INT8;
+        }
+
+        @Override
+        public KernelKind kind() {
+            return KernelKind.SCORE;
+        }
+
+        @Override
         public int[] newScratch(int n) {
             CREATED.incrementAndGet();
             current = new int[n];
@@ -43,7 +56,7 @@ class ScratchReuseTest {
         }
 
         @Override
-        public double compute(Int8Rows rows, int i, int j, int[] scratch) {
+        public double compute(Rows a, int i, Rows b, int j, int[] scratch) {
             COMPUTED.incrementAndGet();
             if (scratch != current) {
                 FOREIGN_SCRATCH.incrementAndGet();
@@ -58,7 +71,7 @@ class ScratchReuseTest {
         int m = 47;
         byte[] data = new byte[m * 3];
         new SplittableRandom(5).nextBytes(data);
-        Broadcast<Int8Rows> rows = sc.broadcast(new Int8Rows(m, 3, data));
+        Broadcast<Rows> rows = sc.broadcast(ByteRows.rectangular(m, 3, data));
         Plan plan = Plan.create(m, true, 4, 3, 2);
         CountingKernel kernel = new CountingKernel();
         for (TileGroup group : plan.groups()) {
@@ -66,7 +79,7 @@ class ScratchReuseTest {
             CountingKernel.COMPUTED.set(0);
             LongAccumulator created = new LongAccumulator();
             LongAccumulator pairs = new LongAccumulator();
-            Iterator<?> out = new TileTask<>(kernel, rows, created, pairs).call(List.of(group).iterator());
+            Iterator<?> out = new TileTask<>(kernel, rows, rows, true, created, pairs).call(List.of(group).iterator());
             int pieces = 0;
             while (out.hasNext()) {
                 out.next();

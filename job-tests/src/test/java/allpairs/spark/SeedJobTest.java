@@ -2,8 +2,9 @@ package allpairs.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import allpairs.io.NpyInput;
-import allpairs.kernel.Int8Rows;
+import allpairs.io.RowsInput;
+import allpairs.kernel.ElementType;
+import allpairs.kernel.Rows;
 import allpairs.kernel.SeedKernel;
 import allpairs.plan.Plan;
 import allpairs.spec.JobSpec;
@@ -44,17 +45,16 @@ class SeedJobTest {
         return all.stream();
     }
 
-    static Int8Rows read(Path npy) {
-        return NpyInput.readInt8Matrix(npy.toString(), "seed", new Configuration());
+    static Rows read(Path npy) {
+        return RowsInput.read(npy.toString(), null, ElementType.INT8, "seed", "--input", new Configuration());
     }
 
     @ParameterizedTest(name = "{0}x{1} block {2} partitions {3}")
     @MethodSource("tilings")
     void writesTheGoldenNpyBitForBit(int m, int n, int block, int partitions) throws IOException {
         Path out = dir.resolve("out.npy");
-        JobSpec spec = new JobSpec(Fixtures.input(m, n).toString(), out.toString(), null, "seed", block, partitions,
-                false, null);
-        JobResult result = AllPairsJob.run(spec, read(Fixtures.input(m, n)), TestSpark.session());
+        JobSpec spec = JobSpec.of(Fixtures.input(m, n).toString(), out.toString(), "seed", block, partitions);
+        JobResult result = AllPairsJob.run(spec, new SeedKernel(), read(Fixtures.input(m, n)), null, TestSpark.session());
         assertThat(Files.readAllBytes(out)).isEqualTo(Fixtures.bytes(Fixtures.output(m, n)));
         assertThat(result.plan().blockSize()).isEqualTo(block);
         assertThat(result.plan().partitions()).isEqualTo(Math.min(partitions, result.plan().tiles()));
@@ -70,16 +70,16 @@ class SeedJobTest {
         int n = 21;
         SparkSession spark = TestSpark.session();
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Int8Rows rows = read(Fixtures.input(m, n));
+        Rows rows = read(Fixtures.input(m, n));
         Plan plan = Plan.create(m, true, 5, 3, 2);
-        Broadcast<Int8Rows> b = sc.broadcast(rows);
-        JavaRDD<String> actual = AllPairsJob.bands(sc, new SeedKernel(), b, plan,
+        Broadcast<Rows> b = sc.broadcast(rows);
+        JavaRDD<String> actual = AllPairsJob.bands(sc, new SeedKernel(), b, b, true, plan,
                         sc.sc().longAccumulator(), sc.sc().longAccumulator())
                 .flatMap(band -> {
                     List<String> entries = new ArrayList<>();
                     for (int r = 0; r < band.rows(); r++) {
-                        for (int j = 0; j < band.m(); j++) {
-                            entries.add(entry(band.rowStart() + r, j, band.values()[r * band.m() + j]));
+                        for (int j = 0; j < band.cols(); j++) {
+                            entries.add(entry(band.rowStart() + r, j, band.values()[r * band.cols() + j]));
                         }
                     }
                     return entries.iterator();

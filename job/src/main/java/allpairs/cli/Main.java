@@ -3,8 +3,10 @@ package allpairs.cli;
 import allpairs.UserError;
 import allpairs.io.AtomicOutput;
 import allpairs.io.HadoopFs;
-import allpairs.io.NpyInput;
-import allpairs.kernel.Int8Rows;
+import allpairs.io.InputFormat;
+import allpairs.io.RowsInput;
+import allpairs.kernel.Kernel;
+import allpairs.kernel.Rows;
 import allpairs.kernel.Kernels;
 import allpairs.spark.AllPairsJob;
 import allpairs.spark.JobResult;
@@ -17,6 +19,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
@@ -37,9 +41,11 @@ import picocli.CommandLine.Option;
  * (one line, no stack trace, nothing written), 1 internal error.
  */
 @Command(name = "allpairs", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
+        subcommands = KernelsCommand.class,
         sortOptions = false, showDefaultValues = true, usageHelpAutoWidth = true,
-        description = "Computes out[i][j] = kernel(row i, row j) for every pair of rows of an m x n int8 .npy,"
-                + " on Spark, and writes the m x m float64 matrix as .npy or Parquet.",
+        description = "Computes out[i][j] = kernel(row i, row j) for every pair of rows (a .npy matrix, text lines or"
+                + " FASTA records) on Spark, and writes the m x m float64 matrix (m x k with --against) as .npy or"
+                + " Parquet. 'allpairs kernels' lists the kernels and their parameters.",
         footer = {"", "Exit codes: 0 success, 2 bad input or option (nothing written), 1 internal error.",
                 "Run it through ./submit.sh or spark-submit; the master comes from --master / spark.master."})
 public final class Main implements Callable<Integer> {
@@ -50,8 +56,18 @@ public final class Main implements Callable<Integer> {
     public static final String DEFAULTS_ENV = "ALLPAIRS_DEFAULTS";
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
-    @Option(names = "--input", paramLabel = "PATH", description = "m x n int8 .npy file (file:, hdfs:, s3a: ...).")
+    @Option(names = "--input", paramLabel = "PATH",
+            description = "The rows: .npy (m x n), .txt[.gz] (one sequence per line) or .fa/.fasta/.fna[.gz];"
+                    + " any Hadoop path (file:, hdfs:, s3a: ...).")
     String input;
+
+    @Option(names = "--input-format", paramLabel = "npy|text|fasta",
+            description = "Input format (also of --against). Default: from the file name.")
+    String inputFormat;
+
+    @Option(names = "--against", paramLabel = "PATH",
+            description = "Reference rows: out[i][j] = kernel(input row i, reference row j), an m x k matrix.")
+    String against;
 
     @Option(names = "--output", paramLabel = "PATH", description = "Where the m x m matrix goes; must not exist unless --overwrite.")
     String output;
@@ -63,6 +79,13 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--kernel", paramLabel = "NAME", defaultValue = JobSpec.KERNEL_DEFAULT,
             description = "Pair kernel (known: ${COMPLETION-CANDIDATES}).", completionCandidates = KernelNames.class)
     String kernel;
+
+    @Option(names = "--kernel-param", paramLabel = "KEY=VALUE",
+            description = "A kernel parameter (repeatable); see 'allpairs kernels'.")
+    List<String> kernelParams = new ArrayList<>();
+
+    @Option(names = "--list-kernels", description = "List the kernels with their parameters and defaults, and exit.")
+    boolean listKernels;
 
     @Option(names = "--block-size", paramLabel = "ROWS",
             description = "Rows per block (>= 1). Default: the largest whose band (block x m x 8 bytes) is <= 32 MiB"
@@ -83,6 +106,10 @@ public final class Main implements Callable<Integer> {
     boolean verbose;
 
     private PrintStream out = System.out;
+
+    PrintStream out() {
+        return out;
+    }
     private SparkConf sparkConf;
 
     /** Names for picocli's help text. */
@@ -143,14 +170,24 @@ public final class Main implements Callable<Integer> {
         if (verbose) {
             Configurator.setLevel("allpairs", Level.DEBUG);
         }
-        JobSpec spec = new JobSpec(input, output, parseFormat(format), kernel, blockSize, partitions, overwrite,
+        if (listKernels) {
+            KernelsCommand.print(out);
+            return OK;
+        }
+        JobSpec spec = new JobSpec(input, inputFormat == null ? null : InputFormat.parse(inputFormat, "--input-format"),
+                against, output, parseFormat(format), kernel, kernelParams, blockSize, partitions, overwrite,
                 summaryJson);
         // Everything the user gave is checked here, on the driver, before Spark starts.
         Configuration hadoop = HadoopFs.configuration(sparkConf);
-        Kernels.byName(spec.kernel());
+        Kernel<?> configured = Kernels.configured(spec.kernel(), spec.kernelParams());
         Path target = new Path(spec.output());
         AtomicOutput.checkTarget(HadoopFs.of(target, hadoop), target, spec.overwrite(), "option --output");
-        Int8Rows rows = NpyInput.readInt8Matrix(spec.input(), spec.kernel(), hadoop);
+        Rows query = RowsInput.read(spec.input(), spec.inputFormat(), configured.elementType(), configured.name(),
+                "--input", hadoop);
+        Rows reference = spec.against() == null ? null
+                : RowsInput.read(spec.against(), spec.inputFormat(), configured.elementType(), configured.name(),
+                        "--against", hadoop);
+        checkLengths(configured, query, spec.input(), reference, spec.against());
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
         if (ownSession && !sparkConf.contains("spark.master")) {
             throw new UserError("no Spark master is set", "run through ./submit.sh or spark-submit --master,"
@@ -158,7 +195,7 @@ public final class Main implements Callable<Integer> {
         }
         SparkSession spark = SparkSessions.start(sparkConf);
         try {
-            JobResult result = AllPairsJob.run(spec, rows, spark);
+            JobResult result = AllPairsJob.run(spec, configured, query, reference, spark);
             String json = Summary.json(result);
             if (spec.summaryJson() != null) {
                 writeSummary(json, spec.summaryJson(), hadoop);
@@ -169,6 +206,28 @@ public final class Main implements Callable<Integer> {
         } finally {
             if (ownSession) {
                 spark.stop();
+            }
+        }
+    }
+
+    /** Kernels such as seed and mi need rows of one length, across --input and --against. */
+    private static void checkLengths(Kernel<?> kernel, Rows query, String queryFile, Rows reference, String refFile) {
+        if (!kernel.needsEqualLengths()) {
+            return;
+        }
+        int expected = query.length(0);
+        for (int i = 0; i < query.rows(); i++) {
+            if (query.length(i) != expected) {
+                throw new UserError("row " + i + " has length " + query.length(i) + " but row 0 has length " + expected
+                        + "; kernel " + kernel.name() + " needs rows of equal length", queryFile);
+            }
+        }
+        if (reference != null) {
+            for (int j = 0; j < reference.rows(); j++) {
+                if (reference.length(j) != expected) {
+                    throw new UserError("row " + j + " has length " + reference.length(j) + " but the input rows have"
+                            + " length " + expected + "; kernel " + kernel.name() + " needs rows of equal length", refFile);
+                }
             }
         }
     }

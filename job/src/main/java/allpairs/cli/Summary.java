@@ -18,6 +18,7 @@ final class Summary {
         s.put("kernel", r.kernel());
         s.put("m", r.m());
         s.put("n", r.n());
+        s.put("k", r.k());
         s.put("pairs", r.plan().pairs());
         s.put("tiles", r.plan().tiles());
         s.put("partitions", r.plan().partitions());

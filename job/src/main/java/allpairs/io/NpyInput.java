@@ -1,56 +1,36 @@
 package allpairs.io;
 
 import allpairs.UserError;
-import allpairs.kernel.Int8Rows;
-import java.io.FileNotFoundException;
+import allpairs.kernel.ByteRows;
+import allpairs.kernel.DoubleRows;
+import allpairs.kernel.ElementType;
+import allpairs.kernel.Rows;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Set;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
+import java.nio.ByteBuffer;
 
 /**
- * Reads an m×n {@code int8} matrix from a {@code .npy} file through the Hadoop FileSystem API,
- * validating everything (header, dtype, shape, data length) before allocating the data.
+ * Reads an m×n matrix from a {@code .npy} (any of {@link Dtype#SUPPORTED}, either byte order, C or
+ * Fortran order, header 1.0/2.0/3.0) and converts it to a kernel's element type. Everything is
+ * validated (header, dtype, shape, data length) before the data is allocated, and every value is
+ * range-checked on the way in: no silent casts.
  */
 public final class NpyInput {
-    /** Every spelling of a signed 8-bit integer dtype NumPy accepts in a header. */
-    private static final Set<String> INT8_DESCRS = Set.of("|i1", "<i1", ">i1", "=i1", "i1", "|b", "<b", ">b", "=b", "b");
     /** One Java array holds the broadcast rows. */
-    private static final long MAX_BYTES = Integer.MAX_VALUE - 16;
+    static final long MAX_ELEMENTS = Integer.MAX_VALUE - 16;
+    private static final int CHUNK = 1 << 16;
 
     private NpyInput() {
     }
 
-    public static Int8Rows readInt8Matrix(String location, String kernelName, Configuration conf) {
-        Path path = new Path(location);
-        try {
-            FileSystem fs = path.getFileSystem(conf);
-            FileStatus status;
-            try {
-                status = fs.getFileStatus(path);
-            } catch (FileNotFoundException e) {
-                throw new UserError("input file does not exist", location);
-            }
-            if (status.isDirectory()) {
-                throw new UserError("input is a directory, not a .npy file", location);
-            }
-            try (InputStream in = fs.open(path)) {
-                NpyHeader header = NpyHeader.read(in, location);
-                return readData(in, header, status.getLen(), kernelName, location);
-            }
-        } catch (IOException e) {
-            throw new UserError("cannot read input (" + e.getMessage() + ")", location, e);
-        }
-    }
-
-    static Int8Rows readData(InputStream in, NpyHeader header, long fileLength, String kernelName,
-                             String location) throws IOException {
-        if (!INT8_DESCRS.contains(header.descr())) {
-            throw new UserError("dtype '" + header.descr() + "' is not supported by kernel "
-                    + kernelName + " (it needs int8)", location);
+    static Rows read(InputStream in, long fileLength, ElementType type, String kernel, String location)
+            throws IOException {
+        NpyHeader header = NpyHeader.read(in, location);
+        Dtype dtype = Dtype.parse(header.descr(), location);
+        if (dtype.isFloat() && type != ElementType.DOUBLE) {
+            throw new UserError("dtype '" + header.descr() + "' is not supported by kernel " + kernel
+                    + " (it needs integers for " + type + " elements)", location);
         }
         long[] shape = header.shape();
         if (shape.length != 2) {
@@ -63,42 +43,111 @@ public final class NpyInput {
             throw new UserError("empty matrix of shape " + NpyHeader.shapeRepr(shape)
                     + " (need m >= 1 rows and n >= 1 columns)", location);
         }
+        long elements;
         long expected;
         try {
-            expected = Math.multiplyExact(m, n); // itemsize 1
+            elements = Math.multiplyExact(m, n);
+            expected = Math.multiplyExact(elements, (long) dtype.size());
         } catch (ArithmeticException e) {
             throw new UserError("shape " + NpyHeader.shapeRepr(shape) + " overflows a 64-bit byte count", location);
         }
         long actual = fileLength - header.dataOffset();
         if (actual != expected) {
-            throw new UserError("data is " + actual + " bytes but shape " + NpyHeader.shapeRepr(shape)
-                    + " of int8 needs " + expected + (actual < expected ? " (truncated file)" : " (trailing bytes)"),
+            throw new UserError("data is " + actual + " bytes but shape " + NpyHeader.shapeRepr(shape) + " of '"
+                    + header.descr() + "' needs " + expected + (actual < expected ? " (truncated file)" : " (trailing bytes)"),
                     location);
         }
-        if (expected > MAX_BYTES) {
-            throw new UserError("input of " + expected + " bytes is larger than one broadcast can hold ("
-                    + MAX_BYTES + ")", location);
+        if (elements > MAX_ELEMENTS) {
+            throw new UserError("input of " + elements + " values is larger than one broadcast can hold ("
+                    + MAX_ELEMENTS + ")", location);
         }
-        byte[] data = new byte[(int) expected];
+        Decoder decoder = new Decoder(in, dtype, (int) m, (int) n, header.fortranOrder(), type, kernel, location);
         try {
-            NpyHeader.readExactly(in, data, data.length);
-        } catch (java.io.EOFException e) {
+            return decoder.decode();
+        } catch (EOFException e) {
             throw new UserError("truncated data (" + e.getMessage() + ")", location);
         }
-        if (header.fortranOrder()) {
-            data = transpose(data, (int) m, (int) n);
-        }
-        return new Int8Rows((int) m, (int) n, data);
     }
 
-    /** Fortran order stores column after column; rows are what we need. */
-    private static byte[] transpose(byte[] columnMajor, int m, int n) {
-        byte[] rowMajor = new byte[columnMajor.length];
-        for (int c = 0; c < n; c++) {
-            for (int r = 0; r < m; r++) {
-                rowMajor[r * n + c] = columnMajor[c * m + r];
+    /** Streams the data in chunks, converting each value into its (row, column) place. */
+    private static final class Decoder {
+        private final InputStream in;
+        private final Dtype dtype;
+        private final int m;
+        private final int n;
+        private final boolean fortran;
+        private final ElementType type;
+        private final String kernel;
+        private final String location;
+
+        Decoder(InputStream in, Dtype dtype, int m, int n, boolean fortran, ElementType type, String kernel,
+                String location) {
+            this.in = in;
+            this.dtype = dtype;
+            this.m = m;
+            this.n = n;
+            this.fortran = fortran;
+            this.type = type;
+            this.kernel = kernel;
+            this.location = location;
+        }
+
+        Rows decode() throws IOException {
+            int total = m * n;
+            byte[] bytes = type == ElementType.DOUBLE ? null : new byte[total];
+            double[] doubles = type == ElementType.DOUBLE ? new double[total] : null;
+            int size = dtype.size();
+            byte[] chunk = new byte[CHUNK - CHUNK % size];
+            ByteBuffer buf = ByteBuffer.wrap(chunk).order(dtype.order());
+            int e = 0;
+            while (e < total) {
+                int take = (int) Math.min(chunk.length, (long) (total - e) * size);
+                NpyHeader.readExactly(in, chunk, take);
+                buf.clear();
+                for (int p = 0; p < take; p += size, e++) {
+                    // C order stores rows one after another, Fortran order columns.
+                    int row = fortran ? e % m : e / n;
+                    int col = fortran ? e / m : e % n;
+                    int at = row * n + col;
+                    if (doubles != null) {
+                        doubles[at] = ElementCheck.finite(doubleAt(buf, p), kernel, row, col, location);
+                    } else {
+                        bytes[at] = byteAt(buf, p, row, col);
+                    }
+                }
+            }
+            return bytes != null ? ByteRows.rectangular(m, n, bytes) : DoubleRows.rectangular(m, n, doubles);
+        }
+
+        private byte byteAt(ByteBuffer buf, int p, int row, int col) {
+            if (type == ElementType.SYMBOL && dtype.size() == 1) {
+                return buf.get(p); // i1/u1 symbols are taken as they are, by bit pattern
+            }
+            if (dtype.kind() == 'u' && dtype.size() == 8 && buf.getLong(p) < 0) {
+                throw ElementCheck.outOfRange(Long.toUnsignedString(buf.getLong(p)), type, kernel, row, col, location);
+            }
+            return ElementCheck.toByte(integerAt(buf, p), type, kernel, row, col, location);
+        }
+
+        private long integerAt(ByteBuffer buf, int p) {
+            boolean unsigned = dtype.kind() == 'u';
+            switch (dtype.size()) {
+                case 1: return unsigned ? buf.get(p) & 0xFFL : buf.get(p);
+                case 2: return unsigned ? buf.getShort(p) & 0xFFFFL : buf.getShort(p);
+                case 4: return unsigned ? buf.getInt(p) & 0xFFFFFFFFL : buf.getInt(p);
+                default: return buf.getLong(p);
             }
         }
-        return rowMajor;
+
+        private double doubleAt(ByteBuffer buf, int p) {
+            if (dtype.kind() == 'f') {
+                return dtype.size() == 4 ? buf.getFloat(p) : buf.getDouble(p);
+            }
+            if (dtype.kind() == 'u' && dtype.size() == 8) {
+                long v = buf.getLong(p);
+                return v >= 0 ? v : ((v >>> 1) | (v & 1)) * 2.0; // unsigned 64-bit, rounded once
+            }
+            return integerAt(buf, p);
+        }
     }
 }

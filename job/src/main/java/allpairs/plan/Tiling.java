@@ -20,23 +20,37 @@ public final class Tiling {
         return (int) Math.min(m, (long) (band + 1) * blockSize);
     }
 
-    /** Number of tiles without listing them: nb(nb+1)/2 when symmetric, nb^2 otherwise. */
+    /** Number of tiles of an m×m matrix without listing them: nb(nb+1)/2 when symmetric, nb^2 otherwise. */
     public static long tileCount(int m, int blockSize, boolean symmetric) {
-        long nb = bands(m, blockSize);
-        return symmetric ? nb * (nb + 1) / 2 : nb * nb;
+        return tileCount(m, m, blockSize, symmetric);
     }
 
-    /** The tiles, row band by row band; only I <= J when the kernel is symmetric. */
+    /** Number of tiles of an m×k matrix (symmetric only when m == k). */
+    public static long tileCount(int m, int k, int blockSize, boolean symmetric) {
+        long rowBands = bands(m, blockSize);
+        return symmetric ? rowBands * (rowBands + 1) / 2 : rowBands * bands(k, blockSize);
+    }
+
+    /** The tiles of an m×m matrix. */
     public static List<Tile> tiles(int m, int blockSize, boolean symmetric) {
-        if (m < 1 || blockSize < 1) {
-            throw new IllegalArgumentException("m and block size must be >= 1");
+        return tiles(m, m, blockSize, symmetric);
+    }
+
+    /**
+     * The tiles of an m×k matrix, row band by row band; only I <= J when symmetric (then m == k).
+     * Rows and columns are cut with the same block size.
+     */
+    public static List<Tile> tiles(int m, int k, int blockSize, boolean symmetric) {
+        if (m < 1 || k < 1 || blockSize < 1 || (symmetric && m != k)) {
+            throw new IllegalArgumentException("m, k and block size must be >= 1, and m == k when symmetric");
         }
-        int nb = bands(m, blockSize);
+        int rowBands = bands(m, blockSize);
+        int colBands = bands(k, blockSize);
         List<Tile> tiles = new ArrayList<>();
-        for (int bi = 0; bi < nb; bi++) {
-            for (int bj = symmetric ? bi : 0; bj < nb; bj++) {
+        for (int bi = 0; bi < rowBands; bi++) {
+            for (int bj = symmetric ? bi : 0; bj < colBands; bj++) {
                 tiles.add(new Tile(bi, bj, bandStart(bi, blockSize), bandEnd(bi, m, blockSize),
-                        bandStart(bj, blockSize), bandEnd(bj, m, blockSize)));
+                        bandStart(bj, blockSize), bandEnd(bj, k, blockSize)));
             }
         }
         return tiles;

@@ -2,9 +2,9 @@ package allpairs.spark;
 
 import allpairs.io.AtomicOutput;
 import allpairs.io.HadoopFs;
-import allpairs.kernel.Int8Rows;
+import allpairs.io.Sidecars;
 import allpairs.kernel.Kernel;
-import allpairs.kernel.Kernels;
+import allpairs.kernel.Rows;
 import allpairs.plan.Plan;
 import allpairs.spec.JobSpec;
 import allpairs.spec.OutputFormat;
@@ -29,13 +29,22 @@ public final class AllPairsJob {
     private AllPairsJob() {
     }
 
-    public static JobResult run(JobSpec spec, Int8Rows rows, SparkSession spark) throws IOException {
-        Kernel<?> kernel = Kernels.byName(spec.kernel());
+    /**
+     * @param kernel the configured kernel
+     * @param query the matrix rows
+     * @param reference the matrix columns (--against), or null for the square query × query matrix
+     */
+    public static JobResult run(JobSpec spec, Kernel<?> kernel, Rows query, Rows reference, SparkSession spark)
+            throws IOException {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Plan plan = Plan.create(rows.rows(), kernel.symmetric(), spec.blockSize(), spec.partitions(),
-                sc.defaultParallelism());
-        LOG.info("plan: m={} n={} block={} bands={} tiles={} partitions={} pairs={}", rows.rows(), rows.cols(),
-                plan.blockSize(), plan.bands(), plan.tiles(), plan.partitions(), plan.pairs());
+        boolean rectangular = reference != null;
+        boolean mirror = kernel.symmetric() && !rectangular;
+        int m = query.rows();
+        int k = rectangular ? reference.rows() : m;
+        Plan plan = Plan.create(m, k, mirror, spec.blockSize(), spec.partitions(), sc.defaultParallelism());
+        int n = Math.max(query.maxLength(), rectangular ? reference.maxLength() : 0);
+        LOG.info("plan: kernel={} m={} k={} n={} block={} bands={} tiles={} partitions={} pairs={}", kernel.name(), m,
+                k, n, plan.blockSize(), plan.bands(), plan.tiles(), plan.partitions(), plan.pairs());
 
         Path target = new Path(spec.output());
         FileSystem fs = HadoopFs.of(target, sc.hadoopConfiguration());
@@ -45,15 +54,20 @@ public final class AllPairsJob {
         LongAccumulator pairsComputed = sc.sc().longAccumulator("allpairs.pairsComputed");
 
         long start = System.nanoTime();
-        Broadcast<Int8Rows> broadcast = sc.broadcast(rows);
+        Broadcast<Rows> queryRows = sc.broadcast(query);
+        Broadcast<Rows> referenceRows = rectangular ? sc.broadcast(reference) : queryRows;
         boolean committed = false;
         try {
-            JavaRDD<Band> bands = bands(sc, kernel, broadcast, plan, scratchCreated, pairsComputed);
+            JavaRDD<Band> bands = bands(sc, kernel, queryRows, referenceRows, mirror, plan, scratchCreated,
+                    pairsComputed);
             if (spec.format() == OutputFormat.NPY) {
-                NpySink.write(bands, plan.m(), plan.bands(), fs, output.temp());
+                NpySink.write(bands, m, k, plan.bands(), fs, output.temp());
             } else {
-                ParquetSink.write(spark, bands, output.temp().toString());
+                ParquetSink.write(spark, bands, queryRows, output.temp().toString());
             }
+            // Ids first, so whoever sees the matrix sees the ids that go with it.
+            Sidecars.replace(fs, Sidecars.ids(target), spec.format() == OutputFormat.NPY ? query.ids() : null);
+            Sidecars.replace(fs, Sidecars.refIds(target), rectangular ? reference.ids() : null);
             output.commit();
             committed = true;
         } finally {
@@ -61,23 +75,27 @@ public final class AllPairsJob {
             if (!committed) {
                 output.abort();
             }
-            broadcast.destroy();
+            queryRows.destroy();
+            if (rectangular) {
+                referenceRows.destroy();
+            }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         LOG.info("wrote {} ({}) in {} s; scratch created {} times for {} pairs", target, spec.format().label(),
                 String.format("%.3f", seconds), scratchCreated.value(), pairsComputed.value());
-        return new JobResult(kernel.name(), rows.rows(), rows.cols(), plan, seconds, target.toString(),
-                spec.format().label(), scratchCreated.value(), pairsComputed.value());
+        return new JobResult(kernel.name(), m, k, n, plan, seconds, target.toString(), spec.format().label(),
+                scratchCreated.value(), pairsComputed.value());
     }
 
     /** The computed matrix as one {@link Band} per partition, partition b holding row band b. */
-    static <S> JavaRDD<Band> bands(JavaSparkContext sc, Kernel<S> kernel, Broadcast<Int8Rows> rows, Plan plan,
+    static <S> JavaRDD<Band> bands(JavaSparkContext sc, Kernel<S> kernel, Broadcast<Rows> query,
+                                   Broadcast<Rows> reference, boolean mirror, Plan plan,
                                    LongAccumulator scratchCreated, LongAccumulator pairsComputed) {
         // One group per slice: parallelize puts exactly one TileGroup in each partition.
         return sc.parallelize(plan.groups(), plan.partitions())
-                .mapPartitionsToPair(new TileTask<>(kernel, rows, scratchCreated, pairsComputed))
+                .mapPartitionsToPair(new TileTask<>(kernel, query, reference, mirror, scratchCreated, pairsComputed))
                 // An explicit partitioner, not repartition: retried tasks land pieces in the same bands.
                 .partitionBy(new BandPartitioner(plan.bands()))
-                .mapPartitions(new BandAssembler(plan.m(), plan.blockSize()));
+                .mapPartitions(new BandAssembler(plan.m(), plan.k(), plan.blockSize()));
     }
 }

@@ -2,20 +2,20 @@ package allpairs.spark;
 
 import java.io.Serializable;
 
-/** Complete matrix rows [rowStart, rowStart+rows), each of m values, row-major. */
+/** Complete matrix rows [rowStart, rowStart+rows), each of {@code cols} values, row-major. */
 public final class Band implements Serializable {
     private static final long serialVersionUID = 1L;
     private final int index;
     private final int rowStart;
     private final int rows;
-    private final int m;
+    private final int cols;
     private final double[] values;
 
-    public Band(int index, int rowStart, int rows, int m, double[] values) {
+    public Band(int index, int rowStart, int rows, int cols, double[] values) {
         this.index = index;
         this.rowStart = rowStart;
         this.rows = rows;
-        this.m = m;
+        this.cols = cols;
         this.values = values;
     }
 
@@ -31,8 +31,8 @@ public final class Band implements Serializable {
         return rows;
     }
 
-    public int m() {
-        return m;
+    public int cols() {
+        return cols;
     }
 
     public double[] values() {

@@ -5,15 +5,17 @@ import java.util.Iterator;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import scala.Tuple2;
 
-/** Executor side: joins the pieces of one row band (one partition) into complete rows. */
+/** Executor side: joins the pieces of one row band (one partition) into complete rows of k values. */
 public final class BandAssembler implements FlatMapFunction<Iterator<Tuple2<Integer, BandPiece>>, Band> {
     private static final long serialVersionUID = 1L;
 
     private final int m;
+    private final int k;
     private final int blockSize;
 
-    public BandAssembler(int m, int blockSize) {
+    public BandAssembler(int m, int k, int blockSize) {
         this.m = m;
+        this.k = k;
         this.blockSize = blockSize;
     }
 
@@ -26,15 +28,15 @@ public final class BandAssembler implements FlatMapFunction<Iterator<Tuple2<Inte
         int band = first._1();
         int rowStart = band * blockSize;
         int rows = Math.min(m, rowStart + blockSize) - rowStart;
-        double[] values = new double[Math.multiplyExact(rows, m)];
+        double[] values = new double[Math.multiplyExact(rows, k)];
         long filled = place(first, band, rowStart, values);
         while (pieces.hasNext()) {
             filled += place(pieces.next(), band, rowStart, values);
         }
-        if (filled != (long) rows * m) {
-            throw new IllegalStateException("band " + band + " got " + filled + " of " + ((long) rows * m) + " values");
+        if (filled != (long) rows * k) {
+            throw new IllegalStateException("band " + band + " got " + filled + " of " + ((long) rows * k) + " values");
         }
-        return Collections.singletonList(new Band(band, rowStart, rows, m, values)).iterator();
+        return Collections.singletonList(new Band(band, rowStart, rows, k, values)).iterator();
     }
 
     private long place(Tuple2<Integer, BandPiece> keyed, int band, int rowStart, double[] values) {
@@ -43,7 +45,7 @@ public final class BandAssembler implements FlatMapFunction<Iterator<Tuple2<Inte
         }
         BandPiece p = keyed._2();
         for (int r = 0; r < p.rows(); r++) {
-            System.arraycopy(p.values(), r * p.cols(), values, (p.rowStart() - rowStart + r) * m + p.colStart(), p.cols());
+            System.arraycopy(p.values(), r * p.cols(), values, (p.rowStart() - rowStart + r) * k + p.colStart(), p.cols());
         }
         return (long) p.rows() * p.cols();
     }

@@ -5,11 +5,14 @@ import allpairs.plan.Plan;
 /**
  * What a finished run reports.
  *
+ * @param m rows of the matrix
+ * @param k columns of the matrix (m unless --against)
+ * @param n the longest input row
  * @param output the committed output path, fully qualified
  * @param scratchCreated scratch allocations on executors (one per non-empty partition)
  * @param pairsComputed kernel evaluations on executors
  */
-public record JobResult(String kernel, int m, int n, Plan plan, double seconds, String output, String format,
+public record JobResult(String kernel, int m, int k, int n, Plan plan, double seconds, String output, String format,
                         long scratchCreated, long pairsComputed) {
     public double pairsPerSecond() {
         return seconds > 0 ? plan.pairs() / seconds : 0;

@@ -1,7 +1,7 @@
 package allpairs.spark;
 
-import allpairs.kernel.Int8Rows;
-import allpairs.kernel.SeedKernel;
+import allpairs.kernel.ByteRows;
+import allpairs.kernel.DoubleRows;
 import allpairs.plan.Tile;
 import allpairs.plan.TileGroup;
 import com.esotericsoftware.kryo.Kryo;
@@ -11,14 +11,16 @@ import org.apache.spark.serializer.KryoRegistrator;
 public final class KryoRegistration implements KryoRegistrator {
     @Override
     public void registerClasses(Kryo kryo) {
-        kryo.register(Int8Rows.class);
+        kryo.register(ByteRows.class);
+        kryo.register(DoubleRows.class);
         kryo.register(Tile.class);
         kryo.register(Tile[].class);
         kryo.register(TileGroup.class);
         kryo.register(BandPiece.class);
         kryo.register(Band.class);
-        kryo.register(SeedKernel.class);
         kryo.register(byte[].class);
+        kryo.register(int[].class);
+        kryo.register(String[].class);
         kryo.register(double[].class);
         kryo.register(Object[].class);
     }

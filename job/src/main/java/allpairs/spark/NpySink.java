@@ -15,8 +15,8 @@ final class NpySink {
     private NpySink() {
     }
 
-    static void write(JavaRDD<Band> bands, int m, int bandCount, FileSystem fs, Path file) throws IOException {
-        try (NpyMatrixWriter writer = new NpyMatrixWriter(fs.create(file, false), m, m)) {
+    static void write(JavaRDD<Band> bands, int m, int k, int bandCount, FileSystem fs, Path file) throws IOException {
+        try (NpyMatrixWriter writer = new NpyMatrixWriter(fs.create(file, false), m, k)) {
             int expected = 0;
             Iterator<Band> it = bands.toLocalIterator();
             while (it.hasNext()) {

@@ -1,43 +1,62 @@
 package allpairs.spark;
 
+import allpairs.kernel.Rows;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-/** Writes the matrix as Parquet, one record per row: {@code i} (INT64) and {@code values} (LIST of DOUBLE). */
+/**
+ * Writes the matrix as Parquet, one record per row: {@code i} (INT64), {@code id} (STRING, only
+ * when the input has ids) and {@code values} (LIST of DOUBLE).
+ */
 final class ParquetSink {
-    static final StructType SCHEMA = new StructType()
-            .add("i", DataTypes.LongType, false)
-            .add("values", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
-
     private ParquetSink() {
     }
 
-    static void write(SparkSession spark, JavaRDD<Band> bands, String directory) {
-        JavaRDD<Row> rows = bands.flatMap(new BandRows());
+    static StructType schema(boolean withIds) {
+        StructType s = new StructType().add("i", DataTypes.LongType, false);
+        if (withIds) {
+            s = s.add("id", DataTypes.StringType, false);
+        }
+        return s.add("values", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
+    }
+
+    static void write(SparkSession spark, JavaRDD<Band> bands, Broadcast<Rows> query, String directory) {
+        boolean withIds = query.value().ids() != null;
+        JavaRDD<Row> rows = bands.flatMap(new BandRows(query, withIds));
         // Executors write their bands in parallel; the directory is a temporary renamed on success.
-        spark.createDataFrame(rows, SCHEMA).write().parquet(directory);
+        spark.createDataFrame(rows, schema(withIds)).write().parquet(directory);
     }
 
     /** Splits a band into its matrix rows. */
     static final class BandRows implements FlatMapFunction<Band, Row> {
         private static final long serialVersionUID = 1L;
+        private final Broadcast<Rows> query;
+        private final boolean withIds;
+
+        BandRows(Broadcast<Rows> query, boolean withIds) {
+            this.query = query;
+            this.withIds = withIds;
+        }
 
         @Override
         public Iterator<Row> call(Band band) {
+            String[] ids = withIds ? query.value().ids() : null;
             List<Row> rows = new ArrayList<>(band.rows());
-            int m = band.m();
+            int k = band.cols();
             for (int r = 0; r < band.rows(); r++) {
-                double[] values = Arrays.copyOfRange(band.values(), r * m, (r + 1) * m);
-                rows.add(RowFactory.create((long) (band.rowStart() + r), values));
+                int i = band.rowStart() + r;
+                double[] values = Arrays.copyOfRange(band.values(), r * k, (r + 1) * k);
+                rows.add(withIds ? RowFactory.create((long) i, ids[i], values) : RowFactory.create((long) i, values));
             }
             return rows.iterator();
         }

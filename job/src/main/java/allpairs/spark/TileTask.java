@@ -1,10 +1,12 @@
 package allpairs.spark;
 
-import allpairs.kernel.Int8Rows;
 import allpairs.kernel.Kernel;
+import allpairs.kernel.Rows;
 import allpairs.plan.Tile;
 import allpairs.plan.TileGroup;
 import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.PairFlatMapFunction;
@@ -13,23 +15,31 @@ import org.apache.spark.util.LongAccumulator;
 import scala.Tuple2;
 
 /**
- * The executor side: for one partition, creates the kernel's scratch once and computes every pair
- * of every tile with it. Emits each finished tile keyed by its row band and, off the diagonal of
- * a symmetric kernel, its transpose keyed by the column band (the mirrored lower triangle).
- * Static and self-contained: nothing here refers to the driver.
+ * The executor side: for one partition, creates the kernel's scratch once (for the longest row)
+ * and computes every pair of every tile with it. Emits each finished tile keyed by its row band
+ * and, when mirroring a symmetric kernel, its transpose keyed by the column band (the lower
+ * triangle). Static and self-contained: nothing here refers to the driver.
  */
 public final class TileTask<S> implements PairFlatMapFunction<Iterator<TileGroup>, Integer, BandPiece> {
     private static final long serialVersionUID = 1L;
 
     private final Kernel<S> kernel;
-    private final Broadcast<Int8Rows> rows;
+    private final Broadcast<Rows> query;
+    private final Broadcast<Rows> reference;
+    private final boolean mirror;
     private final LongAccumulator scratchCreated;
     private final LongAccumulator pairsComputed;
 
-    public TileTask(Kernel<S> kernel, Broadcast<Int8Rows> rows, LongAccumulator scratchCreated,
-                    LongAccumulator pairsComputed) {
+    /**
+     * @param reference the column rows; the same broadcast as {@code query} for a square matrix
+     * @param mirror compute only i <= j and mirror (symmetric kernel, square matrix)
+     */
+    public TileTask(Kernel<S> kernel, Broadcast<Rows> query, Broadcast<Rows> reference, boolean mirror,
+                    LongAccumulator scratchCreated, LongAccumulator pairsComputed) {
         this.kernel = kernel;
-        this.rows = rows;
+        this.query = query;
+        this.reference = reference;
+        this.mirror = mirror;
         this.scratchCreated = scratchCreated;
         this.pairsComputed = pairsComputed;
     }
@@ -37,10 +47,11 @@ public final class TileTask<S> implements PairFlatMapFunction<Iterator<TileGroup
     @Override
     public Iterator<Tuple2<Integer, BandPiece>> call(Iterator<TileGroup> groups) {
         FaultInjection.maybeFail();
-        Int8Rows data = rows.value();
+        Rows rows = query.value();
+        Rows cols = reference.value();
         return new Iterator<>() {
             private final ArrayDeque<Tuple2<Integer, BandPiece>> ready = new ArrayDeque<>(2);
-            private Iterator<Tile> tiles = java.util.Collections.emptyIterator();
+            private Iterator<Tile> tiles = Collections.emptyIterator();
             private S scratch;
 
             @Override
@@ -50,10 +61,10 @@ public final class TileTask<S> implements PairFlatMapFunction<Iterator<TileGroup
                         if (!groups.hasNext()) {
                             return false;
                         }
-                        tiles = java.util.Arrays.asList(groups.next().tiles()).iterator();
+                        tiles = Arrays.asList(groups.next().tiles()).iterator();
                     }
                     if (scratch == null) {
-                        scratch = kernel.newScratch(data.cols());
+                        scratch = kernel.newScratch(Math.max(rows.maxLength(), cols.maxLength()));
                         scratchCreated.add(1);
                     }
                     emit(tiles.next());
@@ -70,11 +81,11 @@ public final class TileTask<S> implements PairFlatMapFunction<Iterator<TileGroup
             }
 
             private void emit(Tile tile) {
-                double[] block = computeTile(kernel, data, tile, scratch);
-                pairsComputed.add(tile.pairs(kernel.symmetric()));
+                double[] block = computeTile(kernel, rows, cols, mirror, tile, scratch);
+                pairsComputed.add(tile.pairs(mirror));
                 ready.add(new Tuple2<>(tile.bandI(),
                         new BandPiece(tile.rowStart(), tile.height(), tile.colStart(), tile.width(), block)));
-                if (kernel.symmetric() && !tile.diagonal()) {
+                if (mirror && !tile.diagonal()) {
                     ready.add(new Tuple2<>(tile.bandJ(), new BandPiece(tile.colStart(), tile.width(),
                             tile.rowStart(), tile.height(), transpose(block, tile.height(), tile.width()))));
                 }
@@ -83,24 +94,25 @@ public final class TileTask<S> implements PairFlatMapFunction<Iterator<TileGroup
     }
 
     /**
-     * The tile's values, row-major. A symmetric kernel always gets (min(i,j), max(i,j)) in input
-     * order, so every entry has the same bits whatever the tiling; a diagonal tile computes i <= j
-     * and mirrors the rest.
+     * The tile's values, row-major. When mirroring, the kernel always gets (min(i,j), max(i,j)) in
+     * input order, so every entry has the same bits whatever the tiling, and a diagonal tile
+     * computes i <= j and copies the rest.
      */
-    public static <S> double[] computeTile(Kernel<S> kernel, Int8Rows data, Tile tile, S scratch) {
+    public static <S> double[] computeTile(Kernel<S> kernel, Rows rows, Rows cols, boolean mirror, Tile tile,
+                                           S scratch) {
         int h = tile.height();
         int w = tile.width();
         double[] block = new double[h * w];
-        boolean mirror = kernel.symmetric() && tile.diagonal();
+        boolean diagonal = mirror && tile.diagonal();
         for (int r = 0; r < h; r++) {
             int i = tile.rowStart() + r;
-            for (int c = mirror ? r : 0; c < w; c++) {
+            for (int c = diagonal ? r : 0; c < w; c++) {
                 int j = tile.colStart() + c;
-                double v = kernel.symmetric() && j < i
-                        ? kernel.compute(data, j, i, scratch)
-                        : kernel.compute(data, i, j, scratch);
+                double v = mirror && j < i
+                        ? kernel.compute(rows, j, rows, i, scratch)
+                        : kernel.compute(rows, i, cols, j, scratch);
                 block[r * w + c] = v;
-                if (mirror) {
+                if (diagonal) {
                     block[c * w + r] = v;
                 }
             }

@@ -1,21 +1,27 @@
 package allpairs.spec;
 
 import allpairs.UserError;
+import allpairs.io.InputFormat;
+import java.util.List;
 
 /**
  * The validated job description; the only place the rest of the job reads options from.
  *
- * @param input the m×n int8 {@code .npy} (any Hadoop path)
+ * @param input the query rows (any Hadoop path)
+ * @param inputFormat npy, text or fasta; null to take it from the file name
+ * @param against reference rows for a rectangular query × reference matrix, or null
  * @param output where the matrix goes (any Hadoop path)
  * @param format npy or parquet
  * @param kernel the kernel name
+ * @param kernelParams {@code key=value} settings for the kernel
  * @param blockSize rows per block, or null for the default
  * @param partitions Spark partitions for the compute stage, or null for the default
  * @param overwrite replace an existing output
  * @param summaryJson also write the summary JSON here, or null
  */
-public record JobSpec(String input, String output, OutputFormat format, String kernel, Integer blockSize,
-                      Integer partitions, boolean overwrite, String summaryJson) {
+public record JobSpec(String input, InputFormat inputFormat, String against, String output, OutputFormat format,
+                      String kernel, List<String> kernelParams, Integer blockSize, Integer partitions,
+                      boolean overwrite, String summaryJson) {
     public static final String KERNEL_DEFAULT = "seed";
 
     public JobSpec {
@@ -27,8 +33,14 @@ public record JobSpec(String input, String output, OutputFormat format, String k
         if (kernel == null) {
             kernel = KERNEL_DEFAULT;
         }
+        kernelParams = kernelParams == null ? List.of() : List.copyOf(kernelParams);
         positive(blockSize, "--block-size");
         positive(partitions, "--partitions");
+    }
+
+    /** The common case: a square matrix of one .npy with default kernel parameters. */
+    public static JobSpec of(String input, String output, String kernel, Integer blockSize, Integer partitions) {
+        return new JobSpec(input, null, null, output, null, kernel, List.of(), blockSize, partitions, false, null);
     }
 
     private static void require(String value, String option) {

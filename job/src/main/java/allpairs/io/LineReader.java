@@ -1,0 +1,76 @@
+package allpairs.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/** Reads lines as raw bytes (no charset decoding): '\n' ends a line, a trailing '\r' is dropped. */
+final class LineReader {
+    private final InputStream in;
+    private final byte[] buf = new byte[1 << 16];
+    private int pos;
+    private int limit;
+    private byte[] line = new byte[256];
+    private int length;
+    private long number;
+
+    LineReader(InputStream in) {
+        this.in = in;
+    }
+
+    /** Reads the next line into {@link #bytes()}; false at the end of the input. */
+    boolean next() throws IOException {
+        length = 0;
+        boolean any = false;
+        while (true) {
+            if (pos == limit) {
+                limit = in.read(buf, 0, buf.length);
+                pos = 0;
+                if (limit <= 0) {
+                    limit = 0;
+                    if (!any) {
+                        return false;
+                    }
+                    break;
+                }
+            }
+            any = true;
+            int start = pos;
+            while (pos < limit && buf[pos] != '\n') {
+                pos++;
+            }
+            add(start, pos);
+            if (pos < limit) {
+                pos++; // the '\n'
+                break;
+            }
+        }
+        if (length > 0 && line[length - 1] == '\r') {
+            length--;
+        }
+        number++;
+        return true;
+    }
+
+    private void add(int from, int to) {
+        int len = to - from;
+        if (length + len > line.length) {
+            line = Arrays.copyOf(line, Math.max(line.length * 2, length + len));
+        }
+        System.arraycopy(buf, from, line, length, len);
+        length += len;
+    }
+
+    byte[] bytes() {
+        return line;
+    }
+
+    int length() {
+        return length;
+    }
+
+    /** 1-based number of the current line. */
+    long number() {
+        return number;
+    }
+}
