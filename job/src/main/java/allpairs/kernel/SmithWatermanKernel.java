@@ -1,0 +1,87 @@
+package allpairs.kernel;
+
+/**
+ * The {@code sw} kernel: best local alignment score with affine gaps (Smith-Waterman-Gotoh), with
+ * the scoring of {@code nw} (s(a, b) = match or mismatch by bit pattern, a gap of length L scores
+ * o + (L-1) e). With x of length n and y of length m:
+ * <pre>
+ *   M[i][j] = s(x[i-1], y[j-1]) + max(0, M[i-1][j-1], X[i-1][j-1], Y[i-1][j-1])
+ *   X[i][j] = max(M[i-1][j] + o, Y[i-1][j] + o, X[i-1][j] + e)
+ *   Y[i][j] = max(M[i][j-1] + o, X[i][j-1] + o, Y[i][j-1] + e)
+ *   M, X, Y = -inf on row 0 and column 0
+ * </pre>
+ * The 0 in M lets an alignment start at any cell. The result is max(0, max over all cells of
+ * M[i][j]): the empty alignment scores 0, and since gap scores are at most 0 an optimal local
+ * alignment never needs to start or end with a gap column.
+ */
+public final class SmithWatermanKernel extends AffineGapKernel {
+    private static final long serialVersionUID = 1L;
+    public static final String NAME = "sw";
+
+    /** The defaults: match 1, mismatch -1, gap-open -2, gap-extend -1. */
+    public SmithWatermanKernel() {
+        this(DEFAULT_MATCH, DEFAULT_MISMATCH, DEFAULT_GAP_OPEN, DEFAULT_GAP_EXTEND);
+    }
+
+    private SmithWatermanKernel(double match, double mismatch, double gapOpen, double gapExtend) {
+        super(match, mismatch, gapOpen, gapExtend);
+    }
+
+    @Override
+    SmithWatermanKernel withScores(double match, double mismatch, double gapOpen, double gapExtend) {
+        return new SmithWatermanKernel(match, mismatch, gapOpen, gapExtend);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "local alignment score, affine gaps (Smith-Waterman-Gotoh), at least 0";
+    }
+
+    @Override
+    protected double compute(byte[] xs, int xOff, int n, byte[] ys, int yOff, int m, Scratch s) {
+        final double ninf = Double.NEGATIVE_INFINITY;
+        final double o = gapOpen;
+        final double e = gapExtend;
+        double[] mPrev = s.m0;
+        double[] xPrev = s.x0;
+        double[] yPrev = s.y0;
+        double[] mCur = s.m1;
+        double[] xCur = s.x1;
+        double[] yCur = s.y1;
+        for (int j = 0; j <= m; j++) {
+            mPrev[j] = ninf;
+            xPrev[j] = ninf;
+            yPrev[j] = ninf;
+        }
+        double best = 0;
+        for (int i = 1; i <= n; i++) {
+            final byte xi = xs[xOff + i - 1];
+            mCur[0] = ninf;
+            xCur[0] = ninf;
+            yCur[0] = ninf;
+            for (int j = 1; j <= m; j++) {
+                double diag = Math.max(Math.max(0, mPrev[j - 1]), Math.max(xPrev[j - 1], yPrev[j - 1]));
+                double mij = diag + (xi == ys[yOff + j - 1] ? match : mismatch);
+                mCur[j] = mij;
+                xCur[j] = Math.max(Math.max(mPrev[j] + o, yPrev[j] + o), xPrev[j] + e);
+                yCur[j] = Math.max(Math.max(mCur[j - 1] + o, xCur[j - 1] + o), yCur[j - 1] + e);
+                best = Math.max(best, mij);
+            }
+            double[] t = mPrev;
+            mPrev = mCur;
+            mCur = t;
+            t = xPrev;
+            xPrev = xCur;
+            xCur = t;
+            t = yPrev;
+            yPrev = yCur;
+            yCur = t;
+        }
+        return best;
+    }
+}
