@@ -2,7 +2,7 @@
 # allpairs launcher.
 #   ./submit.sh demo [spark-submit options]          generate a seeded input and run the job on it locally
 #   ./submit.sh [--dry-run] [spark-submit options] -- <job options>
-#   ./submit.sh --help | --version                   the job's own help and version
+#   ./submit.sh --help | --version | kernels         the job's help, versions, and kernel list
 # Builds the job jar when it is missing or older than the sources; otherwise never calls Maven.
 # Uses $SPARK_HOME/bin/spark-submit when SPARK_HOME is set, otherwise Spark's launcher over the
 # Maven-resolved jars in job/target/spark/jars (what bin/spark-class does), so options such as
@@ -89,7 +89,8 @@ demo() {
 main() {
   case "${1:-}" in
     demo) shift; demo "$@"; return ;;
-    ""|-h|--help|--version|-V)
+    ""|-h|--help|--version|-V|kernels)
+      # No Spark job: run the CLI directly (faster than spark-submit).
       build_if_needed
       exec "$JAVA" -cp "$JAR:$SPARK_JARS_HOME/jars/*" "$MAIN_CLASS" "${1:---help}" ;;
   esac

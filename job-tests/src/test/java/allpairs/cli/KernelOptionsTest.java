@@ -102,6 +102,25 @@ class KernelOptionsTest {
     }
 
     @Test
+    void fastaIdsBecomeAnIdColumnInParquet() throws Exception {
+        Path fa = Files.writeString(dir.resolve("s.fa"), ">a x\nACGT\n>b\nACG\n>c\nTT\n");
+        Path out = dir.resolve("d");
+        Cli r = run("--input", fa.toString(), "--output", out.toString(), "--kernel", "levenshtein");
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+             java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT i, id, \"values\" FROM read_parquet('"
+                     + out.resolve("*.parquet") + "') ORDER BY i")) {
+            StringBuilder seen = new StringBuilder();
+            while (rs.next()) {
+                seen.append(rs.getLong(1)).append(rs.getString(2)).append(Arrays.toString((Object[]) rs.getArray(3).getArray()));
+            }
+            assertThat(seen.toString()).isEqualTo("0a[0.0, 1.0, 3.0]1b[1.0, 0.0, 3.0]2c[3.0, 3.0, 0.0]");
+        }
+        assertThat(dir.resolve("d.ids.txt")).doesNotExist();
+    }
+
+    @Test
     void againstWritesAnMByKMatrixAndReferenceIds() throws IOException {
         Path q = Files.writeString(dir.resolve("q.txt"), "kitten\nflaw\n");
         Path ref = Files.writeString(dir.resolve("r.fa"), ">x\nsitting\n>y\nlawn\n>z\nkitten\n");

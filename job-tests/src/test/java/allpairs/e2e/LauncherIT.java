@@ -114,6 +114,9 @@ class LauncherIT {
         Launcher v = Launcher.run(Map.of(), "--version");
         assertThat(v.exitCode).isZero();
         assertThat(v.out).containsPattern("allpairs \\S+").containsPattern("Spark 3\\.5").contains("Java 17");
+        Launcher k = Launcher.run(Map.of(), "kernels");
+        assertThat(k.exitCode).isZero();
+        assertThat(k.out).contains("levenshtein").contains("--kernel-param gap-open=NUMBER  (default -2.0");
         Launcher h = Launcher.run(Map.of(), "--help");
         assertThat(h.exitCode).isZero();
         assertThat(h.out).contains("--block-size").contains("--overwrite");

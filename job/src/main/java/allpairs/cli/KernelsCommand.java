@@ -31,10 +31,9 @@ final class KernelsCommand implements Callable<Integer> {
                 out.println("    " + k.description());
             }
             for (Param p : k.params()) {
-                out.printf("    --kernel-param %s=%s  (%s, default %s, range %s..%s)  %s%n", p.name(),
-                        p.type() == Param.Type.INT ? "INT" : "NUMBER", p.type().name().toLowerCase(java.util.Locale.ROOT),
-                        p.defaultValue() == null ? "none" : p.defaultValue(), bound(p, p.min()), bound(p, p.max()),
-                        p.description());
+                out.printf("    --kernel-param %s=%s  (default %s, range %s..%s)  %s%n", p.name(),
+                        p.type() == Param.Type.INT ? "INT" : "NUMBER", p.defaultValue() == null ? "none" : p.defaultValue(),
+                        bound(p, p.min()), bound(p, p.max()), p.description());
             }
         }
         out.flush();
