@@ -16,7 +16,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.util.LongAccumulator;
 import org.junit.jupiter.api.Test;
 
 /** The partition function creates one scratch and hands that same object to every pair. */
@@ -77,9 +76,8 @@ class ScratchReuseTest {
         for (TileGroup group : plan.groups()) {
             CountingKernel.CREATED.set(0);
             CountingKernel.COMPUTED.set(0);
-            LongAccumulator created = new LongAccumulator();
-            LongAccumulator pairs = new LongAccumulator();
-            Iterator<?> out = new TileTask<>(kernel, rows, rows, true, created, pairs).call(List.of(group).iterator());
+            Counters counters = Counters.local();
+            Iterator<?> out = new TileTask<>(kernel, rows, rows, true, counters).call(List.of(group).iterator());
             int pieces = 0;
             while (out.hasNext()) {
                 out.next();
@@ -92,8 +90,9 @@ class ScratchReuseTest {
             assertThat(pieces).isGreaterThanOrEqualTo(group.size());
             assertThat(CountingKernel.CREATED.get()).isEqualTo(1);
             assertThat(CountingKernel.COMPUTED.get()).isEqualTo(expectedPairs);
-            assertThat(created.value()).isEqualTo(1);
-            assertThat(pairs.value()).isEqualTo(expectedPairs);
+            assertThat(counters.scratchCreated()).isEqualTo(1);
+            assertThat(counters.pairsComputed()).isEqualTo(expectedPairs);
+            assertThat(counters.tilesComputed()).isEqualTo(group.size());
         }
         assertThat(CountingKernel.FOREIGN_SCRATCH.get()).isZero();
         rows.destroy();

@@ -73,8 +73,7 @@ class SeedJobTest {
         Rows rows = read(Fixtures.input(m, n));
         Plan plan = Plan.create(m, true, 5, 3, 2);
         Broadcast<Rows> b = sc.broadcast(rows);
-        JavaRDD<String> actual = AllPairsJob.bands(sc, new SeedKernel(), b, b, true, plan,
-                        sc.sc().longAccumulator(), sc.sc().longAccumulator())
+        JavaRDD<String> actual = AllPairsJob.bands(sc, new SeedKernel(), b, b, true, plan, Counters.register(sc.sc()))
                 .flatMap(band -> {
                     List<String> entries = new ArrayList<>();
                     for (int r = 0; r < band.rows(); r++) {

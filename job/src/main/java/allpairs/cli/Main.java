@@ -102,10 +102,19 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--summary-json", paramLabel = "PATH", description = "Also write the summary JSON to this file (atomically).")
     String summaryJson;
 
+    @Option(names = "--progress", paramLabel = "on|off", defaultValue = "on",
+            description = "A progress line on stderr every --progress-interval seconds (tiles done/total, pairs/s, ETA).")
+    String progress;
+
+    @Option(names = "--progress-interval", paramLabel = "SECONDS", defaultValue = "5",
+            description = "Seconds between progress lines.")
+    double progressInterval;
+
     @Option(names = "--verbose", description = "Debug logging, and stack traces for every error.")
     boolean verbose;
 
     private PrintStream out = System.out;
+    private PrintStream err = System.err;
 
     PrintStream out() {
         return out;
@@ -138,6 +147,7 @@ public final class Main implements Callable<Integer> {
     public static int execute(String[] args, PrintStream out, PrintStream err, SparkConf sparkConf, File defaults) {
         Main main = new Main();
         main.out = out;
+        main.err = err;
         main.sparkConf = sparkConf;
         CommandLine cmd = new CommandLine(main);
         cmd.setOut(new PrintWriter(out, true));
@@ -176,7 +186,7 @@ public final class Main implements Callable<Integer> {
         }
         JobSpec spec = new JobSpec(input, inputFormat == null ? null : InputFormat.parse(inputFormat, "--input-format"),
                 against, output, parseFormat(format), kernel, kernelParams, blockSize, partitions, overwrite,
-                summaryJson);
+                summaryJson, progressSeconds());
         // Everything the user gave is checked here, on the driver, before Spark starts.
         Configuration hadoop = HadoopFs.configuration(sparkConf);
         Kernel<?> configured = Kernels.configured(spec.kernel(), spec.kernelParams());
@@ -195,7 +205,7 @@ public final class Main implements Callable<Integer> {
         }
         SparkSession spark = SparkSessions.start(sparkConf);
         try {
-            JobResult result = AllPairsJob.run(spec, configured, query, reference, spark);
+            JobResult result = AllPairsJob.run(spec, configured, query, reference, spark, err);
             String json = Summary.json(result);
             if (spec.summaryJson() != null) {
                 writeSummary(json, spec.summaryJson(), hadoop);
@@ -230,6 +240,17 @@ public final class Main implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    private double progressSeconds() {
+        if (!"on".equals(progress) && !"off".equals(progress)) {
+            throw new UserError("Cannot set --progress to '" + progress + "': must be on or off", "option --progress");
+        }
+        if (!(progressInterval > 0) || Double.isInfinite(progressInterval)) {
+            throw new UserError("Cannot set --progress-interval to " + progressInterval + ": must be > 0 seconds",
+                    "option --progress-interval");
+        }
+        return "on".equals(progress) ? progressInterval : 0;
     }
 
     private static OutputFormat parseFormat(String format) {

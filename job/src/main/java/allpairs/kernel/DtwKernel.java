@@ -74,6 +74,16 @@ public final class DtwKernel extends DoubleKernel<DtwKernel.Scratch> {
         return new DtwKernel(values.isSet("window") ? values.getInt("window") : -1);
     }
 
+    /** Only the band is computed: about max(len) × (2w + 1) cells with a window. */
+    @Override
+    public double pairCost(int lenA, int lenB) {
+        if (window < 0) {
+            return (double) lenA * lenB;
+        }
+        long w = Math.max(window, Math.abs((long) lenA - lenB));
+        return (double) Math.max(lenA, lenB) * Math.min(Math.min(lenA, lenB), 2 * w + 1);
+    }
+
     @Override
     public Scratch newScratch(int maxLength) {
         return new Scratch(maxLength);

@@ -48,6 +48,14 @@ public interface Kernel<S> extends Serializable {
         return this;
     }
 
+    /**
+     * Relative cost of one pair of rows of these lengths, used to balance the work (tiles are
+     * packed into partitions by estimated cost). Default: len_a × len_b, a DP table.
+     */
+    default double pairCost(int lenA, int lenB) {
+        return (double) lenA * lenB;
+    }
+
     /** The per-partition scratch for rows of at most {@code maxLength} elements. */
     S newScratch(int maxLength);
 

@@ -52,6 +52,12 @@ public final class MutualInfoKernel extends ByteKernel<MutualInfoKernel.Scratch>
         return true;
     }
 
+    /** One pass over the rows: linear in their length. */
+    @Override
+    public double pairCost(int lenA, int lenB) {
+        return lenA;
+    }
+
     @Override
     public Scratch newScratch(int maxLength) {
         return new Scratch();

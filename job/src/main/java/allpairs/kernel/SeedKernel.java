@@ -51,6 +51,12 @@ public final class SeedKernel extends ByteKernel<SeedKernel.Scratch> {
         return true;
     }
 
+    /** n^3 inner steps per pair. */
+    @Override
+    public double pairCost(int lenA, int lenB) {
+        return (double) lenA * lenA * lenA;
+    }
+
     @Override
     public Scratch newScratch(int n) {
         return new Scratch(n);

@@ -3,45 +3,122 @@ package allpairs.plan;
 import java.util.List;
 
 /**
- * What the job will compute: block size, tiles, and tiles packed into partitions.
+ * What the job will compute: row (and column) block boundaries, the tiles, and the tiles packed
+ * into partitions by estimated cost.
  *
  * @param m rows of the matrix (query rows)
  * @param k columns of the matrix (m, or the reference rows with --against)
- * @param blockSize rows per block (band)
- * @param symmetric whether only tiles with I <= J are computed
+ * @param rowBounds block boundaries over the rows (band b is rows rowBounds[b] .. rowBounds[b+1])
+ * @param colBounds block boundaries over the columns
+ * @param symmetric whether only tiles with I <= J are computed (and mirrored)
  * @param groups one entry per Spark partition
  * @param tiles the number of tiles
  * @param pairs kernel evaluations in all tiles
+ * @param partitionCosts estimated cost of each partition
  */
-public record Plan(int m, int k, int blockSize, boolean symmetric, List<TileGroup> groups, int tiles, long pairs) {
+public record Plan(int m, int k, int[] rowBounds, int[] colBounds, boolean symmetric, List<TileGroup> groups,
+                   int tiles, long pairs, double[] partitionCosts) {
     /** Partitions per core by default: a few, so a slow partition can be balanced by the others. */
     public static final int PARTITIONS_PER_CORE = 2;
+    /** With uneven rows, at least this many tiles per partition, so packing by cost can balance them. */
+    public static final int TILES_PER_PARTITION_SKEWED = 8;
 
     public static Plan create(int m, boolean symmetric, Integer blockSize, Integer partitions, int cores) {
         return create(m, m, symmetric, blockSize, partitions, cores);
     }
 
-    /** The plan of an m×k matrix; symmetric (upper tiles only) requires m == k. */
+    /** The plan of an m×k matrix whose pairs all cost the same; symmetric requires m == k. */
     public static Plan create(int m, int k, boolean symmetric, Integer blockSize, Integer partitions, int cores) {
-        int block = blockSize != null ? Math.min(blockSize, Math.max(m, k))
-                : BlockSizer.defaultBlockSize(m, k, cores, symmetric);
-        List<Tile> tiles = Tiling.tiles(m, k, block, symmetric);
+        return create(null, null, m, k, symmetric, blockSize, partitions, cores);
+    }
+
+    /**
+     * The plan for rows of uneven cost: {@code rowWeights}/{@code colWeights} as in {@link CostModel}
+     * (null: uniform). With --block-size the blocks have that many rows; otherwise the default
+     * block size fixes the number of blocks (raised for uneven rows so packing can balance), and
+     * boundaries follow cumulative cost, never exceeding the default's rows per band.
+     */
+    public static Plan create(double[] rowWeights, double[] colWeights, int m, int k, boolean symmetric,
+                              Integer blockSize, Integer partitions, int cores) {
+        boolean uniform = rowWeights == null || (isConstant(rowWeights) && (colWeights == null || isConstant(colWeights)));
+        CostModel model = uniform ? CostModel.uniform(m, k) : new CostModel(rowWeights, symmetric ? rowWeights : colWeights);
         int wanted = partitions != null ? partitions : PARTITIONS_PER_CORE * Math.max(1, cores);
-        // Every pair of a row-width matrix costs the same, so a tile's cost is its pair count.
-        List<TileGroup> groups = PartitionPacker.pack(tiles, wanted, tile -> tile.pairs(symmetric));
+        int[] rowBounds;
+        int[] colBounds;
+        if (blockSize != null || uniform) {
+            int block = blockSize != null ? Math.min(blockSize, Math.max(m, k))
+                    : BlockSizer.defaultBlockSize(m, k, cores, symmetric);
+            rowBounds = CostModel.uniformBoundaries(m, block);
+            colBounds = CostModel.uniformBoundaries(k, block);
+        } else {
+            int maxRows = BlockSizer.defaultBlockSize(m, k, cores, symmetric);
+            int blocks = Tiling.bands(m, maxRows);
+            // enough tiles per partition for LPT to even out what the cost estimate cannot
+            while (tileCount(blocks, symmetric ? blocks : Math.min(blocks, k), symmetric)
+                    < (long) TILES_PER_PARTITION_SKEWED * wanted && blocks < m) {
+                blocks++;
+            }
+            rowBounds = CostModel.boundaries(rowWeights, blocks, maxRows);
+            colBounds = symmetric ? rowBounds : CostModel.boundaries(colWeights, Math.min(blocks, k), maxRows);
+        }
+        List<Tile> tiles = Tiling.tiles(rowBounds, colBounds, symmetric);
+        List<TileGroup> groups = PartitionPacker.pack(tiles, wanted, tile -> model.tileCost(tile, symmetric));
+        double[] partitionCosts = new double[groups.size()];
+        for (int g = 0; g < groups.size(); g++) {
+            for (Tile t : groups.get(g).tiles()) {
+                partitionCosts[g] += model.tileCost(t, symmetric);
+            }
+        }
         long pairs = 0;
         for (Tile t : tiles) {
             pairs += t.pairs(symmetric);
         }
-        return new Plan(m, k, block, symmetric, List.copyOf(groups), tiles.size(), pairs);
+        return new Plan(m, k, rowBounds, colBounds, symmetric, List.copyOf(groups), tiles.size(), pairs,
+                partitionCosts);
+    }
+
+    private static long tileCount(long rowBlocks, long colBlocks, boolean symmetric) {
+        return symmetric ? rowBlocks * (rowBlocks + 1) / 2 : rowBlocks * colBlocks;
+    }
+
+    private static boolean isConstant(double[] w) {
+        for (double v : w) {
+            if (v != w[0]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Row bands of the output (each becomes one Band). */
     public int bands() {
-        return Tiling.bands(m, blockSize);
+        return rowBounds.length - 1;
     }
 
     public int partitions() {
         return groups.size();
+    }
+
+    /** The most rows in one block (the block size when blocks are uniform). */
+    public int blockSize() {
+        int max = 0;
+        for (int b = 0; b + 1 < rowBounds.length; b++) {
+            max = Math.max(max, rowBounds[b + 1] - rowBounds[b]);
+        }
+        for (int b = 0; b + 1 < colBounds.length; b++) {
+            max = Math.max(max, colBounds[b + 1] - colBounds[b]);
+        }
+        return max;
+    }
+
+    /** Estimated cost of the heaviest partition over the mean. */
+    public double costSkew() {
+        double max = 0;
+        double sum = 0;
+        for (double c : partitionCosts) {
+            max = Math.max(max, c);
+            sum += c;
+        }
+        return sum == 0 ? 1 : max / (sum / partitionCosts.length);
     }
 }

@@ -44,13 +44,15 @@ public final class Tiling {
         if (m < 1 || k < 1 || blockSize < 1 || (symmetric && m != k)) {
             throw new IllegalArgumentException("m, k and block size must be >= 1, and m == k when symmetric");
         }
-        int rowBands = bands(m, blockSize);
-        int colBands = bands(k, blockSize);
+        return tiles(CostModel.uniformBoundaries(m, blockSize), CostModel.uniformBoundaries(k, blockSize), symmetric);
+    }
+
+    /** The tiles between row boundaries and column boundaries; only I <= J when symmetric (same boundaries). */
+    public static List<Tile> tiles(int[] rowBounds, int[] colBounds, boolean symmetric) {
         List<Tile> tiles = new ArrayList<>();
-        for (int bi = 0; bi < rowBands; bi++) {
-            for (int bj = symmetric ? bi : 0; bj < colBands; bj++) {
-                tiles.add(new Tile(bi, bj, bandStart(bi, blockSize), bandEnd(bi, m, blockSize),
-                        bandStart(bj, blockSize), bandEnd(bj, k, blockSize)));
+        for (int bi = 0; bi + 1 < rowBounds.length; bi++) {
+            for (int bj = symmetric ? bi : 0; bj + 1 < colBounds.length; bj++) {
+                tiles.add(new Tile(bi, bj, rowBounds[bi], rowBounds[bi + 1], colBounds[bj], colBounds[bj + 1]));
             }
         }
         return tiles;

@@ -9,14 +9,13 @@ import scala.Tuple2;
 public final class BandAssembler implements FlatMapFunction<Iterator<Tuple2<Integer, BandPiece>>, Band> {
     private static final long serialVersionUID = 1L;
 
-    private final int m;
     private final int k;
-    private final int blockSize;
+    private final int[] rowBounds;
 
-    public BandAssembler(int m, int k, int blockSize) {
-        this.m = m;
+    /** @param rowBounds band b holds rows rowBounds[b] .. rowBounds[b+1] */
+    public BandAssembler(int k, int[] rowBounds) {
         this.k = k;
-        this.blockSize = blockSize;
+        this.rowBounds = rowBounds.clone();
     }
 
     @Override
@@ -26,8 +25,8 @@ public final class BandAssembler implements FlatMapFunction<Iterator<Tuple2<Inte
         }
         Tuple2<Integer, BandPiece> first = pieces.next();
         int band = first._1();
-        int rowStart = band * blockSize;
-        int rows = Math.min(m, rowStart + blockSize) - rowStart;
+        int rowStart = rowBounds[band];
+        int rows = rowBounds[band + 1] - rowStart;
         double[] values = new double[Math.multiplyExact(rows, k)];
         long filled = place(first, band, rowStart, values);
         while (pieces.hasNext()) {

@@ -11,9 +11,11 @@ import allpairs.plan.Plan;
  * @param output the committed output path, fully qualified
  * @param scratchCreated scratch allocations on executors (one per non-empty partition)
  * @param pairsComputed kernel evaluations on executors
+ * @param taskSecondsMax the longest compute task (from a SparkListener)
+ * @param taskSecondsMean the mean compute task
  */
 public record JobResult(String kernel, int m, int k, int n, Plan plan, double seconds, String output, String format,
-                        long scratchCreated, long pairsComputed) {
+                        long scratchCreated, long pairsComputed, double taskSecondsMax, double taskSecondsMean) {
     public double pairsPerSecond() {
         return seconds > 0 ? plan.pairs() / seconds : 0;
     }

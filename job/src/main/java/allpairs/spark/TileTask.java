@@ -11,7 +11,6 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.PairFlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.util.LongAccumulator;
 import scala.Tuple2;
 
 /**
@@ -27,21 +26,19 @@ public final class TileTask<S> implements PairFlatMapFunction<Iterator<TileGroup
     private final Broadcast<Rows> query;
     private final Broadcast<Rows> reference;
     private final boolean mirror;
-    private final LongAccumulator scratchCreated;
-    private final LongAccumulator pairsComputed;
+    private final Counters counters;
 
     /**
      * @param reference the column rows; the same broadcast as {@code query} for a square matrix
      * @param mirror compute only i <= j and mirror (symmetric kernel, square matrix)
      */
     public TileTask(Kernel<S> kernel, Broadcast<Rows> query, Broadcast<Rows> reference, boolean mirror,
-                    LongAccumulator scratchCreated, LongAccumulator pairsComputed) {
+                    Counters counters) {
         this.kernel = kernel;
         this.query = query;
         this.reference = reference;
         this.mirror = mirror;
-        this.scratchCreated = scratchCreated;
-        this.pairsComputed = pairsComputed;
+        this.counters = counters;
     }
 
     @Override
@@ -65,7 +62,7 @@ public final class TileTask<S> implements PairFlatMapFunction<Iterator<TileGroup
                     }
                     if (scratch == null) {
                         scratch = kernel.newScratch(Math.max(rows.maxLength(), cols.maxLength()));
-                        scratchCreated.add(1);
+                        counters.scratchCreated.add(1);
                     }
                     emit(tiles.next());
                 }
@@ -82,7 +79,8 @@ public final class TileTask<S> implements PairFlatMapFunction<Iterator<TileGroup
 
             private void emit(Tile tile) {
                 double[] block = computeTile(kernel, rows, cols, mirror, tile, scratch);
-                pairsComputed.add(tile.pairs(mirror));
+                counters.pairsComputed.add(tile.pairs(mirror));
+                counters.tilesComputed.add(1);
                 ready.add(new Tuple2<>(tile.bandI(),
                         new BandPiece(tile.rowStart(), tile.height(), tile.colStart(), tile.width(), block)));
                 if (mirror && !tile.diagonal()) {

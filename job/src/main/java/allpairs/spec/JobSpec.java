@@ -18,10 +18,11 @@ import java.util.List;
  * @param partitions Spark partitions for the compute stage, or null for the default
  * @param overwrite replace an existing output
  * @param summaryJson also write the summary JSON here, or null
+ * @param progressSeconds print a progress line on stderr this often; 0 for never
  */
 public record JobSpec(String input, InputFormat inputFormat, String against, String output, OutputFormat format,
                       String kernel, List<String> kernelParams, Integer blockSize, Integer partitions,
-                      boolean overwrite, String summaryJson) {
+                      boolean overwrite, String summaryJson, double progressSeconds) {
     public static final String KERNEL_DEFAULT = "seed";
 
     public JobSpec {
@@ -40,7 +41,7 @@ public record JobSpec(String input, InputFormat inputFormat, String against, Str
 
     /** The common case: a square matrix of one .npy with default kernel parameters. */
     public static JobSpec of(String input, String output, String kernel, Integer blockSize, Integer partitions) {
-        return new JobSpec(input, null, null, output, null, kernel, List.of(), blockSize, partitions, false, null);
+        return new JobSpec(input, null, null, output, null, kernel, List.of(), blockSize, partitions, false, null, 0);
     }
 
     private static void require(String value, String option) {

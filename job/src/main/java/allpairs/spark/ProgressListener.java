@@ -1,0 +1,145 @@
+package allpairs.spark;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.scheduler.AccumulableInfo;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerExecutorMetricsUpdate;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import scala.Tuple4;
+import scala.collection.JavaConverters;
+
+/**
+ * Watches the compute stage: tiles and pairs done (the counters' running values arrive with
+ * executor heartbeats and task ends), and the duration of every finished compute task (for the
+ * summary's max/mean). Optionally prints one progress line on stderr every few seconds.
+ */
+final class ProgressListener extends SparkListener implements AutoCloseable {
+    private final long tilesId;
+    private final long pairsId;
+    private final long totalTiles;
+    private final long startNanos = System.nanoTime();
+    /** Running values of tasks still going, by task id: [tiles, pairs]. */
+    private final Map<Long, long[]> running = new ConcurrentHashMap<>();
+    private long finishedTiles;
+    private long finishedPairs;
+    private long tasks;
+    private double taskSecondsSum;
+    private double taskSecondsMax;
+    private ScheduledExecutorService printer;
+
+    ProgressListener(Counters counters, long totalTiles) {
+        this.tilesId = counters.tilesComputed.id();
+        this.pairsId = counters.pairsComputed.id();
+        this.totalTiles = totalTiles;
+    }
+
+    /** Prints a progress line to {@code err} every {@code seconds} until closed. */
+    void printEvery(double seconds, PrintStream err) {
+        printer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "allpairs-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        long millis = Math.max(100, (long) (seconds * 1000));
+        printer.scheduleAtFixedRate(() -> err.println(line()), millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void onExecutorMetricsUpdate(SparkListenerExecutorMetricsUpdate update) {
+        for (Tuple4<Object, Object, Object, scala.collection.Seq<AccumulableInfo>> task
+                : JavaConverters.seqAsJavaList(update.accumUpdates())) {
+            long[] values = valuesOf(JavaConverters.seqAsJavaList(task._4()));
+            if (values != null) {
+                running.put((Long) task._1(), values);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void onTaskEnd(SparkListenerTaskEnd end) {
+        running.remove(end.taskInfo().taskId());
+        if (!"ShuffleMapTask".equals(end.taskType()) || !end.taskInfo().successful()) {
+            return;
+        }
+        long[] values = valuesOf(JavaConverters.seqAsJavaList(end.taskInfo().accumulables().toSeq()));
+        if (values == null) {
+            return; // not a compute task of this run
+        }
+        finishedTiles += values[0];
+        finishedPairs += values[1];
+        double seconds = end.taskInfo().duration() / 1000.0;
+        tasks++;
+        taskSecondsSum += seconds;
+        taskSecondsMax = Math.max(taskSecondsMax, seconds);
+    }
+
+    private long[] valuesOf(List<AccumulableInfo> infos) {
+        long[] values = null;
+        for (AccumulableInfo info : infos) {
+            if (info.update().isEmpty()) {
+                continue;
+            }
+            if (info.id() == tilesId || info.id() == pairsId) {
+                values = values == null ? new long[2] : values;
+                values[info.id() == tilesId ? 0 : 1] = ((Number) info.update().get()).longValue();
+            }
+        }
+        return values;
+    }
+
+    synchronized long tilesDone() {
+        long t = finishedTiles;
+        for (long[] v : running.values()) {
+            t += v[0];
+        }
+        return Math.min(t, totalTiles);
+    }
+
+    synchronized long pairsDone() {
+        long p = finishedPairs;
+        for (long[] v : running.values()) {
+            p += v[1];
+        }
+        return p;
+    }
+
+    synchronized double taskSecondsMax() {
+        return taskSecondsMax;
+    }
+
+    synchronized double taskSecondsMean() {
+        return tasks == 0 ? 0 : taskSecondsSum / tasks;
+    }
+
+    String line() {
+        long tiles = tilesDone();
+        double elapsed = (System.nanoTime() - startNanos) / 1e9;
+        double pairsPerSecond = elapsed > 0 ? pairsDone() / elapsed : 0;
+        String eta = tiles == 0 ? "unknown" : clock(elapsed * (totalTiles - tiles) / tiles);
+        return String.format("allpairs: progress %d/%d tiles (%.1f%%), %.0f pairs/s, elapsed %s, ETA %s", tiles,
+                totalTiles, 100.0 * tiles / Math.max(1, totalTiles), pairsPerSecond, clock(elapsed), eta);
+    }
+
+    private static String clock(double seconds) {
+        long s = Math.round(seconds);
+        return String.format("%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
+    }
+
+    @Override
+    public void close() {
+        if (printer != null) {
+            printer.shutdownNow();
+            try {
+                printer.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
