@@ -99,6 +99,11 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace an existing output (the old one is removed only after the new one is in place).")
     boolean overwrite;
 
+    @Option(names = "--checkpoint", paramLabel = "DIR",
+            description = "Store finished tiles in DIR (shared by driver and executors); a rerun after a crash"
+                    + " computes only the missing ones.")
+    String checkpoint;
+
     @Option(names = "--summary-json", paramLabel = "PATH", description = "Also write the summary JSON to this file (atomically).")
     String summaryJson;
 
@@ -168,6 +173,9 @@ public final class Main implements Callable<Integer> {
                 }
                 return USER_ERROR;
             }
+            if (SignalGuard.interrupted()) {
+                return INTERNAL_ERROR; // the JVM is exiting 143/130 on the signal; the hook said why
+            }
             LOG.error("internal error", ex);
             err.println("allpairs: internal error: " + ex);
             return INTERNAL_ERROR;
@@ -186,7 +194,7 @@ public final class Main implements Callable<Integer> {
         }
         JobSpec spec = new JobSpec(input, inputFormat == null ? null : InputFormat.parse(inputFormat, "--input-format"),
                 against, output, parseFormat(format), kernel, kernelParams, blockSize, partitions, overwrite,
-                summaryJson, progressSeconds());
+                summaryJson, progressSeconds(), checkpoint);
         // Everything the user gave is checked here, on the driver, before Spark starts.
         Configuration hadoop = HadoopFs.configuration(sparkConf);
         Kernel<?> configured = Kernels.configured(spec.kernel(), spec.kernelParams());
@@ -203,20 +211,28 @@ public final class Main implements Callable<Integer> {
             throw new UserError("no Spark master is set", "run through ./submit.sh or spark-submit --master,"
                     + " or set spark.master");
         }
-        SparkSession spark = SparkSessions.start(sparkConf);
-        try {
-            JobResult result = AllPairsJob.run(spec, configured, query, reference, spark, err);
-            String json = Summary.json(result);
-            if (spec.summaryJson() != null) {
-                writeSummary(json, spec.summaryJson(), hadoop);
+        // The output's lock is taken before Spark starts: a second run on it fails in a second.
+        FileSystem outputFs = HadoopFs.of(target, hadoop);
+        AtomicOutput output = AtomicOutput.begin(outputFs, outputFs.makeQualified(target), spec.overwrite());
+        try (SignalGuard guard = SignalGuard.install(output, err)) {
+            SparkSession spark = SparkSessions.start(sparkConf);
+            guard.watch(spark);
+            try {
+                JobResult result = AllPairsJob.run(spec, configured, query, reference, spark, err, output);
+                String json = Summary.json(result);
+                if (spec.summaryJson() != null) {
+                    writeSummary(json, spec.summaryJson(), hadoop);
+                }
+                out.println(json);
+                out.flush();
+                return OK;
+            } finally {
+                if (ownSession) {
+                    spark.stop();
+                }
             }
-            out.println(json);
-            out.flush();
-            return OK;
         } finally {
-            if (ownSession) {
-                spark.stop();
-            }
+            output.abort(); // a no-op once committed
         }
     }
 

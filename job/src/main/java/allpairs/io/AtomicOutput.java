@@ -23,6 +23,8 @@ public final class AtomicOutput {
     private final Path temp;
     private final boolean overwrite;
     private final String runId = UUID.randomUUID().toString();
+    private OutputLock lock;
+    private boolean finished;
 
     private AtomicOutput(FileSystem fs, Path target, boolean overwrite) {
         this.fs = fs;
@@ -41,11 +43,20 @@ public final class AtomicOutput {
         }
     }
 
-    /** Checks the target, removes temporaries a killed run left behind, and names this run's temporary. */
+    /**
+     * Takes the output's lock (exit 2 if another run holds it), checks the target, removes
+     * temporaries a killed run left behind, and names this run's temporary.
+     */
     public static AtomicOutput begin(FileSystem fs, Path target, boolean overwrite) throws IOException {
-        checkTarget(fs, target, overwrite, target.toString());
         AtomicOutput out = new AtomicOutput(fs, target, overwrite);
-        out.removeStale();
+        out.lock = OutputLock.acquire(fs, target, out.runId);
+        try {
+            checkTarget(fs, target, overwrite, target.toString());
+            out.removeStale();
+        } catch (IOException | RuntimeException e) {
+            out.lock.release();
+            throw e;
+        }
         return out;
     }
 
@@ -62,7 +73,19 @@ public final class AtomicOutput {
     }
 
     /** Moves the finished temporary onto the output path (old output first moved aside, then deleted). */
-    public void commit() throws IOException {
+    public synchronized void commit() throws IOException {
+        if (finished) {
+            throw new IOException("output " + target + " was aborted (interrupted run)");
+        }
+        finished = true;
+        try {
+            moveIntoPlace();
+        } finally {
+            lock.release();
+        }
+    }
+
+    private void moveIntoPlace() throws IOException {
         Path aside = null;
         if (fs.exists(target)) {
             if (!overwrite) {
@@ -84,12 +107,18 @@ public final class AtomicOutput {
         }
     }
 
-    /** Deletes this run's temporary; never throws (it runs on failure paths). */
-    public void abort() {
+    /** Deletes this run's temporary and releases the lock; never throws (it runs on failure paths and signals). */
+    public synchronized void abort() {
+        if (finished) {
+            return;
+        }
+        finished = true;
         try {
             fs.delete(temp, true);
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not remove temporary output {}: {}", temp, e.toString());
+        } finally {
+            lock.release();
         }
     }
 
@@ -99,8 +128,10 @@ public final class AtomicOutput {
             return;
         }
         String prefix = "." + target.getName() + MARK;
+        Path lockPath = OutputLock.pathFor(target);
         for (FileStatus st : fs.listStatus(parent)) {
-            if (st.getPath().getName().startsWith(prefix)) {
+            // We hold the lock, so every other temporary of this output is a dead run's.
+            if (st.getPath().getName().startsWith(prefix) && !st.getPath().getName().equals(lockPath.getName())) {
                 LOG.info("removing stale temporary {} left by an earlier run", st.getPath());
                 fs.delete(st.getPath(), true);
             }

@@ -61,8 +61,21 @@ public record Plan(int m, int k, int[] rowBounds, int[] colBounds, boolean symme
             rowBounds = CostModel.boundaries(rowWeights, blocks, maxRows);
             colBounds = symmetric ? rowBounds : CostModel.boundaries(colWeights, Math.min(blocks, k), maxRows);
         }
-        List<Tile> tiles = Tiling.tiles(rowBounds, colBounds, symmetric);
-        List<TileGroup> groups = PartitionPacker.pack(tiles, wanted, tile -> model.tileCost(tile, symmetric));
+        return fromBounds(rowBounds, colBounds, symmetric, model, wanted, t -> true);
+    }
+
+    /**
+     * The plan over given boundaries (a resumed run reuses its stored tiling), computing only the
+     * tiles {@code include} accepts; {@link #tiles} and {@link #pairs} still count every tile.
+     */
+    public static Plan fromBounds(int[] rowBounds, int[] colBounds, boolean symmetric, CostModel model,
+                                  int partitions, java.util.function.Predicate<Tile> include) {
+        int m = rowBounds[rowBounds.length - 1];
+        int k = colBounds[colBounds.length - 1];
+        List<Tile> all = Tiling.tiles(rowBounds, colBounds, symmetric);
+        List<Tile> tiles = all.stream().filter(include).toList();
+        List<TileGroup> groups = tiles.isEmpty() ? List.of()
+                : PartitionPacker.pack(tiles, partitions, tile -> model.tileCost(tile, symmetric));
         double[] partitionCosts = new double[groups.size()];
         for (int g = 0; g < groups.size(); g++) {
             for (Tile t : groups.get(g).tiles()) {
@@ -70,10 +83,10 @@ public record Plan(int m, int k, int[] rowBounds, int[] colBounds, boolean symme
             }
         }
         long pairs = 0;
-        for (Tile t : tiles) {
+        for (Tile t : all) {
             pairs += t.pairs(symmetric);
         }
-        return new Plan(m, k, rowBounds, colBounds, symmetric, List.copyOf(groups), tiles.size(), pairs,
+        return new Plan(m, k, rowBounds, colBounds, symmetric, List.copyOf(groups), all.size(), pairs,
                 partitionCosts);
     }
 
@@ -88,6 +101,11 @@ public record Plan(int m, int k, int[] rowBounds, int[] colBounds, boolean symme
             }
         }
         return true;
+    }
+
+    /** Every tile of the matrix (computed now or not). */
+    public List<Tile> allTiles() {
+        return Tiling.tiles(rowBounds, colBounds, symmetric);
     }
 
     /** Row bands of the output (each becomes one Band). */

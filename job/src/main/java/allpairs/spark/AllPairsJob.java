@@ -1,17 +1,26 @@
 package allpairs.spark;
 
+import allpairs.UserError;
 import allpairs.io.AtomicOutput;
 import allpairs.io.HadoopFs;
 import allpairs.io.Sidecars;
 import allpairs.kernel.Kernel;
+import allpairs.kernel.Kernels;
+import allpairs.plan.CostModel;
+import allpairs.plan.Tile;
 import allpairs.kernel.Rows;
 import allpairs.plan.Plan;
 import allpairs.spec.JobSpec;
 import allpairs.spec.OutputFormat;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -42,24 +51,55 @@ public final class AllPairsJob {
     /** As above, printing progress lines (if the spec asks for them) to {@code progressOut}. */
     public static JobResult run(JobSpec spec, Kernel<?> kernel, Rows query, Rows reference, SparkSession spark,
                                 PrintStream progressOut) throws IOException {
+        Path target = new Path(spec.output());
+        FileSystem fs = HadoopFs.of(target, spark.sparkContext().hadoopConfiguration());
+        return run(spec, kernel, query, reference, spark, progressOut, AtomicOutput.begin(fs, fs.makeQualified(target),
+                spec.overwrite()));
+    }
+
+    /**
+     * As above, into an output the caller has already begun (and locked), so a second run on the
+     * same output is refused before Spark starts. The output is committed or aborted here.
+     */
+    public static JobResult run(JobSpec spec, Kernel<?> kernel, Rows query, Rows reference, SparkSession spark,
+                                PrintStream progressOut, AtomicOutput output) throws IOException {
+        try {
+            return execute(spec, kernel, query, reference, spark, progressOut, output);
+        } finally {
+            // Whatever failed (Spark throws checked SparkExceptions from Scala), leave nothing behind;
+            // a no-op once committed.
+            output.abort();
+        }
+    }
+
+    private static JobResult execute(JobSpec spec, Kernel<?> kernel, Rows query, Rows reference, SparkSession spark,
+                                     PrintStream progressOut, AtomicOutput output) throws IOException {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         boolean rectangular = reference != null;
         boolean mirror = kernel.symmetric() && !rectangular;
         int m = query.rows();
         int k = rectangular ? reference.rows() : m;
-        Plan plan = Plan.create(weights(kernel, query), rectangular ? weights(kernel, reference) : null, m, k, mirror,
-                spec.blockSize(), spec.partitions(), sc.defaultParallelism());
+        double[] rowWeights = weights(kernel, query);
+        double[] colWeights = rectangular ? weights(kernel, reference) : rowWeights;
+        Plan plan = Plan.create(rowWeights, rectangular ? colWeights : null, m, k, mirror, spec.blockSize(),
+                spec.partitions(), sc.defaultParallelism());
+        TileStore store = null;
+        List<Tile> reused = List.of();
+        if (spec.checkpoint() != null) {
+            store = TileStore.at(spec.checkpoint());
+            Checkpointed resumed = resume(spec, kernel, plan, new CostModel(rowWeights, colWeights), sc);
+            plan = resumed.plan();
+            reused = resumed.reused();
+        }
         int n = Math.max(query.maxLength(), rectangular ? reference.maxLength() : 0);
-        LOG.info("plan: kernel={} m={} k={} n={} block={} bands={} tiles={} partitions={} pairs={} cost skew={}",
-                kernel.name(), m, k, n, plan.blockSize(), plan.bands(), plan.tiles(), plan.partitions(), plan.pairs(),
-                String.format("%.3f", plan.costSkew()));
+        LOG.info("plan: kernel={} m={} k={} n={} block={} bands={} tiles={} (reused {}) partitions={} pairs={}"
+                + " cost skew={}", kernel.name(), m, k, n, plan.blockSize(), plan.bands(), plan.tiles(), reused.size(),
+                plan.partitions(), plan.pairs(), String.format("%.3f", plan.costSkew()));
 
-        Path target = new Path(spec.output());
-        FileSystem fs = HadoopFs.of(target, sc.hadoopConfiguration());
-        target = fs.makeQualified(target);
-        AtomicOutput output = AtomicOutput.begin(fs, target, spec.overwrite());
+        FileSystem fs = output.fileSystem();
+        Path target = output.target();
         Counters counters = Counters.register(sc.sc());
-        ProgressListener progress = new ProgressListener(counters, plan.tiles());
+        ProgressListener progress = new ProgressListener(counters, plan.tiles() - reused.size());
         sc.sc().addSparkListener(progress);
         if (spec.progressSeconds() > 0) {
             progress.printEvery(spec.progressSeconds(), progressOut);
@@ -68,9 +108,10 @@ public final class AllPairsJob {
         long start = System.nanoTime();
         Broadcast<Rows> queryRows = sc.broadcast(query);
         Broadcast<Rows> referenceRows = rectangular ? sc.broadcast(reference) : queryRows;
-        boolean committed = false;
         try {
-            JavaRDD<Band> bands = bands(sc, kernel, queryRows, referenceRows, mirror, plan, counters);
+            JavaPairRDD<Integer, BandPiece> pieces = pieces(sc, kernel, queryRows, referenceRows, mirror, plan,
+                    counters, store, reused);
+            JavaRDD<Band> bands = assemble(pieces, plan);
             if (spec.format() == OutputFormat.NPY) {
                 NpySink.write(bands, m, k, plan.bands(), fs, output.temp());
             } else {
@@ -80,12 +121,7 @@ public final class AllPairsJob {
             Sidecars.replace(fs, Sidecars.ids(target), spec.format() == OutputFormat.NPY ? query.ids() : null);
             Sidecars.replace(fs, Sidecars.refIds(target), rectangular ? reference.ids() : null);
             output.commit();
-            committed = true;
         } finally {
-            // Whatever failed (Spark throws checked SparkExceptions from Scala), leave nothing behind.
-            if (!committed) {
-                output.abort();
-            }
             progress.close();
             sc.sc().removeSparkListener(progress);
             queryRows.destroy();
@@ -99,7 +135,39 @@ public final class AllPairsJob {
                 counters.pairsComputed(), progress.taskSecondsMax(), String.format("%.3f", progress.taskSecondsMean()));
         return new JobResult(kernel.name(), m, k, n, plan, seconds, target.toString(), spec.format().label(),
                 counters.scratchCreated(), counters.pairsComputed(), progress.taskSecondsMax(),
-                progress.taskSecondsMean());
+                progress.taskSecondsMean(), reused.size());
+    }
+
+    /** A plan over the checkpoint's tiling, computing only the tiles it does not hold yet. */
+    private record Checkpointed(Plan plan, List<Tile> reused) {
+    }
+
+    private static Checkpointed resume(JobSpec spec, Kernel<?> kernel, Plan fresh, CostModel model,
+                                       JavaSparkContext sc) throws IOException {
+        Configuration conf = sc.hadoopConfiguration();
+        String params = Kernels.parse(Kernels.byName(spec.kernel()), spec.kernelParams()).toString();
+        String fingerprint = Fingerprint.of(spec.input(), spec.against(), kernel.name(),
+                params + (fresh.symmetric() ? " mirrored" : ""), conf);
+        TileStore.Manifest manifest = TileStore.read(spec.checkpoint(), fingerprint, conf);
+        if (manifest == null) {
+            TileStore.create(spec.checkpoint(), new TileStore.Manifest(fingerprint, fresh.symmetric(), fresh.rowBounds(),
+                    fresh.colBounds()), conf);
+            return new Checkpointed(fresh, List.of());
+        }
+        if (spec.blockSize() != null && (!Arrays.equals(manifest.rowBounds(), fresh.rowBounds())
+                || !Arrays.equals(manifest.colBounds(), fresh.colBounds()))) {
+            throw new UserError("the checkpoint was tiled with other blocks than --block-size " + spec.blockSize()
+                    + " gives; resume without --block-size (the stored tiling is reused) or use another directory",
+                    spec.checkpoint());
+        }
+        Set<String> done = TileStore.at(spec.checkpoint()).finished(conf);
+        Plan plan = Plan.fromBounds(manifest.rowBounds(), manifest.colBounds(), manifest.symmetric(), model,
+                fresh.groups().isEmpty() ? 1 : Math.max(fresh.partitions(), 1),
+                t -> !done.contains(TileStore.key(t)));
+        List<Tile> reused = plan.allTiles().stream().filter(t -> done.contains(TileStore.key(t))).toList();
+        LOG.info("resuming from checkpoint {}: {} of {} tiles already done", spec.checkpoint(), reused.size(),
+                plan.tiles());
+        return new Checkpointed(plan, reused);
     }
 
     /** Row weights for the cost model: w_i = sqrt(cost(len_i, len_i)), so w_i · w_j estimates a pair. */
@@ -111,14 +179,32 @@ public final class AllPairsJob {
         return w;
     }
 
-    /** The computed matrix as one {@link Band} per partition, partition b holding row band b. */
+    /** Every tile as band pieces: computed now, or read back from the checkpoint. */
+    static <S> JavaPairRDD<Integer, BandPiece> pieces(JavaSparkContext sc, Kernel<S> kernel, Broadcast<Rows> query,
+                                                      Broadcast<Rows> reference, boolean mirror, Plan plan,
+                                                      Counters counters, TileStore store, List<Tile> reused) {
+        JavaPairRDD<Integer, BandPiece> computed = plan.groups().isEmpty() ? null
+                // One group per slice: parallelize puts exactly one TileGroup in each partition.
+                : sc.parallelize(plan.groups(), plan.partitions())
+                        .mapPartitionsToPair(new TileTask<>(kernel, query, reference, mirror, counters, store));
+        if (reused.isEmpty()) {
+            return computed;
+        }
+        JavaPairRDD<Integer, BandPiece> stored = sc.parallelize(reused, Math.min(reused.size(), 4 * sc.defaultParallelism()))
+                .flatMapToPair(new StoredTiles(store, mirror));
+        return computed == null ? stored : computed.union(stored);
+    }
+
+    /** The pieces gathered into one {@link Band} per partition, partition b holding row band b. */
+    static JavaRDD<Band> assemble(JavaPairRDD<Integer, BandPiece> pieces, Plan plan) {
+        // An explicit partitioner, not repartition: retried tasks land pieces in the same bands.
+        return pieces.partitionBy(new BandPartitioner(plan.bands()))
+                .mapPartitions(new BandAssembler(plan.k(), plan.rowBounds()));
+    }
+
+    /** The computed matrix as one {@link Band} per partition (no checkpoint). */
     static <S> JavaRDD<Band> bands(JavaSparkContext sc, Kernel<S> kernel, Broadcast<Rows> query,
                                    Broadcast<Rows> reference, boolean mirror, Plan plan, Counters counters) {
-        // One group per slice: parallelize puts exactly one TileGroup in each partition.
-        return sc.parallelize(plan.groups(), plan.partitions())
-                .mapPartitionsToPair(new TileTask<>(kernel, query, reference, mirror, counters))
-                // An explicit partitioner, not repartition: retried tasks land pieces in the same bands.
-                .partitionBy(new BandPartitioner(plan.bands()))
-                .mapPartitions(new BandAssembler(plan.k(), plan.rowBounds()));
+        return assemble(pieces(sc, kernel, query, reference, mirror, plan, counters, null, List.of()), plan);
     }
 }

@@ -13,9 +13,11 @@ import allpairs.plan.Plan;
  * @param pairsComputed kernel evaluations on executors
  * @param taskSecondsMax the longest compute task (from a SparkListener)
  * @param taskSecondsMean the mean compute task
+ * @param tilesReused tiles read back from the checkpoint instead of computed
  */
 public record JobResult(String kernel, int m, int k, int n, Plan plan, double seconds, String output, String format,
-                        long scratchCreated, long pairsComputed, double taskSecondsMax, double taskSecondsMean) {
+                        long scratchCreated, long pairsComputed, double taskSecondsMax, double taskSecondsMean,
+                        int tilesReused) {
     public double pairsPerSecond() {
         return seconds > 0 ? plan.pairs() / seconds : 0;
     }

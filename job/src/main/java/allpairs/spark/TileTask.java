@@ -27,6 +27,7 @@ public final class TileTask<S> implements PairFlatMapFunction<Iterator<TileGroup
     private final Broadcast<Rows> reference;
     private final boolean mirror;
     private final Counters counters;
+    private final TileStore store;
 
     /**
      * @param reference the column rows; the same broadcast as {@code query} for a square matrix
@@ -34,11 +35,18 @@ public final class TileTask<S> implements PairFlatMapFunction<Iterator<TileGroup
      */
     public TileTask(Kernel<S> kernel, Broadcast<Rows> query, Broadcast<Rows> reference, boolean mirror,
                     Counters counters) {
+        this(kernel, query, reference, mirror, counters, null);
+    }
+
+    /** @param store where finished tiles are also written (--checkpoint), or null */
+    public TileTask(Kernel<S> kernel, Broadcast<Rows> query, Broadcast<Rows> reference, boolean mirror,
+                    Counters counters, TileStore store) {
         this.kernel = kernel;
         this.query = query;
         this.reference = reference;
         this.mirror = mirror;
         this.counters = counters;
+        this.store = store;
     }
 
     @Override
@@ -79,16 +87,32 @@ public final class TileTask<S> implements PairFlatMapFunction<Iterator<TileGroup
 
             private void emit(Tile tile) {
                 double[] block = computeTile(kernel, rows, cols, mirror, tile, scratch);
+                if (store != null) {
+                    try {
+                        store.write(tile, block);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException("cannot store tile " + tile + " in the checkpoint", e);
+                    }
+                }
                 counters.pairsComputed.add(tile.pairs(mirror));
                 counters.tilesComputed.add(1);
-                ready.add(new Tuple2<>(tile.bandI(),
-                        new BandPiece(tile.rowStart(), tile.height(), tile.colStart(), tile.width(), block)));
-                if (mirror && !tile.diagonal()) {
-                    ready.add(new Tuple2<>(tile.bandJ(), new BandPiece(tile.colStart(), tile.width(),
-                            tile.rowStart(), tile.height(), transpose(block, tile.height(), tile.width()))));
-                }
+                addPieces(ready, tile, block, mirror);
             }
         };
+    }
+
+    /**
+     * A finished tile as band pieces: keyed by its row band and, when mirroring off the diagonal,
+     * transposed and keyed by its column band (the lower triangle).
+     */
+    static void addPieces(java.util.Collection<Tuple2<Integer, BandPiece>> out, Tile tile, double[] block,
+                          boolean mirror) {
+        out.add(new Tuple2<>(tile.bandI(),
+                new BandPiece(tile.rowStart(), tile.height(), tile.colStart(), tile.width(), block)));
+        if (mirror && !tile.diagonal()) {
+            out.add(new Tuple2<>(tile.bandJ(), new BandPiece(tile.colStart(), tile.width(),
+                    tile.rowStart(), tile.height(), transpose(block, tile.height(), tile.width()))));
+        }
     }
 
     /**

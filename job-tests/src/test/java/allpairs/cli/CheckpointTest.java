@@ -1,0 +1,121 @@
+package allpairs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import allpairs.support.Cli;
+import allpairs.support.Fixtures;
+import allpairs.support.TestSpark;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** --checkpoint: finished tiles are reused, a different job is refused; the output lock. */
+class CheckpointTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void spark() {
+        TestSpark.session();
+    }
+
+    private Cli run(String... args) {
+        return Cli.run(TestSpark.conf(), args);
+    }
+
+    private List<Path> tileFiles(Path checkpoint) throws IOException {
+        try (Stream<Path> s = Files.list(checkpoint.resolve("tiles"))) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".tile")).sorted().toList();
+        }
+    }
+
+    @Test
+    void reusesStoredTilesAndComputesOnlyTheMissingOnes() throws IOException {
+        Path ck = dir.resolve("ck");
+        String input = Fixtures.input(40, 12).toString();
+        Cli first = run("--input", input, "--output", dir.resolve("a.npy").toString(), "--checkpoint", ck.toString(),
+                "--block-size", "6");
+        assertThat(first.exitCode).as(first.toString()).isZero();
+        JsonNode s1 = JSON.readTree(first.out);
+        assertThat(s1.get("tiles_reused").asInt()).isZero();
+        int tiles = s1.get("tiles").asInt();
+        assertThat(tileFiles(ck)).hasSize(tiles);
+        assertThat(Files.readAllBytes(dir.resolve("a.npy"))).isEqualTo(Fixtures.bytes(Fixtures.output(40, 12)));
+
+        // everything stored: nothing computed, and the output format may change
+        Cli second = run("--input", input, "--output", dir.resolve("b").toString(), "--checkpoint", ck.toString());
+        assertThat(second.exitCode).as(second.toString()).isZero();
+        assertThat(JSON.readTree(second.out).get("tiles_reused").asInt()).isEqualTo(tiles);
+
+        // some tiles lost (as if the driver died before they were written): only those are computed
+        List<Path> stored = tileFiles(ck);
+        for (int t = 0; t < stored.size(); t += 3) {
+            Files.delete(stored.get(t));
+        }
+        int kept = tileFiles(ck).size();
+        Cli third = run("--input", input, "--output", dir.resolve("c.npy").toString(), "--checkpoint", ck.toString(),
+                "--block-size", "6", "--partitions", "5");
+        assertThat(third.exitCode).as(third.toString()).isZero();
+        assertThat(JSON.readTree(third.out).get("tiles_reused").asInt()).isEqualTo(kept);
+        assertThat(Files.readAllBytes(dir.resolve("c.npy"))).isEqualTo(Fixtures.bytes(Fixtures.output(40, 12)));
+        assertThat(tileFiles(ck)).hasSize(tiles);
+    }
+
+    @Test
+    void refusesADifferentJobOrTiling() throws IOException {
+        Path ck = dir.resolve("ck");
+        Path fa = Files.writeString(dir.resolve("s.fa"), ">a\nACGTT\n>b\nACG\n>c\nTT\n>d\nGATTACA\n");
+        Cli first = run("--input", fa.toString(), "--output", dir.resolve("a.npy").toString(), "--kernel", "nw",
+                "--checkpoint", ck.toString(), "--block-size", "2");
+        assertThat(first.exitCode).as(first.toString()).isZero();
+
+        Cli otherParams = run("--input", fa.toString(), "--output", dir.resolve("b.npy").toString(), "--kernel", "nw",
+                "--kernel-param", "gap-open=-5", "--checkpoint", ck.toString());
+        BadInputTest.assertUserError(otherParams, "checkpoint holds tiles of a different job", ck.toString());
+        Cli otherKernel = run("--input", fa.toString(), "--output", dir.resolve("b.npy").toString(), "--kernel", "sw",
+                "--checkpoint", ck.toString());
+        BadInputTest.assertUserError(otherKernel, "different job", ck.toString());
+        Path changed = Files.writeString(dir.resolve("t.fa"), ">a\nACGTT\n>b\nACG\n>c\nTT\n>d\nGATTACC\n");
+        Cli otherInput = run("--input", changed.toString(), "--output", dir.resolve("b.npy").toString(), "--kernel",
+                "nw", "--checkpoint", ck.toString());
+        BadInputTest.assertUserError(otherInput, "different job", ck.toString());
+        Cli otherBlocks = run("--input", fa.toString(), "--output", dir.resolve("b.npy").toString(), "--kernel", "nw",
+                "--checkpoint", ck.toString(), "--block-size", "3");
+        BadInputTest.assertUserError(otherBlocks, "other blocks than --block-size 3", ck.toString());
+        assertThat(dir.resolve("b.npy")).doesNotExist();
+
+        Cli same = run("--input", fa.toString(), "--output", dir.resolve("b.npy").toString(), "--kernel", "nw",
+                "--checkpoint", ck.toString(), "--block-size", "2");
+        assertThat(same.exitCode).as(same.toString()).isZero();
+        assertThat(Files.readAllBytes(dir.resolve("b.npy"))).isEqualTo(Files.readAllBytes(dir.resolve("a.npy")));
+    }
+
+    @Test
+    void aLiveLockRefusesTheRunAndADeadOneIsTakenOver() throws Exception {
+        Path out = dir.resolve("m.npy");
+        Path lock = dir.resolve(".m.npy.allpairs-lock");
+        String host = InetAddress.getLocalHost().getHostName();
+        Files.writeString(lock, host + " " + ProcessHandle.current().pid() + " other-run\n");
+        Cli refused = run("--input", Fixtures.input(16, 8).toString(), "--output", out.toString());
+        BadInputTest.assertUserError(refused, "another allpairs run is writing this output", out.toString());
+        assertThat(out).doesNotExist();
+        assertThat(lock).exists();
+
+        Process dead = new ProcessBuilder("true").start();
+        dead.waitFor();
+        Files.writeString(lock, host + " " + dead.pid() + " killed-run\n");
+        Cli ok = run("--input", Fixtures.input(16, 8).toString(), "--output", out.toString());
+        assertThat(ok.exitCode).as(ok.toString()).isZero();
+        assertThat(lock).doesNotExist();
+        assertThat(Files.readAllBytes(out)).isEqualTo(Fixtures.bytes(Fixtures.output(16, 8)));
+    }
+}
