@@ -104,6 +104,11 @@ public final class Main implements Callable<Integer> {
                     + " computes only the missing ones.")
     String checkpoint;
 
+    @Option(names = "--broadcast-limit", paramLabel = "SIZE",
+            description = "Rows larger than this (e.g. 256m, 2g; 0 forces it) are not broadcast: each tile group is"
+                    + " joined with just the row blocks it needs. Default: a quarter of spark.executor.memory.")
+    String broadcastLimit;
+
     @Option(names = "--summary-json", paramLabel = "PATH", description = "Also write the summary JSON to this file (atomically).")
     String summaryJson;
 
@@ -194,7 +199,7 @@ public final class Main implements Callable<Integer> {
         }
         JobSpec spec = new JobSpec(input, inputFormat == null ? null : InputFormat.parse(inputFormat, "--input-format"),
                 against, output, parseFormat(format), kernel, kernelParams, blockSize, partitions, overwrite,
-                summaryJson, progressSeconds(), checkpoint);
+                summaryJson, progressSeconds(), checkpoint, parseSize(broadcastLimit, "--broadcast-limit"));
         // Everything the user gave is checked here, on the driver, before Spark starts.
         Configuration hadoop = HadoopFs.configuration(sparkConf);
         Kernel<?> configured = Kernels.configured(spec.kernel(), spec.kernelParams());
@@ -267,6 +272,22 @@ public final class Main implements Callable<Integer> {
                     "option --progress-interval");
         }
         return "on".equals(progress) ? progressInterval : 0;
+    }
+
+    private static Long parseSize(String text, String option) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            long bytes = org.apache.spark.network.util.JavaUtils.byteStringAsBytes(text.trim());
+            if (bytes < 0) {
+                throw new NumberFormatException();
+            }
+            return bytes;
+        } catch (RuntimeException e) {
+            throw new UserError("Cannot set " + option + " to '" + text + "': expected a size such as 0, 512m or 2g",
+                    "option " + option);
+        }
     }
 
     private static OutputFormat parseFormat(String format) {

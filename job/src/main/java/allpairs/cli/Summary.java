@@ -27,6 +27,7 @@ final class Summary {
         s.put("output", r.output());
         s.put("format", r.format());
         s.put("block_size", r.plan().blockSize());
+        s.put("plan", r.rowsPlan());
         s.put("tiles_reused", r.tilesReused());
         s.put("task_seconds_max", r.taskSecondsMax());
         s.put("task_seconds_mean", Math.round(r.taskSecondsMean() * 1000) / 1000.0);

@@ -72,4 +72,19 @@ public final class ByteRows implements Rows {
     public byte get(int row, int col) {
         return data[offsets[row] + col];
     }
+
+    @Override
+    public ByteRows slice(int from, int to) {
+        int[] bounds = new int[to - from + 1];
+        for (int i = from; i <= to; i++) {
+            bounds[i - from] = offsets[i] - offsets[from];
+        }
+        String[] sliceIds = ids == null ? null : java.util.Arrays.copyOfRange(ids, from, to);
+        return new ByteRows(java.util.Arrays.copyOfRange(data, offsets[from], offsets[to]), bounds, sliceIds);
+    }
+
+    @Override
+    public long dataBytes() {
+        return (long) data.length * 1;
+    }
 }

@@ -14,6 +14,12 @@ public interface Rows extends Serializable {
     /** Row ids in row order, or null when the input has none. */
     String[] ids();
 
+    /** Rows [from, to) as a new, independent Rows (ids kept): what one block of a block-join plan ships. */
+    Rows slice(int from, int to);
+
+    /** Bytes of row data (what a broadcast of these rows costs). */
+    long dataBytes();
+
     /** True when every row has the same length. */
     default boolean equalLengths() {
         for (int i = 1; i < rows(); i++) {

@@ -8,12 +8,14 @@ import allpairs.kernel.Kernel;
 import allpairs.kernel.Kernels;
 import allpairs.plan.CostModel;
 import allpairs.plan.Tile;
+import allpairs.plan.TileGroup;
 import allpairs.kernel.Rows;
 import allpairs.plan.Plan;
 import allpairs.spec.JobSpec;
 import allpairs.spec.OutputFormat;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +29,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scala.Tuple2;
 
 /**
  * The driver: plan → tiles → kernel (mapPartitions, one scratch per partition) → row bands →
@@ -106,11 +109,18 @@ public final class AllPairsJob {
         }
 
         long start = System.nanoTime();
-        Broadcast<Rows> queryRows = sc.broadcast(query);
-        Broadcast<Rows> referenceRows = rectangular ? sc.broadcast(reference) : queryRows;
+        long inputBytes = query.dataBytes() + (rectangular ? reference.dataBytes() : 0);
+        long limit = spec.broadcastLimit() != null ? spec.broadcastLimit() : defaultBroadcastLimit(sc);
+        boolean blockJoin = inputBytes > limit;
+        LOG.info("rows: {} bytes, broadcast limit {} bytes: {} plan", inputBytes, limit,
+                blockJoin ? "block-join" : "broadcast");
+        // Parquet ids come from the broadcast rows, so the broadcast is still made (ids only) for block-join.
+        Broadcast<Rows> queryRows = sc.broadcast(blockJoin ? idsOnly(query) : query);
+        Broadcast<Rows> referenceRows = rectangular && !blockJoin ? sc.broadcast(reference) : queryRows;
         try {
-            JavaPairRDD<Integer, BandPiece> pieces = pieces(sc, kernel, queryRows, referenceRows, mirror, plan,
-                    counters, store, reused);
+            JavaPairRDD<Integer, BandPiece> pieces = blockJoin
+                    ? blockJoinPieces(sc, kernel, query, reference, mirror, plan, counters, store, reused)
+                    : pieces(sc, kernel, queryRows, referenceRows, mirror, plan, counters, store, reused);
             JavaRDD<Band> bands = assemble(pieces, plan);
             if (spec.format() == OutputFormat.NPY) {
                 NpySink.write(bands, m, k, plan.bands(), fs, output.temp());
@@ -125,7 +135,7 @@ public final class AllPairsJob {
             progress.close();
             sc.sc().removeSparkListener(progress);
             queryRows.destroy();
-            if (rectangular) {
+            if (referenceRows != queryRows) {
                 referenceRows.destroy();
             }
         }
@@ -135,7 +145,7 @@ public final class AllPairsJob {
                 counters.pairsComputed(), progress.taskSecondsMax(), String.format("%.3f", progress.taskSecondsMean()));
         return new JobResult(kernel.name(), m, k, n, plan, seconds, target.toString(), spec.format().label(),
                 counters.scratchCreated(), counters.pairsComputed(), progress.taskSecondsMax(),
-                progress.taskSecondsMean(), reused.size());
+                progress.taskSecondsMean(), reused.size(), blockJoin ? "block-join" : "broadcast");
     }
 
     /** A plan over the checkpoint's tiling, computing only the tiles it does not hold yet. */
@@ -195,10 +205,79 @@ public final class AllPairsJob {
         return computed == null ? stored : computed.union(stored);
     }
 
+    /** Default --broadcast-limit: a quarter of an executor's memory, so the rows never crowd it. */
+    static long defaultBroadcastLimit(JavaSparkContext sc) {
+        return sc.getConf().getSizeAsBytes("spark.executor.memory", "1g") / 4;
+    }
+
+    /** Just the ids (what the Parquet sink needs) in a tiny Rows of empty rows. */
+    private static Rows idsOnly(Rows rows) {
+        if (rows.ids() == null) {
+            return allpairs.kernel.ByteRows.rectangular(0, 0, new byte[0]);
+        }
+        return new allpairs.kernel.ByteRows(new byte[0], new int[rows.rows() + 1], rows.ids());
+    }
+
+    /**
+     * The block-join plan: rows are not broadcast; each tile group is joined with just the row
+     * blocks its tiles need (cogroup keyed by group, one group per partition).
+     */
+    static <S> JavaPairRDD<Integer, BandPiece> blockJoinPieces(JavaSparkContext sc, Kernel<S> kernel, Rows query,
+                                                               Rows reference, boolean mirror, Plan plan,
+                                                               Counters counters, TileStore store, List<Tile> reused) {
+        boolean rectangular = reference != null;
+        List<Tuple2<Integer, RowBlock>> blocks = new ArrayList<>();
+        addBlocks(blocks, 0, query, plan.rowBounds());
+        if (rectangular) {
+            addBlocks(blocks, 1, reference, plan.colBounds());
+        }
+        List<Tuple2<Integer, Integer>> needs = new ArrayList<>();
+        List<Tuple2<Integer, TileGroup>> groups = new ArrayList<>();
+        for (int g = 0; g < plan.groups().size(); g++) {
+            TileGroup group = plan.groups().get(g);
+            groups.add(new Tuple2<>(g, group));
+            Set<Integer> keys = new java.util.TreeSet<>();
+            for (Tile t : group.tiles()) {
+                keys.add(blockKey(0, t.bandI()));
+                keys.add(blockKey(rectangular ? 1 : 0, t.bandJ()));
+            }
+            for (int key : keys) {
+                needs.add(new Tuple2<>(key, g));
+            }
+        }
+        JavaPairRDD<Integer, BandPiece> computed = null;
+        if (!groups.isEmpty()) {
+            int slices = Math.max(1, Math.min(blocks.size(), 2 * sc.defaultParallelism()));
+            JavaPairRDD<Integer, RowBlock> blocksByGroup = sc.parallelizePairs(blocks, slices)
+                    .join(sc.parallelizePairs(needs, slices))
+                    .mapToPair(joined -> new Tuple2<>(joined._2()._2(), joined._2()._1()));
+            IndexPartitioner byGroup = new IndexPartitioner(groups.size());
+            computed = sc.parallelizePairs(groups, groups.size())
+                    .cogroup(blocksByGroup, byGroup)
+                    .mapPartitionsToPair(new BlockJoinTask<>(kernel, mirror, rectangular, counters, store));
+        }
+        if (reused.isEmpty()) {
+            return computed;
+        }
+        JavaPairRDD<Integer, BandPiece> stored = sc.parallelize(reused, Math.min(reused.size(), 4 * sc.defaultParallelism()))
+                .flatMapToPair(new StoredTiles(store, mirror));
+        return computed == null ? stored : computed.union(stored);
+    }
+
+    private static int blockKey(int side, int block) {
+        return side == 0 ? block : -1 - block;
+    }
+
+    private static void addBlocks(List<Tuple2<Integer, RowBlock>> out, int side, Rows rows, int[] bounds) {
+        for (int b = 0; b + 1 < bounds.length; b++) {
+            out.add(new Tuple2<>(blockKey(side, b), new RowBlock(side, b, bounds[b], rows.slice(bounds[b], bounds[b + 1]))));
+        }
+    }
+
     /** The pieces gathered into one {@link Band} per partition, partition b holding row band b. */
     static JavaRDD<Band> assemble(JavaPairRDD<Integer, BandPiece> pieces, Plan plan) {
         // An explicit partitioner, not repartition: retried tasks land pieces in the same bands.
-        return pieces.partitionBy(new BandPartitioner(plan.bands()))
+        return pieces.partitionBy(new IndexPartitioner(plan.bands()))
                 .mapPartitions(new BandAssembler(plan.k(), plan.rowBounds()));
     }
 

@@ -14,10 +14,11 @@ import allpairs.plan.Plan;
  * @param taskSecondsMax the longest compute task (from a SparkListener)
  * @param taskSecondsMean the mean compute task
  * @param tilesReused tiles read back from the checkpoint instead of computed
+ * @param rowsPlan how rows reached executors: "broadcast" or "block-join"
  */
 public record JobResult(String kernel, int m, int k, int n, Plan plan, double seconds, String output, String format,
                         long scratchCreated, long pairsComputed, double taskSecondsMax, double taskSecondsMean,
-                        int tilesReused) {
+                        int tilesReused, String rowsPlan) {
     public double pairsPerSecond() {
         return seconds > 0 ? plan.pairs() / seconds : 0;
     }

@@ -18,6 +18,7 @@ public final class KryoRegistration implements KryoRegistrator {
         kryo.register(TileGroup.class);
         kryo.register(BandPiece.class);
         kryo.register(Band.class);
+        kryo.register(RowBlock.class);
         kryo.register(byte[].class);
         kryo.register(int[].class);
         kryo.register(String[].class);

@@ -86,19 +86,25 @@ public final class TileTask<S> implements PairFlatMapFunction<Iterator<TileGroup
             }
 
             private void emit(Tile tile) {
-                double[] block = computeTile(kernel, rows, cols, mirror, tile, scratch);
-                if (store != null) {
-                    try {
-                        store.write(tile, block);
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException("cannot store tile " + tile + " in the checkpoint", e);
-                    }
-                }
-                counters.pairsComputed.add(tile.pairs(mirror));
-                counters.tilesComputed.add(1);
-                addPieces(ready, tile, block, mirror);
+                finished(tile, computeTile(kernel, rows, 0, cols, 0, mirror, tile, scratch), mirror, counters, store,
+                        ready);
             }
         };
+    }
+
+    /** A computed tile: stored in the checkpoint (if any), counted, and emitted as band pieces. */
+    static void finished(Tile tile, double[] block, boolean mirror, Counters counters, TileStore store,
+                         java.util.Collection<Tuple2<Integer, BandPiece>> out) {
+        if (store != null) {
+            try {
+                store.write(tile, block);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot store tile " + tile + " in the checkpoint", e);
+            }
+        }
+        counters.pairsComputed.add(tile.pairs(mirror));
+        counters.tilesComputed.add(1);
+        addPieces(out, tile, block, mirror);
     }
 
     /**
@@ -122,6 +128,15 @@ public final class TileTask<S> implements PairFlatMapFunction<Iterator<TileGroup
      */
     public static <S> double[] computeTile(Kernel<S> kernel, Rows rows, Rows cols, boolean mirror, Tile tile,
                                            S scratch) {
+        return computeTile(kernel, rows, 0, cols, 0, mirror, tile, scratch);
+    }
+
+    /**
+     * As above, where {@code rows} holds matrix rows from {@code rowOffset} on and {@code cols}
+     * columns from {@code colOffset} on (the blocks of a block-join plan).
+     */
+    static <S> double[] computeTile(Kernel<S> kernel, Rows rows, int rowOffset, Rows cols, int colOffset,
+                                    boolean mirror, Tile tile, S scratch) {
         int h = tile.height();
         int w = tile.width();
         double[] block = new double[h * w];
@@ -130,9 +145,10 @@ public final class TileTask<S> implements PairFlatMapFunction<Iterator<TileGroup
             int i = tile.rowStart() + r;
             for (int c = diagonal ? r : 0; c < w; c++) {
                 int j = tile.colStart() + c;
+                // j < i only inside a mirrored diagonal tile, where rows and cols are the same block
                 double v = mirror && j < i
-                        ? kernel.compute(rows, j, rows, i, scratch)
-                        : kernel.compute(rows, i, cols, j, scratch);
+                        ? kernel.compute(rows, j - rowOffset, rows, i - rowOffset, scratch)
+                        : kernel.compute(rows, i - rowOffset, cols, j - colOffset, scratch);
                 block[r * w + c] = v;
                 if (diagonal) {
                     block[c * w + r] = v;

@@ -20,10 +20,12 @@ import java.util.List;
  * @param summaryJson also write the summary JSON here, or null
  * @param progressSeconds print a progress line on stderr this often; 0 for never
  * @param checkpoint directory of the resumable tile store, or null
+ * @param broadcastLimit rows larger than this many bytes are block-joined, not broadcast; null for the default
  */
 public record JobSpec(String input, InputFormat inputFormat, String against, String output, OutputFormat format,
                       String kernel, List<String> kernelParams, Integer blockSize, Integer partitions,
-                      boolean overwrite, String summaryJson, double progressSeconds, String checkpoint) {
+                      boolean overwrite, String summaryJson, double progressSeconds, String checkpoint,
+                      Long broadcastLimit) {
     public static final String KERNEL_DEFAULT = "seed";
 
     public JobSpec {
@@ -43,7 +45,7 @@ public record JobSpec(String input, InputFormat inputFormat, String against, Str
     /** The common case: a square matrix of one .npy with default kernel parameters. */
     public static JobSpec of(String input, String output, String kernel, Integer blockSize, Integer partitions) {
         return new JobSpec(input, null, null, output, null, kernel, List.of(), blockSize, partitions, false, null, 0,
-                null);
+                null, null);
     }
 
     private static void require(String value, String option) {
