@@ -29,3 +29,16 @@ np.save("words_i1.npy", np.array([list(w) for w in words], dtype=np.int8))
 with open("values.txt", "w") as f:
     f.write("signed (i*, f*): " + " ".join(str(v) for v in signed.ravel()) + "\n")
     f.write("unsigned (u*): " + " ".join(str(v) for v in values.ravel()) + "\n")
+
+# Dense output variants of the shared seed fixture (../shared/fixtures/seed_out_16x8.npy):
+# float32 and SciPy's condensed (pdist) order, which is the upper triangle row by row.
+import os
+shared = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "..", "..", "shared", "fixtures")
+D = np.load(os.path.join(shared, "seed_out_16x8.npy"))
+np.save("seed_out_16x8_f32.npy", D.astype("<f4"))
+np.save("seed_out_16x8_condensed.npy", D[np.triu_indices(D.shape[0], 1)])
+np.save("seed_out_16x8_condensed_f32.npy", D[np.triu_indices(D.shape[0], 1)].astype("<f4"))
+# An edge list as the job writes it: a structured array (i int64, j int64, value f8).
+edges = np.zeros(3, dtype=[("i", "<i8"), ("j", "<i8"), ("value", "<f8")])
+edges["i"] = [0, 0, 2]; edges["j"] = [1, 2, 1]; edges["value"] = [1.5, -2.0, 3.25]
+np.save("edges3.npy", edges)

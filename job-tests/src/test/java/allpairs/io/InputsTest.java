@@ -10,7 +10,6 @@ import allpairs.kernel.ElementType;
 import allpairs.kernel.Rows;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,11 +30,7 @@ class InputsTest {
     Path dir;
 
     static Path numpy(String name) {
-        try {
-            return Path.of(InputsTest.class.getResource("/numpy/" + name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return allpairs.support.Fixtures.numpy(name);
     }
 
     static Rows read(Path p, ElementType type) {

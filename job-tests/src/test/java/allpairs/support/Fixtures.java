@@ -35,6 +35,15 @@ public final class Fixtures {
         return dir().resolve("seed_out_" + m + "x" + n + ".npy");
     }
 
+    /** A NumPy-written file from src/test/resources/numpy (see make_fixtures.py there). */
+    public static Path numpy(String name) {
+        try {
+            return Path.of(Fixtures.class.getResource("/numpy/" + name).toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static byte[] bytes(Path p) {
         try {
             return Files.readAllBytes(p);

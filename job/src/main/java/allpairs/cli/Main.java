@@ -11,7 +11,9 @@ import allpairs.kernel.Kernels;
 import allpairs.spark.AllPairsJob;
 import allpairs.spark.JobResult;
 import allpairs.spark.SparkSessions;
+import allpairs.spec.DenseLayout;
 import allpairs.spec.JobSpec;
+import allpairs.spec.OutputOptions;
 import allpairs.spec.OutputFormat;
 import java.io.File;
 import java.io.IOException;
@@ -95,6 +97,15 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--partitions", paramLabel = "N",
             description = "Spark partitions of the compute stage (>= 1). Default: 2 per core, at most one per tile.")
     Integer partitions;
+
+    @Option(names = "--dtype", paramLabel = "float64|float32", defaultValue = "float64",
+            description = "Dense output values; float32 rounds once at the end (kernels compute in double).")
+    String dtype;
+
+    @Option(names = "--layout", paramLabel = "square|condensed", defaultValue = "square",
+            description = "condensed: the upper triangle without the diagonal as a 1-D .npy in SciPy's pdist order"
+                    + " (squareform reads it); symmetric kernels without --against only.")
+    String layout;
 
     @Option(names = "--overwrite", description = "Replace an existing output (the old one is removed only after the new one is in place).")
     boolean overwrite;
@@ -199,7 +210,8 @@ public final class Main implements Callable<Integer> {
         }
         JobSpec spec = new JobSpec(input, inputFormat == null ? null : InputFormat.parse(inputFormat, "--input-format"),
                 against, output, parseFormat(format), kernel, kernelParams, blockSize, partitions, overwrite,
-                summaryJson, progressSeconds(), checkpoint, parseSize(broadcastLimit, "--broadcast-limit"));
+                summaryJson, progressSeconds(), checkpoint, parseSize(broadcastLimit, "--broadcast-limit"),
+                outputOptions());
         // Everything the user gave is checked here, on the driver, before Spark starts.
         Configuration hadoop = HadoopFs.configuration(sparkConf);
         Kernel<?> configured = Kernels.configured(spec.kernel(), spec.kernelParams());
@@ -211,6 +223,10 @@ public final class Main implements Callable<Integer> {
                 : RowsInput.read(spec.against(), spec.inputFormat(), configured.elementType(), configured.name(),
                         "--against", hadoop);
         checkLengths(configured, query, spec.input(), reference, spec.against());
+        if (spec.outputOptions().layout() == DenseLayout.CONDENSED && !configured.symmetric()) {
+            throw new UserError("--layout condensed needs a symmetric kernel; " + configured.name() + " is not",
+                    "option --layout");
+        }
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
         if (ownSession && !sparkConf.contains("spark.master")) {
             throw new UserError("no Spark master is set", "run through ./submit.sh or spark-submit --master,"
@@ -272,6 +288,19 @@ public final class Main implements Callable<Integer> {
                     "option --progress-interval");
         }
         return "on".equals(progress) ? progressInterval : 0;
+    }
+
+    private OutputOptions outputOptions() {
+        if (!dtype.equals("float64") && !dtype.equals("float32")) {
+            throw new UserError("Cannot set --dtype to '" + dtype + "': must be float64 or float32", "option --dtype");
+        }
+        DenseLayout dense;
+        try {
+            dense = DenseLayout.valueOf(layout.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UserError("Cannot set --layout to '" + layout + "': must be square or condensed", "option --layout");
+        }
+        return new OutputOptions(dtype.equals("float32"), dense, null, null, false, false);
     }
 
     private static Long parseSize(String text, String option) {

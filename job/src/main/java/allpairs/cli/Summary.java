@@ -27,6 +27,8 @@ final class Summary {
         s.put("output", r.output());
         s.put("format", r.format());
         s.put("block_size", r.plan().blockSize());
+        s.put("dtype", r.dtype());
+        s.put("layout", r.layout());
         s.put("plan", r.rowsPlan());
         s.put("tiles_reused", r.tilesReused());
         s.put("task_seconds_max", r.taskSecondsMax());

@@ -11,7 +11,9 @@ import allpairs.plan.Tile;
 import allpairs.plan.TileGroup;
 import allpairs.kernel.Rows;
 import allpairs.plan.Plan;
+import allpairs.spec.DenseLayout;
 import allpairs.spec.JobSpec;
+import allpairs.spec.OutputOptions;
 import allpairs.spec.OutputFormat;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -122,10 +124,12 @@ public final class AllPairsJob {
                     ? blockJoinPieces(sc, kernel, query, reference, mirror, plan, counters, store, reused)
                     : pieces(sc, kernel, queryRows, referenceRows, mirror, plan, counters, store, reused);
             JavaRDD<Band> bands = assemble(pieces, plan);
+            OutputOptions options = spec.outputOptions();
             if (spec.format() == OutputFormat.NPY) {
-                NpySink.write(bands, m, k, plan.bands(), fs, output.temp());
+                NpySink.write(bands, m, k, plan.bands(), fs, output.temp(), options.float32(),
+                        options.layout() == DenseLayout.CONDENSED);
             } else {
-                ParquetSink.write(spark, bands, queryRows, output.temp().toString());
+                ParquetSink.write(spark, bands, queryRows, output.temp().toString(), options.float32());
             }
             // Ids first, so whoever sees the matrix sees the ids that go with it.
             Sidecars.replace(fs, Sidecars.ids(target), spec.format() == OutputFormat.NPY ? query.ids() : null);
@@ -145,7 +149,9 @@ public final class AllPairsJob {
                 counters.pairsComputed(), progress.taskSecondsMax(), String.format("%.3f", progress.taskSecondsMean()));
         return new JobResult(kernel.name(), m, k, n, plan, seconds, target.toString(), spec.format().label(),
                 counters.scratchCreated(), counters.pairsComputed(), progress.taskSecondsMax(),
-                progress.taskSecondsMean(), reused.size(), blockJoin ? "block-join" : "broadcast");
+                progress.taskSecondsMean(), reused.size(), blockJoin ? "block-join" : "broadcast",
+                spec.outputOptions().float32() ? "float32" : "float64",
+                spec.outputOptions().sparse() ? "edges" : spec.outputOptions().layout().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** A plan over the checkpoint's tiling, computing only the tiles it does not hold yet. */

@@ -15,10 +15,12 @@ import allpairs.plan.Plan;
  * @param taskSecondsMean the mean compute task
  * @param tilesReused tiles read back from the checkpoint instead of computed
  * @param rowsPlan how rows reached executors: "broadcast" or "block-join"
+ * @param dtype float64 or float32
+ * @param layout square, condensed, or edges
  */
 public record JobResult(String kernel, int m, int k, int n, Plan plan, double seconds, String output, String format,
                         long scratchCreated, long pairsComputed, double taskSecondsMax, double taskSecondsMean,
-                        int tilesReused, String rowsPlan) {
+                        int tilesReused, String rowsPlan, String dtype, String layout) {
     public double pairsPerSecond() {
         return seconds > 0 ? plan.pairs() / seconds : 0;
     }

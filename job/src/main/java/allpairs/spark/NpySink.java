@@ -6,17 +6,29 @@ import java.util.Iterator;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Streams the matrix into one {@code .npy}: the driver pulls one row band at a time
- * ({@code toLocalIterator} runs one small job per band partition) and appends it.
+ * ({@code toLocalIterator} runs one small job per band partition) and appends it, either whole
+ * (square) or only the part right of the diagonal (condensed, SciPy's pdist order).
  */
 final class NpySink {
+    private static final Logger LOG = LoggerFactory.getLogger(NpySink.class);
+
     private NpySink() {
     }
 
     static void write(JavaRDD<Band> bands, int m, int k, int bandCount, FileSystem fs, Path file) throws IOException {
-        try (NpyMatrixWriter writer = new NpyMatrixWriter(fs.create(file, false), m, k)) {
+        write(bands, m, k, bandCount, fs, file, false, false);
+    }
+
+    static void write(JavaRDD<Band> bands, int m, int k, int bandCount, FileSystem fs, Path file, boolean float32,
+                      boolean condensed) throws IOException {
+        long[] shape = condensed ? new long[] {(long) m * (m - 1) / 2} : new long[] {m, k};
+        boolean nonZeroDiagonal = false;
+        try (NpyMatrixWriter writer = new NpyMatrixWriter(fs.create(file, false), shape, float32)) {
             int expected = 0;
             Iterator<Band> it = bands.toLocalIterator();
             while (it.hasNext()) {
@@ -24,12 +36,23 @@ final class NpySink {
                 if (band.index() != expected) {
                     throw new IllegalStateException("band " + band.index() + " arrived, expected " + expected);
                 }
-                writer.write(band.values(), 0, band.values().length);
+                if (!condensed) {
+                    writer.write(band.values(), 0, band.values().length);
+                } else {
+                    for (int r = 0; r < band.rows(); r++) {
+                        int i = band.rowStart() + r;
+                        nonZeroDiagonal |= band.values()[r * k + i] != 0;
+                        writer.write(band.values(), r * k + i + 1, k - i - 1);
+                    }
+                }
                 expected++;
             }
             if (expected != bandCount) {
                 throw new IllegalStateException("got " + expected + " of " + bandCount + " bands");
             }
+        }
+        if (nonZeroDiagonal) {
+            LOG.warn("the condensed layout drops the diagonal, but this kernel's self-values are not all 0");
         }
     }
 }

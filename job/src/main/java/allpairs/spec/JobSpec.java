@@ -21,11 +21,12 @@ import java.util.List;
  * @param progressSeconds print a progress line on stderr this often; 0 for never
  * @param checkpoint directory of the resumable tile store, or null
  * @param broadcastLimit rows larger than this many bytes are block-joined, not broadcast; null for the default
+ * @param outputOptions float32, condensed layout or an edge list; null for the dense float64 matrix
  */
 public record JobSpec(String input, InputFormat inputFormat, String against, String output, OutputFormat format,
                       String kernel, List<String> kernelParams, Integer blockSize, Integer partitions,
                       boolean overwrite, String summaryJson, double progressSeconds, String checkpoint,
-                      Long broadcastLimit) {
+                      Long broadcastLimit, OutputOptions outputOptions) {
     public static final String KERNEL_DEFAULT = "seed";
 
     public JobSpec {
@@ -38,6 +39,13 @@ public record JobSpec(String input, InputFormat inputFormat, String against, Str
             kernel = KERNEL_DEFAULT;
         }
         kernelParams = kernelParams == null ? List.of() : List.copyOf(kernelParams);
+        if (outputOptions == null) {
+            outputOptions = OutputOptions.dense();
+        }
+        if (outputOptions.layout() == DenseLayout.CONDENSED && (format != OutputFormat.NPY || against != null)) {
+            throw new UserError("--layout condensed writes a .npy of a square symmetric matrix: not with "
+                    + (against != null ? "--against" : "Parquet output"), "option --layout");
+        }
         positive(blockSize, "--block-size");
         positive(partitions, "--partitions");
     }
@@ -45,7 +53,7 @@ public record JobSpec(String input, InputFormat inputFormat, String against, Str
     /** The common case: a square matrix of one .npy with default kernel parameters. */
     public static JobSpec of(String input, String output, String kernel, Integer blockSize, Integer partitions) {
         return new JobSpec(input, null, null, output, null, kernel, List.of(), blockSize, partitions, false, null, 0,
-                null, null);
+                null, null, null);
     }
 
     private static void require(String value, String option) {
