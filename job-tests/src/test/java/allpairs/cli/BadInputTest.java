@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * no stack trace, nothing at the output path. Runs without a Spark master, so it also proves the
  * check happens on the driver before Spark starts.
  */
-class BadInputTest {
+public class BadInputTest {
     @TempDir
     Path dir;
 
@@ -107,7 +107,7 @@ class BadInputTest {
         assertThat(dir.resolve("o.npy")).doesNotExist();
     }
 
-    static void assertUserError(Cli r, String expectedWords, String where) {
+    public static void assertUserError(Cli r, String expectedWords, String where) {
         assertThat(r.exitCode).as(r.toString()).isEqualTo(2);
         assertThat(r.out).as(r.toString()).isEmpty();
         assertThat(r.err.lines()).as(r.toString()).hasSize(1);

@@ -107,6 +107,22 @@ public final class Main implements Callable<Integer> {
                     + " (squareform reads it); symmetric kernels without --against only.")
     String layout;
 
+    @Option(names = "--keep", paramLabel = "below=X|above=X",
+            description = "An edge list of the pairs with value <= X (below) or >= X (above), filtered inside the tasks:"
+                    + " i < j for a symmetric kernel (see --include-self, --both-directions).")
+    String keep;
+
+    @Option(names = "--top-k", paramLabel = "K",
+            description = "An edge list of each row's K closest partners (ascending for distance kernels, descending"
+                    + " for score kernels, ties to the lower j; self excluded unless --include-self).")
+    Integer topK;
+
+    @Option(names = "--include-self", description = "Edge lists include i == j.")
+    boolean includeSelf;
+
+    @Option(names = "--both-directions", description = "--keep lists (j, i) as well as (i, j) for a symmetric kernel.")
+    boolean bothDirections;
+
     @Option(names = "--overwrite", description = "Replace an existing output (the old one is removed only after the new one is in place).")
     boolean overwrite;
 
@@ -300,7 +316,8 @@ public final class Main implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError("Cannot set --layout to '" + layout + "': must be square or condensed", "option --layout");
         }
-        return new OutputOptions(dtype.equals("float32"), dense, null, null, false, false);
+        return new OutputOptions(dtype.equals("float32"), dense, keep == null ? null : OutputOptions.Threshold.parse(keep),
+                topK, includeSelf, bothDirections);
     }
 
     private static Long parseSize(String text, String option) {

@@ -29,6 +29,9 @@ final class Summary {
         s.put("block_size", r.plan().blockSize());
         s.put("dtype", r.dtype());
         s.put("layout", r.layout());
+        if (r.edges() >= 0) {
+            s.put("edges", r.edges());
+        }
         s.put("plan", r.rowsPlan());
         s.put("tiles_reused", r.tilesReused());
         s.put("task_seconds_max", r.taskSecondsMax());

@@ -157,7 +157,12 @@ public final class NpyHeader {
      * needs 2.0 (or 3.0 for non-Latin-1 text).
      */
     public static byte[] encode(String descr, long[] shape) {
-        String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shapeRepr(shape) + ", }";
+        return encodeRaw("'" + descr + "'", shape);
+    }
+
+    /** As {@link #encode}, with the descr given as its Python literal (a record dtype's list of fields). */
+    public static byte[] encodeRaw(String descrLiteral, long[] shape) {
+        String dict = "{'descr': " + descrLiteral + ", 'fortran_order': False, 'shape': " + shapeRepr(shape) + ", }";
         String firstAxis = shape.length > 0 ? Long.toString(shape[0]) : "";
         if (shape.length > 0) {
             dict += " ".repeat(Math.max(0, GROWTH_AXIS_MAX_DIGITS - firstAxis.length()));

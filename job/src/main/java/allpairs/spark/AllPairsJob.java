@@ -5,6 +5,7 @@ import allpairs.io.AtomicOutput;
 import allpairs.io.HadoopFs;
 import allpairs.io.Sidecars;
 import allpairs.kernel.Kernel;
+import allpairs.kernel.KernelKind;
 import allpairs.kernel.Kernels;
 import allpairs.plan.CostModel;
 import allpairs.plan.Tile;
@@ -119,17 +120,29 @@ public final class AllPairsJob {
         // Parquet ids come from the broadcast rows, so the broadcast is still made (ids only) for block-join.
         Broadcast<Rows> queryRows = sc.broadcast(blockJoin ? idsOnly(query) : query);
         Broadcast<Rows> referenceRows = rectangular && !blockJoin ? sc.broadcast(reference) : queryRows;
+        long edgeCount = -1;
         try {
-            JavaPairRDD<Integer, BandPiece> pieces = blockJoin
-                    ? blockJoinPieces(sc, kernel, query, reference, mirror, plan, counters, store, reused)
-                    : pieces(sc, kernel, queryRows, referenceRows, mirror, plan, counters, store, reused);
-            JavaRDD<Band> bands = assemble(pieces, plan);
             OutputOptions options = spec.outputOptions();
-            if (spec.format() == OutputFormat.NPY) {
-                NpySink.write(bands, m, k, plan.bands(), fs, output.temp(), options.float32(),
+            boolean ascending = kernel.kind() == KernelKind.DISTANCE;
+            TileOutput tileOutput = TileOutput.of(options, mirror, !rectangular, ascending);
+            JavaPairRDD<Integer, Piece> pieces = blockJoin
+                    ? blockJoinPieces(sc, kernel, query, reference, mirror, plan, counters, store, reused, tileOutput)
+                    : pieces(sc, kernel, queryRows, referenceRows, mirror, plan, counters, store, reused, tileOutput);
+            if (options.sparse()) {
+                JavaRDD<EdgeBand> edges = pieces.partitionBy(new IndexPartitioner(plan.bands()))
+                        .mapPartitionsWithIndex(new EdgeAssembler(options.topK(), ascending), false);
+                if (spec.format() == OutputFormat.NPY) {
+                    edgeCount = EdgeSinks.writeNpy(edges, plan.bands(), fs, output.temp());
+                } else {
+                    Broadcast<String[][]> ids = sc.broadcast(new String[][] {query.ids(),
+                            rectangular ? reference.ids() : query.ids()});
+                    EdgeSinks.writeParquet(spark, edges, ids, output.temp().toString());
+                }
+            } else if (spec.format() == OutputFormat.NPY) {
+                NpySink.write(assemble(pieces, plan), m, k, plan.bands(), fs, output.temp(), options.float32(),
                         options.layout() == DenseLayout.CONDENSED);
             } else {
-                ParquetSink.write(spark, bands, queryRows, output.temp().toString(), options.float32());
+                ParquetSink.write(spark, assemble(pieces, plan), queryRows, output.temp().toString(), options.float32());
             }
             // Ids first, so whoever sees the matrix sees the ids that go with it.
             Sidecars.replace(fs, Sidecars.ids(target), spec.format() == OutputFormat.NPY ? query.ids() : null);
@@ -151,7 +164,8 @@ public final class AllPairsJob {
                 counters.scratchCreated(), counters.pairsComputed(), progress.taskSecondsMax(),
                 progress.taskSecondsMean(), reused.size(), blockJoin ? "block-join" : "broadcast",
                 spec.outputOptions().float32() ? "float32" : "float64",
-                spec.outputOptions().sparse() ? "edges" : spec.outputOptions().layout().name().toLowerCase(java.util.Locale.ROOT));
+                spec.outputOptions().sparse() ? "edges" : spec.outputOptions().layout().name().toLowerCase(java.util.Locale.ROOT),
+                edgeCount);
     }
 
     /** A plan over the checkpoint's tiling, computing only the tiles it does not hold yet. */
@@ -196,18 +210,25 @@ public final class AllPairsJob {
     }
 
     /** Every tile as band pieces: computed now, or read back from the checkpoint. */
-    static <S> JavaPairRDD<Integer, BandPiece> pieces(JavaSparkContext sc, Kernel<S> kernel, Broadcast<Rows> query,
-                                                      Broadcast<Rows> reference, boolean mirror, Plan plan,
-                                                      Counters counters, TileStore store, List<Tile> reused) {
-        JavaPairRDD<Integer, BandPiece> computed = plan.groups().isEmpty() ? null
+    static <S> JavaPairRDD<Integer, Piece> pieces(JavaSparkContext sc, Kernel<S> kernel, Broadcast<Rows> query,
+                                                  Broadcast<Rows> reference, boolean mirror, Plan plan,
+                                                  Counters counters, TileStore store, List<Tile> reused,
+                                                  TileOutput output) {
+        JavaPairRDD<Integer, Piece> computed = plan.groups().isEmpty() ? null
                 // One group per slice: parallelize puts exactly one TileGroup in each partition.
                 : sc.parallelize(plan.groups(), plan.partitions())
-                        .mapPartitionsToPair(new TileTask<>(kernel, query, reference, mirror, counters, store));
+                        .mapPartitionsToPair(new TileTask<>(kernel, query, reference, mirror, counters, store, output));
+        return withStored(sc, computed, store, reused, output);
+    }
+
+    /** Adds the tiles an earlier run left in the checkpoint. */
+    private static JavaPairRDD<Integer, Piece> withStored(JavaSparkContext sc, JavaPairRDD<Integer, Piece> computed,
+                                                          TileStore store, List<Tile> reused, TileOutput output) {
         if (reused.isEmpty()) {
             return computed;
         }
-        JavaPairRDD<Integer, BandPiece> stored = sc.parallelize(reused, Math.min(reused.size(), 4 * sc.defaultParallelism()))
-                .flatMapToPair(new StoredTiles(store, mirror));
+        JavaPairRDD<Integer, Piece> stored = sc.parallelize(reused, Math.min(reused.size(), 4 * sc.defaultParallelism()))
+                .flatMapToPair(new StoredTiles(store, output));
         return computed == null ? stored : computed.union(stored);
     }
 
@@ -228,9 +249,10 @@ public final class AllPairsJob {
      * The block-join plan: rows are not broadcast; each tile group is joined with just the row
      * blocks its tiles need (cogroup keyed by group, one group per partition).
      */
-    static <S> JavaPairRDD<Integer, BandPiece> blockJoinPieces(JavaSparkContext sc, Kernel<S> kernel, Rows query,
-                                                               Rows reference, boolean mirror, Plan plan,
-                                                               Counters counters, TileStore store, List<Tile> reused) {
+    static <S> JavaPairRDD<Integer, Piece> blockJoinPieces(JavaSparkContext sc, Kernel<S> kernel, Rows query,
+                                                           Rows reference, boolean mirror, Plan plan,
+                                                           Counters counters, TileStore store, List<Tile> reused,
+                                                           TileOutput output) {
         boolean rectangular = reference != null;
         List<Tuple2<Integer, RowBlock>> blocks = new ArrayList<>();
         addBlocks(blocks, 0, query, plan.rowBounds());
@@ -251,7 +273,7 @@ public final class AllPairsJob {
                 needs.add(new Tuple2<>(key, g));
             }
         }
-        JavaPairRDD<Integer, BandPiece> computed = null;
+        JavaPairRDD<Integer, Piece> computed = null;
         if (!groups.isEmpty()) {
             int slices = Math.max(1, Math.min(blocks.size(), 2 * sc.defaultParallelism()));
             JavaPairRDD<Integer, RowBlock> blocksByGroup = sc.parallelizePairs(blocks, slices)
@@ -260,14 +282,9 @@ public final class AllPairsJob {
             IndexPartitioner byGroup = new IndexPartitioner(groups.size());
             computed = sc.parallelizePairs(groups, groups.size())
                     .cogroup(blocksByGroup, byGroup)
-                    .mapPartitionsToPair(new BlockJoinTask<>(kernel, mirror, rectangular, counters, store));
+                    .mapPartitionsToPair(new BlockJoinTask<>(kernel, mirror, rectangular, counters, store, output));
         }
-        if (reused.isEmpty()) {
-            return computed;
-        }
-        JavaPairRDD<Integer, BandPiece> stored = sc.parallelize(reused, Math.min(reused.size(), 4 * sc.defaultParallelism()))
-                .flatMapToPair(new StoredTiles(store, mirror));
-        return computed == null ? stored : computed.union(stored);
+        return withStored(sc, computed, store, reused, output);
     }
 
     private static int blockKey(int side, int block) {
@@ -281,7 +298,7 @@ public final class AllPairsJob {
     }
 
     /** The pieces gathered into one {@link Band} per partition, partition b holding row band b. */
-    static JavaRDD<Band> assemble(JavaPairRDD<Integer, BandPiece> pieces, Plan plan) {
+    static JavaRDD<Band> assemble(JavaPairRDD<Integer, Piece> pieces, Plan plan) {
         // An explicit partitioner, not repartition: retried tasks land pieces in the same bands.
         return pieces.partitionBy(new IndexPartitioner(plan.bands()))
                 .mapPartitions(new BandAssembler(plan.k(), plan.rowBounds()));
@@ -290,6 +307,7 @@ public final class AllPairsJob {
     /** The computed matrix as one {@link Band} per partition (no checkpoint). */
     static <S> JavaRDD<Band> bands(JavaSparkContext sc, Kernel<S> kernel, Broadcast<Rows> query,
                                    Broadcast<Rows> reference, boolean mirror, Plan plan, Counters counters) {
-        return assemble(pieces(sc, kernel, query, reference, mirror, plan, counters, null, List.of()), plan);
+        return assemble(pieces(sc, kernel, query, reference, mirror, plan, counters, null, List.of(),
+                new TileOutput.Dense(mirror)), plan);
     }
 }

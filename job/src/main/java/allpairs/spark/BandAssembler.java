@@ -6,7 +6,7 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import scala.Tuple2;
 
 /** Executor side: joins the pieces of one row band (one partition) into complete rows of k values. */
-public final class BandAssembler implements FlatMapFunction<Iterator<Tuple2<Integer, BandPiece>>, Band> {
+public final class BandAssembler implements FlatMapFunction<Iterator<Tuple2<Integer, Piece>>, Band> {
     private static final long serialVersionUID = 1L;
 
     private final int k;
@@ -19,11 +19,11 @@ public final class BandAssembler implements FlatMapFunction<Iterator<Tuple2<Inte
     }
 
     @Override
-    public Iterator<Band> call(Iterator<Tuple2<Integer, BandPiece>> pieces) {
+    public Iterator<Band> call(Iterator<Tuple2<Integer, Piece>> pieces) {
         if (!pieces.hasNext()) {
             return Collections.emptyIterator();
         }
-        Tuple2<Integer, BandPiece> first = pieces.next();
+        Tuple2<Integer, Piece> first = pieces.next();
         int band = first._1();
         int rowStart = rowBounds[band];
         int rows = rowBounds[band + 1] - rowStart;
@@ -38,11 +38,11 @@ public final class BandAssembler implements FlatMapFunction<Iterator<Tuple2<Inte
         return Collections.singletonList(new Band(band, rowStart, rows, k, values)).iterator();
     }
 
-    private long place(Tuple2<Integer, BandPiece> keyed, int band, int rowStart, double[] values) {
+    private long place(Tuple2<Integer, Piece> keyed, int band, int rowStart, double[] values) {
         if (keyed._1() != band) {
             throw new IllegalStateException("pieces of bands " + band + " and " + keyed._1() + " in one partition");
         }
-        BandPiece p = keyed._2();
+        BandPiece p = (BandPiece) keyed._2();
         for (int r = 0; r < p.rows(); r++) {
             System.arraycopy(p.values(), r * p.cols(), values, (p.rowStart() - rowStart + r) * k + p.colStart(), p.cols());
         }

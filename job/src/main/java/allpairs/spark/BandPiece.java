@@ -6,7 +6,7 @@ import java.io.Serializable;
  * A rectangle of finished matrix values inside one row band: rows [rowStart, rowStart+rows) ×
  * columns [colStart, colStart+cols), row-major.
  */
-public final class BandPiece implements Serializable {
+public final class BandPiece implements Piece {
     private static final long serialVersionUID = 1L;
     private final int rowStart;
     private final int rows;

@@ -18,25 +18,28 @@ import scala.Tuple2;
  */
 final class BlockJoinTask<S>
         implements PairFlatMapFunction<Iterator<Tuple2<Integer, Tuple2<Iterable<TileGroup>, Iterable<RowBlock>>>>,
-                Integer, BandPiece> {
+                Integer, Piece> {
     private static final long serialVersionUID = 1L;
     private final Kernel<S> kernel;
     private final boolean mirror;
     private final boolean rectangular;
     private final Counters counters;
     private final TileStore store;
+    private final TileOutput output;
 
-    BlockJoinTask(Kernel<S> kernel, boolean mirror, boolean rectangular, Counters counters, TileStore store) {
+    BlockJoinTask(Kernel<S> kernel, boolean mirror, boolean rectangular, Counters counters, TileStore store,
+                  TileOutput output) {
         this.kernel = kernel;
         this.mirror = mirror;
         this.rectangular = rectangular;
         this.counters = counters;
         this.store = store;
+        this.output = output;
     }
 
     /** A partition holds one tile group (the partitioner sends group g to partition g) and its blocks. */
     @Override
-    public Iterator<Tuple2<Integer, BandPiece>> call(
+    public Iterator<Tuple2<Integer, Piece>> call(
             Iterator<Tuple2<Integer, Tuple2<Iterable<TileGroup>, Iterable<RowBlock>>>> partition) {
         FaultInjection.maybeFail();
         Map<Integer, RowBlock> rowSide = new HashMap<>();
@@ -59,7 +62,7 @@ final class BlockJoinTask<S>
         S scratch = kernel.newScratch(longest);
         counters.scratchCreated.add(1);
         Iterator<Tile> todo = tiles.iterator();
-        java.util.ArrayDeque<Tuple2<Integer, BandPiece>> ready = new java.util.ArrayDeque<>(2);
+        java.util.ArrayDeque<Tuple2<Integer, Piece>> ready = new java.util.ArrayDeque<>(2);
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -69,13 +72,13 @@ final class BlockJoinTask<S>
                     RowBlock b = rectangular ? colSide.get(tile.bandJ()) : rowSide.get(tile.bandJ());
                     double[] block = TileTask.computeTile(kernel, a.rows, a.rowStart, b.rows, b.rowStart, mirror, tile,
                             scratch);
-                    TileTask.finished(tile, block, mirror, counters, store, ready);
+                    TileTask.finished(tile, block, mirror, counters, store, output, ready);
                 }
                 return !ready.isEmpty();
             }
 
             @Override
-            public Tuple2<Integer, BandPiece> next() {
+            public Tuple2<Integer, Piece> next() {
                 if (!hasNext()) {
                     throw new java.util.NoSuchElementException();
                 }

@@ -17,10 +17,12 @@ import allpairs.plan.Plan;
  * @param rowsPlan how rows reached executors: "broadcast" or "block-join"
  * @param dtype float64 or float32
  * @param layout square, condensed, or edges
+ * @param edges edges written to a .npy edge list, or -1 (dense output, or Parquet edges)
  */
 public record JobResult(String kernel, int m, int k, int n, Plan plan, double seconds, String output, String format,
                         long scratchCreated, long pairsComputed, double taskSecondsMax, double taskSecondsMean,
-                        int tilesReused, String rowsPlan, String dtype, String layout) {
+                        int tilesReused, String rowsPlan, String dtype, String layout,
+                        long edges) {
     public double pairsPerSecond() {
         return seconds > 0 ? plan.pairs() / seconds : 0;
     }

@@ -19,6 +19,9 @@ public final class KryoRegistration implements KryoRegistrator {
         kryo.register(BandPiece.class);
         kryo.register(Band.class);
         kryo.register(RowBlock.class);
+        kryo.register(EdgePiece.class);
+        kryo.register(EdgeBand.class);
+        kryo.register(String[][].class);
         kryo.register(byte[].class);
         kryo.register(int[].class);
         kryo.register(String[].class);

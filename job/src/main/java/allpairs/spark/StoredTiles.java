@@ -8,20 +8,20 @@ import org.apache.spark.api.java.function.PairFlatMapFunction;
 import scala.Tuple2;
 
 /** Executor side of a resumed run: reads a tile finished by an earlier run from the checkpoint. */
-final class StoredTiles implements PairFlatMapFunction<Tile, Integer, BandPiece> {
+final class StoredTiles implements PairFlatMapFunction<Tile, Integer, Piece> {
     private static final long serialVersionUID = 1L;
     private final TileStore store;
-    private final boolean mirror;
+    private final TileOutput output;
 
-    StoredTiles(TileStore store, boolean mirror) {
+    StoredTiles(TileStore store, TileOutput output) {
         this.store = store;
-        this.mirror = mirror;
+        this.output = output;
     }
 
     @Override
-    public Iterator<Tuple2<Integer, BandPiece>> call(Tile tile) throws Exception {
-        List<Tuple2<Integer, BandPiece>> pieces = new ArrayList<>(2);
-        TileTask.addPieces(pieces, tile, store.read(tile), mirror);
+    public Iterator<Tuple2<Integer, Piece>> call(Tile tile) throws Exception {
+        List<Tuple2<Integer, Piece>> pieces = new ArrayList<>(2);
+        output.emit(tile, store.read(tile), pieces);
         return pieces.iterator();
     }
 }

@@ -19,7 +19,7 @@ import scala.Tuple2;
  * and, when mirroring a symmetric kernel, its transpose keyed by the column band (the lower
  * triangle). Static and self-contained: nothing here refers to the driver.
  */
-public final class TileTask<S> implements PairFlatMapFunction<Iterator<TileGroup>, Integer, BandPiece> {
+public final class TileTask<S> implements PairFlatMapFunction<Iterator<TileGroup>, Integer, Piece> {
     private static final long serialVersionUID = 1L;
 
     private final Kernel<S> kernel;
@@ -28,6 +28,7 @@ public final class TileTask<S> implements PairFlatMapFunction<Iterator<TileGroup
     private final boolean mirror;
     private final Counters counters;
     private final TileStore store;
+    private final TileOutput output;
 
     /**
      * @param reference the column rows; the same broadcast as {@code query} for a square matrix
@@ -35,27 +36,31 @@ public final class TileTask<S> implements PairFlatMapFunction<Iterator<TileGroup
      */
     public TileTask(Kernel<S> kernel, Broadcast<Rows> query, Broadcast<Rows> reference, boolean mirror,
                     Counters counters) {
-        this(kernel, query, reference, mirror, counters, null);
+        this(kernel, query, reference, mirror, counters, null, new TileOutput.Dense(mirror));
     }
 
-    /** @param store where finished tiles are also written (--checkpoint), or null */
-    public TileTask(Kernel<S> kernel, Broadcast<Rows> query, Broadcast<Rows> reference, boolean mirror,
-                    Counters counters, TileStore store) {
+    /**
+     * @param store where finished tiles are also written (--checkpoint), or null
+     * @param output what a finished tile becomes (dense pieces or kept edges)
+     */
+    TileTask(Kernel<S> kernel, Broadcast<Rows> query, Broadcast<Rows> reference, boolean mirror,
+             Counters counters, TileStore store, TileOutput output) {
         this.kernel = kernel;
         this.query = query;
         this.reference = reference;
         this.mirror = mirror;
         this.counters = counters;
         this.store = store;
+        this.output = output;
     }
 
     @Override
-    public Iterator<Tuple2<Integer, BandPiece>> call(Iterator<TileGroup> groups) {
+    public Iterator<Tuple2<Integer, Piece>> call(Iterator<TileGroup> groups) {
         FaultInjection.maybeFail();
         Rows rows = query.value();
         Rows cols = reference.value();
         return new Iterator<>() {
-            private final ArrayDeque<Tuple2<Integer, BandPiece>> ready = new ArrayDeque<>(2);
+            private final ArrayDeque<Tuple2<Integer, Piece>> ready = new ArrayDeque<>(2);
             private Iterator<Tile> tiles = Collections.emptyIterator();
             private S scratch;
 
@@ -78,7 +83,7 @@ public final class TileTask<S> implements PairFlatMapFunction<Iterator<TileGroup
             }
 
             @Override
-            public Tuple2<Integer, BandPiece> next() {
+            public Tuple2<Integer, Piece> next() {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
@@ -87,14 +92,14 @@ public final class TileTask<S> implements PairFlatMapFunction<Iterator<TileGroup
 
             private void emit(Tile tile) {
                 finished(tile, computeTile(kernel, rows, 0, cols, 0, mirror, tile, scratch), mirror, counters, store,
-                        ready);
+                        output, ready);
             }
         };
     }
 
-    /** A computed tile: stored in the checkpoint (if any), counted, and emitted as band pieces. */
+    /** A computed tile: stored in the checkpoint (if any), counted, and emitted. */
     static void finished(Tile tile, double[] block, boolean mirror, Counters counters, TileStore store,
-                         java.util.Collection<Tuple2<Integer, BandPiece>> out) {
+                         TileOutput output, java.util.Collection<Tuple2<Integer, Piece>> out) {
         if (store != null) {
             try {
                 store.write(tile, block);
@@ -104,21 +109,7 @@ public final class TileTask<S> implements PairFlatMapFunction<Iterator<TileGroup
         }
         counters.pairsComputed.add(tile.pairs(mirror));
         counters.tilesComputed.add(1);
-        addPieces(out, tile, block, mirror);
-    }
-
-    /**
-     * A finished tile as band pieces: keyed by its row band and, when mirroring off the diagonal,
-     * transposed and keyed by its column band (the lower triangle).
-     */
-    static void addPieces(java.util.Collection<Tuple2<Integer, BandPiece>> out, Tile tile, double[] block,
-                          boolean mirror) {
-        out.add(new Tuple2<>(tile.bandI(),
-                new BandPiece(tile.rowStart(), tile.height(), tile.colStart(), tile.width(), block)));
-        if (mirror && !tile.diagonal()) {
-            out.add(new Tuple2<>(tile.bandJ(), new BandPiece(tile.colStart(), tile.width(),
-                    tile.rowStart(), tile.height(), transpose(block, tile.height(), tile.width()))));
-        }
+        output.emit(tile, block, out);
     }
 
     /**

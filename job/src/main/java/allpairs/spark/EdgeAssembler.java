@@ -1,0 +1,57 @@
+package allpairs.spark;
+
+import java.util.Collections;
+import java.util.Iterator;
+import org.apache.spark.api.java.function.Function2;
+import scala.Tuple2;
+
+/**
+ * Executor side: joins one row band's edge pieces, keeps each row's K best when --top-k (the
+ * per-row heap bound is applied here a second time, across tiles), and sorts by (i, j).
+ */
+final class EdgeAssembler implements Function2<Integer, Iterator<Tuple2<Integer, Piece>>, Iterator<EdgeBand>> {
+    private static final long serialVersionUID = 1L;
+    private final Integer topK;
+    private final boolean ascending;
+
+    /** @param topK K, or null to keep every edge (a threshold was applied in the tiles) */
+    EdgeAssembler(Integer topK, boolean ascending) {
+        this.topK = topK;
+        this.ascending = ascending;
+    }
+
+    @Override
+    public Iterator<EdgeBand> call(Integer band, Iterator<Tuple2<Integer, Piece>> pieces) {
+        EdgePiece all = new EdgePiece();
+        while (pieces.hasNext()) {
+            all.addAll((EdgePiece) pieces.next()._2());
+        }
+        EdgePiece kept = topK == null ? all : bestPerRow(all);
+        int[] order = kept.orderByRowThenColumn();
+        return Collections.singletonList(new EdgeBand(band, kept.select(order, order.length))).iterator();
+    }
+
+    private EdgePiece bestPerRow(EdgePiece all) {
+        TopK rank = new TopK(1, ascending);
+        int[] order = all.sortedIndices((a, b) -> {
+            if (all.row(a) != all.row(b)) {
+                return Integer.compare(all.row(a), all.row(b));
+            }
+            if (all.col(a) == all.col(b)) {
+                return 0;
+            }
+            return rank.better(all.col(a), all.value(a), all.col(b), all.value(b)) ? -1 : 1;
+        });
+        int[] keep = new int[order.length];
+        int kept = 0;
+        int run = 0;
+        for (int e = 0; e < order.length; e++) {
+            boolean sameRow = e > 0 && all.row(order[e]) == all.row(order[e - 1]);
+            run = sameRow ? run + 1 : 0;
+            if (run < topK) {
+                keep[kept++] = order[e];
+            }
+        }
+        return all.select(keep, kept);
+    }
+}

@@ -1,0 +1,161 @@
+package allpairs.spark;
+
+import allpairs.plan.Tile;
+import allpairs.spec.OutputOptions;
+import java.io.Serializable;
+import java.util.Collection;
+import scala.Tuple2;
+
+/**
+ * What a finished tile becomes before it leaves the executor: dense band pieces, or only the
+ * edges the user keeps (a threshold, or each row's K best partners). Filtering happens here,
+ * inside the task, so nothing else crosses the network.
+ */
+abstract class TileOutput implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    abstract void emit(Tile tile, double[] block, Collection<Tuple2<Integer, Piece>> out);
+
+    /**
+     * @param mirror a symmetric kernel on a square matrix: only tiles I <= J exist
+     * @param square i and j index the same rows (so i == j is "self")
+     * @param ascending smaller values are closer (a DISTANCE kernel)
+     */
+    static TileOutput of(OutputOptions options, boolean mirror, boolean square, boolean ascending) {
+        if (options.keep() != null) {
+            return new KeepEdges(options.keep(), mirror, square, options.includeSelf(), options.bothDirections());
+        }
+        if (options.topK() != null) {
+            return new TopKEdges(options.topK(), ascending, mirror, square, options.includeSelf());
+        }
+        return new Dense(mirror);
+    }
+
+    /** The dense matrix: the tile keyed by its row band and, mirrored, its transpose keyed by its column band. */
+    static final class Dense extends TileOutput {
+        private static final long serialVersionUID = 1L;
+        private final boolean mirror;
+
+        Dense(boolean mirror) {
+            this.mirror = mirror;
+        }
+
+        @Override
+        void emit(Tile tile, double[] block, Collection<Tuple2<Integer, Piece>> out) {
+            out.add(new Tuple2<>(tile.bandI(),
+                    new BandPiece(tile.rowStart(), tile.height(), tile.colStart(), tile.width(), block)));
+            if (mirror && !tile.diagonal()) {
+                out.add(new Tuple2<>(tile.bandJ(), new BandPiece(tile.colStart(), tile.width(),
+                        tile.rowStart(), tile.height(), TileTask.transpose(block, tile.height(), tile.width()))));
+            }
+        }
+    }
+
+    /**
+     * {@code --keep}: pairs whose value passes the threshold. Mirrored, that is the strict upper
+     * triangle, plus the diagonal with --include-self and the lower triangle with --both-directions.
+     */
+    static final class KeepEdges extends TileOutput {
+        private static final long serialVersionUID = 1L;
+        private final OutputOptions.Threshold keep;
+        private final boolean mirror;
+        private final boolean square;
+        private final boolean includeSelf;
+        private final boolean bothDirections;
+
+        KeepEdges(OutputOptions.Threshold keep, boolean mirror, boolean square, boolean includeSelf,
+                  boolean bothDirections) {
+            this.keep = keep;
+            this.mirror = mirror;
+            this.square = square;
+            this.includeSelf = includeSelf;
+            this.bothDirections = bothDirections;
+        }
+
+        @Override
+        void emit(Tile tile, double[] block, Collection<Tuple2<Integer, Piece>> out) {
+            EdgePiece rowBand = new EdgePiece();
+            EdgePiece colBand = new EdgePiece();
+            int w = tile.width();
+            for (int r = 0; r < tile.height(); r++) {
+                int i = tile.rowStart() + r;
+                for (int c = 0; c < w; c++) {
+                    int j = tile.colStart() + c;
+                    double v = block[r * w + c];
+                    if (!keep.passes(v)) {
+                        continue;
+                    }
+                    if (square && i == j) {
+                        if (includeSelf) {
+                            rowBand.add(i, j, v);
+                        }
+                    } else if (!mirror || i < j) {
+                        rowBand.add(i, j, v);
+                        if (mirror && bothDirections && !tile.diagonal()) {
+                            colBand.add(j, i, v); // the mirrored edge lives in band J
+                        }
+                    } else if (bothDirections) {
+                        rowBand.add(i, j, v); // lower half of a mirrored diagonal tile
+                    }
+                }
+            }
+            out.add(new Tuple2<>(tile.bandI(), rowBand));
+            if (colBand.size() > 0) {
+                out.add(new Tuple2<>(tile.bandJ(), colBand));
+            }
+        }
+    }
+
+    /**
+     * {@code --top-k}: for each row, this tile's K best partners (the band keeps the best K over all
+     * its tiles). Mirrored off-diagonal tiles also give the column rows their candidates.
+     */
+    static final class TopKEdges extends TileOutput {
+        private static final long serialVersionUID = 1L;
+        private final int k;
+        private final boolean ascending;
+        private final boolean mirror;
+        private final boolean square;
+        private final boolean includeSelf;
+
+        TopKEdges(int k, boolean ascending, boolean mirror, boolean square, boolean includeSelf) {
+            this.k = k;
+            this.ascending = ascending;
+            this.mirror = mirror;
+            this.square = square;
+            this.includeSelf = includeSelf;
+        }
+
+        @Override
+        void emit(Tile tile, double[] block, Collection<Tuple2<Integer, Piece>> out) {
+            int h = tile.height();
+            int w = tile.width();
+            EdgePiece rowBand = new EdgePiece();
+            TopK best = new TopK(k, ascending);
+            for (int r = 0; r < h; r++) {
+                int i = tile.rowStart() + r;
+                best.clear();
+                for (int c = 0; c < w; c++) {
+                    int j = tile.colStart() + c;
+                    if (!square || i != j || includeSelf) {
+                        best.offer(j, block[r * w + c]);
+                    }
+                }
+                best.drainTo(i, rowBand);
+            }
+            out.add(new Tuple2<>(tile.bandI(), rowBand));
+            if (mirror && !tile.diagonal()) {
+                EdgePiece colBand = new EdgePiece();
+                for (int c = 0; c < w; c++) {
+                    int j = tile.colStart() + c;
+                    best.clear();
+                    for (int r = 0; r < h; r++) {
+                        best.offer(tile.rowStart() + r, block[r * w + c]);
+                    }
+                    best.drainTo(j, colBand);
+                }
+                out.add(new Tuple2<>(tile.bandJ(), colBand));
+            }
+        }
+    }
+}
