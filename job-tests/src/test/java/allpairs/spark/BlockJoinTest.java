@@ -29,7 +29,7 @@ class BlockJoinTest {
     private static JobSpec spec(String input, String against, Path out, String kernel, Integer block, Integer parts,
                                 long broadcastLimit) {
         return new JobSpec(input, null, against, out.toString(), null, kernel, List.of(), block, parts, false, null, 0,
-                null, broadcastLimit, null);
+                null, broadcastLimit, null, null);
     }
 
     @ParameterizedTest(name = "{0}x{1} block {2} partitions {3}")

@@ -98,7 +98,7 @@ class EdgeListTest {
         Kernel<?> k = Kernels.configured(kernel, List.of());
         Rows rows = RowsInput.read(in.toString(), null, k.elementType(), kernel, "--input", new Configuration());
         JobSpec spec = new JobSpec(in.toString(), null, null, out.toString(), OutputFormat.NPY, kernel, List.of(),
-                block, 3, false, null, 0, null, null, options);
+                block, 3, false, null, 0, null, null, options, null);
         return AllPairsJob.run(spec, k, rows, null, TestSpark.session());
     }
 

@@ -108,7 +108,7 @@ class KernelJobTest {
         Rows r = RowsInput.read(reference.toString(), null, kernel.elementType(), "nw", "--against", conf);
         Path out = dir.resolve("qr.npy");
         JobSpec spec = new JobSpec(query.toString(), null, reference.toString(), out.toString(), null, "nw",
-                List.of("gap-open=-3", "mismatch=-2"), 4, 5, false, null, 0, null, null, null);
+                List.of("gap-open=-3", "mismatch=-2"), 4, 5, false, null, 0, null, null, null, null);
         JobResult result = AllPairsJob.run(spec, kernel, q, r, TestSpark.session());
         assertThat(result.m()).isEqualTo(9);
         assertThat(result.k()).isEqualTo(14);
@@ -136,7 +136,7 @@ class KernelJobTest {
         assertThat(dir.resolve("lev.npy.ids.txt")).doesNotExist();
         Path parquet = dir.resolve("lev");
         JobSpec spec = new JobSpec(text.toString(), null, null, parquet.toString(), OutputFormat.PARQUET, "levenshtein",
-                List.of(), 3, 2, false, null, 0, null, null, null);
+                List.of(), 3, 2, false, null, 0, null, null, null, null);
         AllPairsJob.run(spec, kernel, rows, null, TestSpark.session());
         assertThat(parquet.resolve("_SUCCESS")).exists();
     }

@@ -8,7 +8,9 @@ import allpairs.io.RowsInput;
 import allpairs.kernel.Kernel;
 import allpairs.kernel.Rows;
 import allpairs.kernel.Kernels;
+import allpairs.plan.Plan;
 import allpairs.spark.AllPairsJob;
+import allpairs.spark.Planning;
 import allpairs.spark.JobResult;
 import allpairs.spark.SparkSessions;
 import allpairs.spec.DenseLayout;
@@ -136,6 +138,14 @@ public final class Main implements Callable<Integer> {
                     + " joined with just the row blocks it needs. Default: a quarter of spark.executor.memory.")
     String broadcastLimit;
 
+    @Option(names = "--memory-budget", paramLabel = "SIZE",
+            description = "Memory one task may use (e.g. 256m); the block size is chosen from the kernel's scratch,"
+                    + " the rows and the result blocks. Default: 60% of an executor's memory per concurrent task.")
+    String memoryBudget;
+
+    @Option(names = "--explain", description = "Print the plan (one JSON line) without running it.")
+    boolean explain;
+
     @Option(names = "--summary-json", paramLabel = "PATH", description = "Also write the summary JSON to this file (atomically).")
     String summaryJson;
 
@@ -150,6 +160,7 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--verbose", description = "Debug logging, and stack traces for every error.")
     boolean verbose;
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private PrintStream out = System.out;
     private PrintStream err = System.err;
 
@@ -227,7 +238,7 @@ public final class Main implements Callable<Integer> {
         JobSpec spec = new JobSpec(input, inputFormat == null ? null : InputFormat.parse(inputFormat, "--input-format"),
                 against, output, parseFormat(format), kernel, kernelParams, blockSize, partitions, overwrite,
                 summaryJson, progressSeconds(), checkpoint, parseSize(broadcastLimit, "--broadcast-limit"),
-                outputOptions());
+                outputOptions(), parseSize(memoryBudget, "--memory-budget"));
         // Everything the user gave is checked here, on the driver, before Spark starts.
         Configuration hadoop = HadoopFs.configuration(sparkConf);
         Kernel<?> configured = Kernels.configured(spec.kernel(), spec.kernelParams());
@@ -242,6 +253,15 @@ public final class Main implements Callable<Integer> {
         if (spec.outputOptions().layout() == DenseLayout.CONDENSED && !configured.symmetric()) {
             throw new UserError("--layout condensed needs a symmetric kernel; " + configured.name() + " is not",
                     "option --layout");
+        }
+        if (explain) {
+            int cores = Planning.coresFromConf(sparkConf);
+            long budget = spec.memoryBudget() != null ? spec.memoryBudget() : Planning.defaultBudget(sparkConf, cores);
+            long limit = spec.broadcastLimit() != null ? spec.broadcastLimit() : Planning.defaultBroadcastLimit(sparkConf);
+            Plan plan = Planning.plan(spec, configured, query, reference, cores, budget);
+            out.println(JSON.writeValueAsString(Planning.explain(plan, configured, query, reference, budget, limit)));
+            out.flush();
+            return OK;
         }
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
         if (ownSession && !sparkConf.contains("spark.master")) {
@@ -326,7 +346,7 @@ public final class Main implements Callable<Integer> {
         }
         try {
             long bytes = org.apache.spark.network.util.JavaUtils.byteStringAsBytes(text.trim());
-            if (bytes < 0) {
+            if (bytes < 0 || (bytes == 0 && option.equals("--memory-budget"))) {
                 throw new NumberFormatException();
             }
             return bytes;

@@ -87,6 +87,11 @@ abstract class AffineGapKernel extends ByteKernel<AffineGapKernel.Scratch> {
     }
 
     @Override
+    public final long scratchBytes(int maxLength) {
+        return 6 * 8L * (maxLength + 1);
+    }
+
+    @Override
     public final Scratch newScratch(int maxLength) {
         return new Scratch(maxLength);
     }

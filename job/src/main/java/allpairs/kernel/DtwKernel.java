@@ -85,6 +85,11 @@ public final class DtwKernel extends DoubleKernel<DtwKernel.Scratch> {
     }
 
     @Override
+    public long scratchBytes(int maxLength) {
+        return 2 * 8L * (maxLength + 1);
+    }
+
+    @Override
     public Scratch newScratch(int maxLength) {
         return new Scratch(maxLength);
     }

@@ -56,6 +56,14 @@ public interface Kernel<S> extends Serializable {
         return (double) lenA * lenB;
     }
 
+    /**
+     * Bytes of the scratch {@link #newScratch} allocates for rows of {@code maxLength}, used to size
+     * blocks under --memory-budget. Default: unknown, counted as 0.
+     */
+    default long scratchBytes(int maxLength) {
+        return 0;
+    }
+
     /** The per-partition scratch for rows of at most {@code maxLength} elements. */
     S newScratch(int maxLength);
 

@@ -50,6 +50,11 @@ public final class LevenshteinKernel extends ByteKernel<LevenshteinKernel.Scratc
     }
 
     @Override
+    public long scratchBytes(int maxLength) {
+        return 2 * 4L * (maxLength + 1);
+    }
+
+    @Override
     public Scratch newScratch(int maxLength) {
         return new Scratch(maxLength);
     }

@@ -59,6 +59,11 @@ public final class MutualInfoKernel extends ByteKernel<MutualInfoKernel.Scratch>
     }
 
     @Override
+    public long scratchBytes(int maxLength) {
+        return 4L * (256 * 256 + 2 * 256);
+    }
+
+    @Override
     public Scratch newScratch(int maxLength) {
         return new Scratch();
     }

@@ -58,6 +58,11 @@ public final class SeedKernel extends ByteKernel<SeedKernel.Scratch> {
     }
 
     @Override
+    public long scratchBytes(int n) {
+        return 8L * n * n + 4L * n;
+    }
+
+    @Override
     public Scratch newScratch(int n) {
         return new Scratch(n);
     }

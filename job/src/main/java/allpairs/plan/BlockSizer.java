@@ -17,7 +17,16 @@ public final class BlockSizer {
 
     /** For an m×k matrix: a band is block × k doubles. */
     public static int defaultBlockSize(int m, int k, int cores, boolean symmetric) {
-        long byMemory = Math.max(1, BAND_BYTES_MAX / (8L * k));
+        return defaultBlockSize(m, k, cores, symmetric, Long.MAX_VALUE, 0);
+    }
+
+    /**
+     * As above, and within a per-task memory budget: the kernel's scratch, the tile's result block
+     * and its transpose (2 × block² doubles), and the band being assembled (block × k doubles).
+     */
+    public static int defaultBlockSize(int m, int k, int cores, boolean symmetric, long budgetBytes,
+                                       long scratchBytes) {
+        long byMemory = Math.max(1, Math.min(BAND_BYTES_MAX / (8L * k), rowsWithin(budgetBytes, scratchBytes, k)));
         int upper = (int) Math.min(m, byMemory);
         long wantedTiles = (long) TILES_PER_CORE * Math.max(1, cores);
         // Tile count only falls as the block grows, so the first block from the top that gives
@@ -28,5 +37,28 @@ public final class BlockSizer {
             }
         }
         return 1;
+    }
+
+    /** Task bytes for a block of b rows: scratch + result block and transpose + band of k columns. */
+    public static long taskBytes(long b, int k, long scratchBytes) {
+        return scratchBytes + 16 * b * b + 8 * b * k;
+    }
+
+    /** The most rows per block whose task bytes fit the budget (at least 1). */
+    static long rowsWithin(long budgetBytes, long scratchBytes, int k) {
+        if (budgetBytes == Long.MAX_VALUE) {
+            return Long.MAX_VALUE;
+        }
+        long lo = 1;
+        long hi = Math.max(1, Math.min(1L << 31, budgetBytes / 8));
+        while (lo < hi) {
+            long mid = (lo + hi + 1) >>> 1;
+            if (taskBytes(mid, k, scratchBytes) <= budgetBytes) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
     }
 }

@@ -85,10 +85,11 @@ public final class AllPairsJob {
         boolean mirror = kernel.symmetric() && !rectangular;
         int m = query.rows();
         int k = rectangular ? reference.rows() : m;
-        double[] rowWeights = weights(kernel, query);
-        double[] colWeights = rectangular ? weights(kernel, reference) : rowWeights;
-        Plan plan = Plan.create(rowWeights, rectangular ? colWeights : null, m, k, mirror, spec.blockSize(),
-                spec.partitions(), sc.defaultParallelism());
+        double[] rowWeights = Planning.weights(kernel, query);
+        double[] colWeights = rectangular ? Planning.weights(kernel, reference) : rowWeights;
+        int cores = sc.defaultParallelism();
+        long budget = spec.memoryBudget() != null ? spec.memoryBudget() : Planning.defaultBudget(sc.getConf(), cores);
+        Plan plan = Planning.plan(spec, kernel, query, reference, cores, budget);
         TileStore store = null;
         List<Tile> reused = List.of();
         if (spec.checkpoint() != null) {
@@ -113,7 +114,7 @@ public final class AllPairsJob {
 
         long start = System.nanoTime();
         long inputBytes = query.dataBytes() + (rectangular ? reference.dataBytes() : 0);
-        long limit = spec.broadcastLimit() != null ? spec.broadcastLimit() : defaultBroadcastLimit(sc);
+        long limit = spec.broadcastLimit() != null ? spec.broadcastLimit() : Planning.defaultBroadcastLimit(sc.getConf());
         boolean blockJoin = inputBytes > limit;
         LOG.info("rows: {} bytes, broadcast limit {} bytes: {} plan", inputBytes, limit,
                 blockJoin ? "block-join" : "broadcast");
@@ -200,15 +201,6 @@ public final class AllPairsJob {
         return new Checkpointed(plan, reused);
     }
 
-    /** Row weights for the cost model: w_i = sqrt(cost(len_i, len_i)), so w_i · w_j estimates a pair. */
-    static double[] weights(Kernel<?> kernel, Rows rows) {
-        double[] w = new double[rows.rows()];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = Math.sqrt(kernel.pairCost(rows.length(i), rows.length(i)));
-        }
-        return w;
-    }
-
     /** Every tile as band pieces: computed now, or read back from the checkpoint. */
     static <S> JavaPairRDD<Integer, Piece> pieces(JavaSparkContext sc, Kernel<S> kernel, Broadcast<Rows> query,
                                                   Broadcast<Rows> reference, boolean mirror, Plan plan,
@@ -230,11 +222,6 @@ public final class AllPairsJob {
         JavaPairRDD<Integer, Piece> stored = sc.parallelize(reused, Math.min(reused.size(), 4 * sc.defaultParallelism()))
                 .flatMapToPair(new StoredTiles(store, output));
         return computed == null ? stored : computed.union(stored);
-    }
-
-    /** Default --broadcast-limit: a quarter of an executor's memory, so the rows never crowd it. */
-    static long defaultBroadcastLimit(JavaSparkContext sc) {
-        return sc.getConf().getSizeAsBytes("spark.executor.memory", "1g") / 4;
     }
 
     /** Just the ids (what the Parquet sink needs) in a tiny Rows of empty rows. */

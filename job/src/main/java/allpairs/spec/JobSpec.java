@@ -22,11 +22,12 @@ import java.util.List;
  * @param checkpoint directory of the resumable tile store, or null
  * @param broadcastLimit rows larger than this many bytes are block-joined, not broadcast; null for the default
  * @param outputOptions float32, condensed layout or an edge list; null for the dense float64 matrix
+ * @param memoryBudget bytes one task may use (sizes the blocks); null for the default
  */
 public record JobSpec(String input, InputFormat inputFormat, String against, String output, OutputFormat format,
                       String kernel, List<String> kernelParams, Integer blockSize, Integer partitions,
                       boolean overwrite, String summaryJson, double progressSeconds, String checkpoint,
-                      Long broadcastLimit, OutputOptions outputOptions) {
+                      Long broadcastLimit, OutputOptions outputOptions, Long memoryBudget) {
     public static final String KERNEL_DEFAULT = "seed";
 
     public JobSpec {
@@ -53,7 +54,7 @@ public record JobSpec(String input, InputFormat inputFormat, String against, Str
     /** The common case: a square matrix of one .npy with default kernel parameters. */
     public static JobSpec of(String input, String output, String kernel, Integer blockSize, Integer partitions) {
         return new JobSpec(input, null, null, output, null, kernel, List.of(), blockSize, partitions, false, null, 0,
-                null, null, null);
+                null, null, null, null);
     }
 
     private static void require(String value, String option) {
