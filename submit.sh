@@ -156,19 +156,21 @@ await_log() {
   done
 }
 
-cluster_workers() { echo "${ALLPAIRS_CLUSTER_WORKERS:-2}"; }
+# How many workers: what start recorded in $1, else ALLPAIRS_CLUSTER_WORKERS (2).
+cluster_workers() { cat "$1/workers" 2>/dev/null || echo "${ALLPAIRS_CLUSTER_WORKERS:-2}"; }
 
 cluster_start() {
   local dir=$1 workers url ui alive deadline i
-  workers=$(cluster_workers)
-  [[ "$workers" =~ ^[1-9][0-9]*$ ]] || die "ALLPAIRS_CLUSTER_WORKERS must be a positive integer"
   if cluster_status "$dir" >/dev/null 2>&1; then
     cluster_log "already running ($dir)"; cat "$dir/master.url"; return 0
   fi
   cluster_stop "$dir" >/dev/null 2>&1 || true   # leftovers of a half-started cluster
+  workers="${ALLPAIRS_CLUSTER_WORKERS:-2}"
+  [[ "$workers" =~ ^[1-9][0-9]*$ ]] || die "ALLPAIRS_CLUSTER_WORKERS must be a positive integer"
   build_if_needed
   mkdir -p "$dir"
   rm -rf "$dir"/*.log "$dir/master.url" "$dir/master.webui" "$dir"/worker-*/
+  echo "$workers" > "$dir/workers"
   cat > "$dir/log4j2.properties" <<'LOG'
 rootLogger.level = info
 rootLogger.appenderRef.stderr.ref = stderr
@@ -218,8 +220,8 @@ LOG
 
 # Exit 0 and the master URL on stdout when the master and every worker run (and the master listens).
 cluster_status() {
-  local dir=$1 workers url pid missing="" i
-  workers=$(cluster_workers)
+  local dir=$1 workers url missing="" i
+  workers=$(cluster_workers "$dir")
   url=$(cat "$dir/master.url" 2>/dev/null) || { cluster_log "not running ($dir)"; return 1; }
   [ -n "$(daemon_pid "$dir" master "$MASTER_CLASS")" ] || missing="master"
   for ((i = 1; i <= workers; i++)); do
@@ -255,7 +257,8 @@ cluster_stop() {
     if proc_alive "$pid"; then cluster_log "pid $pid did not stop in 20 s: killing it"; kill -KILL "$pid" 2>/dev/null || true; fi
   done
   for pid in ${pids[@]+"${pids[@]}"}; do
-    while proc_alive "$pid"; do sleep 0.1; done
+    for ((i = 0; i < 100; i++)); do proc_alive "$pid" || break; sleep 0.1; done
+    if proc_alive "$pid"; then cluster_log "pid $pid is still there after SIGKILL"; return 1; fi
   done
   rm -f "$dir/master.url" "$dir/master.webui"
   cluster_log "stopped ${#pids[@]} daemons ($dir)"
