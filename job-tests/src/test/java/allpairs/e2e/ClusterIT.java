@@ -1,0 +1,207 @@
+package allpairs.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import allpairs.support.Fixtures;
+import allpairs.support.Launcher;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real Spark standalone cluster on this machine (`./submit.sh cluster start`: one master, two
+ * workers, each executor its own JVM), the job submitted to it in client mode, the output compared
+ * with a `local[*]` run and with the golden file. The cluster lives in this class's temp dir and is
+ * stopped in {@link #stopCluster()} whatever happened.
+ */
+class ClusterIT {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Pattern MASTER_URL = Pattern.compile("spark://127\\.0\\.0\\.1:(\\d+)");
+    static final int M = 40;
+    static final int N = 12;
+
+    @TempDir
+    static Path dir;
+    static Path clusterDir;
+    static String master;
+    static int masterPort;
+
+    static Map<String, String> clusterEnv() {
+        return Map.of("ALLPAIRS_CLUSTER_DIR", clusterDir.toString());
+    }
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        clusterDir = dir.resolve("cluster");
+        Launcher r = Launcher.run(clusterEnv(), "cluster", "start");
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        Matcher url = MASTER_URL.matcher(r.out.strip());
+        assertThat(url.matches()).as("stdout is exactly the master URL: " + r).isTrue();
+        master = url.group(0);
+        masterPort = Integer.parseInt(url.group(1));
+        assertThat(clusterDir.resolve("worker-1.pid")).exists();
+        assertThat(clusterDir.resolve("worker-2.pid")).exists();
+
+        Launcher status = Launcher.run(clusterEnv(), "cluster", "status");
+        assertThat(status.exitCode).as(status.toString()).isZero();
+        assertThat(status.out.strip()).isEqualTo(master);
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        if (clusterDir == null) {
+            return;
+        }
+        List<ProcessHandle> daemons = new ArrayList<>();
+        for (String name : List.of("master", "worker-1", "worker-2")) {
+            Path pid = clusterDir.resolve(name + ".pid");
+            if (Files.exists(pid)) {
+                ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).ifPresent(daemons::add);
+            }
+        }
+        try {
+            Launcher r = Launcher.run(clusterEnv(), "cluster", "stop");
+            assertThat(r.exitCode).as(r.toString()).isZero();
+            assertThat(r.out).isEmpty();
+            for (ProcessHandle p : daemons) {
+                // stop waited for the exit; give init a moment to reap the (re-parented) process
+                // (onExit completes when the process no longer exists).
+                p.onExit().get(10, TimeUnit.SECONDS);
+            }
+            if (masterPort > 0) {
+                assertThatThrownBy(() -> {
+                    try (Socket s = new Socket()) {
+                        s.connect(new InetSocketAddress("127.0.0.1", masterPort), 2000);
+                    }
+                }).as("master port " + masterPort + " still listens").isInstanceOf(ConnectException.class);
+            }
+            Launcher status = Launcher.run(clusterEnv(), "cluster", "status");
+            assertThat(status.exitCode).as(status.toString()).isNotZero();
+            assertThat(status.out).isEmpty();
+        } finally {
+            // Never leave a cluster behind, even when stop itself failed.
+            for (ProcessHandle p : daemons) {
+                if (p.isAlive()) {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly();
+                }
+            }
+        }
+    }
+
+    /** Client mode (the default) against the test cluster; the driver and its UI on loopback only. */
+    static Launcher submitToCluster(String... jobArgs) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--master", master, "--deploy-mode", "client",
+                "--conf", "spark.ui.enabled=false", "--conf", "spark.driver.host=127.0.0.1",
+                "--conf", "spark.driver.bindAddress=127.0.0.1", "--"));
+        args.addAll(List.of(jobArgs));
+        return Launcher.run(Map.of("SPARK_LOCAL_IP", "127.0.0.1"), args.toArray(String[]::new));
+    }
+
+    static JsonNode summary(Launcher r) throws IOException {
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        assertThat(r.out.lines()).as(r.toString()).hasSize(1);
+        JsonNode s = JSON.readTree(r.out);
+        assertThat(s.get("kernel").asText()).isEqualTo("seed");
+        assertThat(s.get("m").asInt()).isEqualTo(M);
+        assertThat(s.get("n").asInt()).isEqualTo(N);
+        assertThat(s.get("k").asInt()).isEqualTo(M);
+        assertThat(s.get("pairs").asLong()).isEqualTo((long) M * (M + 1) / 2);
+        assertThat(s.get("block_size").asInt()).isEqualTo(5);
+        assertThat(s.get("tiles").asInt()).isEqualTo(8 * 9 / 2); // 8 blocks of 5 rows, I <= J
+        return s;
+    }
+
+    @Test
+    void npyFromTheClusterIsByteIdenticalToLocalAndGolden() throws Exception {
+        Path input = Fixtures.input(M, N);
+        Path onCluster = dir.resolve("cluster.npy");
+        Path local = dir.resolve("local.npy");
+
+        JsonNode s = summary(submitToCluster("--input", input.toString(), "--output", onCluster.toString(),
+                "--block-size", "5", "--partitions", "6"));
+        assertThat(s.get("format").asText()).isEqualTo("npy");
+        assertThat(s.get("output").asText()).endsWith(onCluster.toString());
+        assertThat(s.get("partitions").asInt()).isEqualTo(6);
+
+        summary(Launcher.run(Map.of(), "--master", "local[*]", "--", "--input", input.toString(), "--output",
+                local.toString(), "--block-size", "5", "--partitions", "6"));
+
+        assertThat(Files.readAllBytes(onCluster)).isEqualTo(Files.readAllBytes(local))
+                .isEqualTo(Fixtures.bytes(Fixtures.output(M, N)));
+        assertExecutorsRanInBothWorkersWithJava17Flags();
+    }
+
+    @Test
+    void parquetFromTheClusterHoldsTheGoldenMatrix() throws Exception {
+        Path out = dir.resolve("cluster-parquet");
+        JsonNode s = summary(submitToCluster("--input", Fixtures.input(M, N).toString(), "--output", out.toString(),
+                "--block-size", "5"));
+        assertThat(s.get("format").asText()).isEqualTo("parquet");
+        assertThat(out.resolve("_SUCCESS")).exists();
+
+        double[] golden = Fixtures.float64(Fixtures.output(M, N));
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT i, \"values\" FROM read_parquet('" + out.resolve("*.parquet")
+                     + "') ORDER BY i")) {
+            int i = 0;
+            while (rs.next()) {
+                assertThat(rs.getLong(1)).isEqualTo(i);
+                Object[] values = (Object[]) rs.getArray(2).getArray();
+                assertThat(values).hasSize(M);
+                for (int j = 0; j < M; j++) {
+                    assertThat(Double.doubleToRawLongBits((Double) values[j]))
+                            .as("(%d, %d)", i, j).isEqualTo(Double.doubleToRawLongBits(golden[i * M + j]));
+                }
+                i++;
+            }
+            assertThat(i).isEqualTo(M);
+        }
+    }
+
+    /**
+     * Each worker launched an executor JVM of its own (the worker writes the executor's command line
+     * at the top of its stderr), and that command carries Spark's Java 17 --add-opens list, which
+     * SparkContext added: the daemons' and the job's configuration do not set it.
+     */
+    static void assertExecutorsRanInBothWorkersWithJava17Flags() throws IOException {
+        for (String worker : List.of("worker-1", "worker-2")) {
+            List<String> commands = new ArrayList<>();
+            try (Stream<Path> files = Files.walk(clusterDir.resolve(worker))) {
+                for (Path p : files.filter(f -> f.getFileName().toString().equals("stderr")).toList()) {
+                    commands.add(Files.readAllLines(p).get(0));
+                }
+            }
+            assertThat(commands).as(worker + " executors").isNotEmpty().allSatisfy(cmd -> assertThat(cmd)
+                    .startsWith("Spark Executor Command:")
+                    .contains("org.apache.spark.executor.CoarseGrainedExecutorBackend")
+                    .contains("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED")
+                    .contains("--add-opens=java.base/java.nio=ALL-UNNAMED")
+                    .contains("--add-opens=java.base/java.util=ALL-UNNAMED")
+                    .contains("--add-opens=java.base/java.lang.invoke=ALL-UNNAMED")
+                    .contains("\"--hostname\" \"127.0.0.1\""));
+        }
+    }
+}
