@@ -204,4 +204,91 @@ class ClusterIT {
                     .contains("\"--hostname\" \"127.0.0.1\""));
         }
     }
+
+    @Test
+    void aFailedTaskIsRetriedOnTheClusterToTheSameBytes() throws Exception {
+        // The test-only switch is read in the executor JVMs: attempt 0 of partitions 0 and 1 throws.
+        List<String> args = new ArrayList<>(List.of("--master", master, "--conf", "spark.ui.enabled=false",
+                "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1",
+                "--conf", "spark.executor.extraJavaOptions=-Dallpairs.test.failPartitions=0,1", "--",
+                "--input", Fixtures.input(M, N).toString(), "--output", dir.resolve("retried2.npy").toString(),
+                "--block-size", "5", "--partitions", "4"));
+        Launcher retried = Launcher.run(Map.of("SPARK_LOCAL_IP", "127.0.0.1"), args.toArray(String[]::new));
+        assertThat(retried.exitCode).as(retried.toString()).isZero();
+        assertThat(retried.err).contains("injected failure in partition");
+        assertThat(Files.readAllBytes(dir.resolve("retried2.npy"))).isEqualTo(Fixtures.bytes(Fixtures.output(M, N)));
+    }
+
+    /**
+     * kill -9 of one executor JVM (a CoarseGrainedExecutorBackend child of this test's workers) in
+     * the middle of a run of ~20 s with several partitions per executor: Spark reruns the lost
+     * tasks (and the lost shuffle output), and the bytes equal a clean run's.
+     */
+    @Test
+    void survivesTheLossOfAnExecutor() throws Exception {
+        Path input = dir.resolve("loss.npy");
+        Process gen = new ProcessBuilder("java", "-cp", Launcher.root().resolve("job/target/allpairs-job.jar").toString(),
+                "allpairs.cli.GenerateInput", "--rows", "400", "--cols", "64", "--seed", "5", "--output",
+                input.toString()).inheritIO().start();
+        assertThat(gen.waitFor()).isZero();
+        String[] job = {"--block-size", "20", "--partitions", "8", "--progress-interval", "0.5"};
+        Path clean = dir.resolve("loss-clean.npy");
+        List<String> local = new ArrayList<>(List.of("--master", "local[2]", "--", "--input", input.toString(),
+                "--output", clean.toString()));
+        local.addAll(List.of(job));
+        assertThat(Launcher.run(Map.of(), local.toArray(String[]::new)).exitCode).isZero();
+
+        Path out = dir.resolve("loss-cluster.npy");
+        List<String> cmd = new ArrayList<>(List.of(Launcher.root().resolve("submit.sh").toString(), "--master", master,
+                "--conf", "spark.ui.enabled=false", "--conf", "spark.driver.host=127.0.0.1",
+                "--conf", "spark.driver.bindAddress=127.0.0.1", "--", "--input", input.toString(),
+                "--output", out.toString()));
+        cmd.addAll(List.of(job));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(Launcher.root().toFile())
+                .redirectOutput(dir.resolve("loss.out").toFile()).redirectError(dir.resolve("loss.err").toFile());
+        pb.environment().remove("SPARK_HOME");
+        pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        Process driver = pb.start();
+        try {
+            ProcessHandle victim = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (victim == null) {
+                assertThat(driver.isAlive()).as("the job ended before an executor could be killed").isTrue();
+                assertThat(System.nanoTime()).as("no executor appeared").isLessThan(deadline);
+                victim = executorsOfOurWorkers().stream().findFirst().orElse(null);
+                Thread.sleep(200);
+            }
+            // Wait until the first compute tasks have finished (a progress line shows tiles done), so the
+            // victim holds finished shuffle output and running tasks when it dies.
+            Path err = dir.resolve("loss.err");
+            Pattern someDone = Pattern.compile("progress ([1-9]\\d*)/(\\d+) tiles");
+            while (!someDone.matcher(Files.readString(err)).find()) {
+                assertThat(driver.isAlive()).as("the job ended before an executor could be killed").isTrue();
+                assertThat(System.nanoTime()).as("no progress").isLessThan(deadline);
+                Thread.sleep(200);
+            }
+            assertThat(victim.isAlive()).isTrue();
+            assertThat(victim.destroyForcibly()).as("SIGKILL sent to executor " + victim.pid()).isTrue();
+            assertThat(driver.waitFor(150, TimeUnit.SECONDS)).as("the job finishes").isTrue();
+            String log = Files.readString(dir.resolve("loss.err"));
+            assertThat(driver.exitValue()).as(log).isZero();
+            // Spark saw the executor and its running task go, and computed them again elsewhere
+            assertThat(log).as("executor loss").contains("Lost executor").contains("ExecutorLostFailure");
+            assertThat(Files.readAllBytes(out)).isEqualTo(Files.readAllBytes(clean));
+        } finally {
+            driver.destroyForcibly();
+        }
+    }
+
+    /** Executor JVMs whose parent is one of this test's worker daemons. */
+    static List<ProcessHandle> executorsOfOurWorkers() throws IOException {
+        List<Long> workers = new ArrayList<>();
+        for (String name : List.of("worker-1", "worker-2")) {
+            workers.add(Long.parseLong(Files.readString(clusterDir.resolve(name + ".pid")).strip()));
+        }
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.parent().map(parent -> workers.contains(parent.pid())).orElse(false))
+                .filter(p -> p.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend"))
+                .toList();
+    }
 }
