@@ -3,6 +3,7 @@
 #   ./submit.sh demo [spark-submit options]          generate a seeded input and run the job on it locally
 #   ./submit.sh [--dry-run] [spark-submit options] -- <job options>
 #   ./submit.sh --help | --version | kernels         the job's help, versions, and kernel list
+#   ./submit.sh jmh [JMH options] | bench [options]  benchmarks (bench/bench.sh): per-pair JMH, end-to-end pairs/s
 # Builds the job jar when it is missing or older than the sources; otherwise never calls Maven.
 # Uses $SPARK_HOME/bin/spark-submit when SPARK_HOME is set, otherwise Spark's launcher over the
 # Maven-resolved jars in job/target/spark/jars (what bin/spark-class does), so options such as
@@ -89,6 +90,8 @@ demo() {
 main() {
   case "${1:-}" in
     demo) shift; demo "$@"; return ;;
+    jmh) shift; exec "$ROOT/bench/bench.sh" jmh "$@" ;;
+    bench) shift; exec "$ROOT/bench/bench.sh" e2e "$@" ;;
     ""|-h|--help|--version|-V|kernels)
       # No Spark job: run the CLI directly (faster than spark-submit).
       build_if_needed
