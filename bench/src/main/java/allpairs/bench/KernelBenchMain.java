@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -13,6 +14,7 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * {@code ./submit.sh jmh [JMH options]}: runs {@link KernelBench} with the GC profiler, then prints
@@ -24,15 +26,34 @@ public final class KernelBenchMain {
     private KernelBenchMain() {
     }
 
+    /** JMH's own bookkeeping allocates about 6 KB per iteration: enough pairs per iteration keep it under 1 B/pair. */
+    static final long PAIRS_PER_ITERATION = 8000;
+    /** Keeps the calibration's results alive. */
+    static volatile double blackhole;
+
     public static void main(String[] args) throws Exception {
         CommandLineOptions cmd = new CommandLineOptions(args);
-        OptionsBuilder builder = new OptionsBuilder();
-        builder.parent(cmd).addProfiler(GCProfiler.class);
-        if (cmd.getIncludes().isEmpty()) {
-            builder.include(KernelBench.class.getName() + ".pair");
+        Collection<String> cases = cmd.getParameter("kernelCase").hasValue()
+                ? cmd.getParameter("kernelCase").get()
+                : List.of(KernelBench.class.getField("kernelCase").getAnnotation(Param.class).value());
+        List<RunResult> results = new ArrayList<>();
+        for (String kernelCase : cases) {
+            OptionsBuilder builder = new OptionsBuilder();
+            builder.parent(cmd).addProfiler(GCProfiler.class).param("kernelCase", kernelCase);
+            if (cmd.getIncludes().isEmpty()) {
+                builder.include(KernelBench.class.getName() + ".pair");
+            }
+            if (!cmd.getMeasurementTime().hasValue()) {
+                // Slow pairs (milliseconds) need long iterations, or the harness's bytes dominate B/pair.
+                double seconds = Math.min(60, Math.max(2, PAIRS_PER_ITERATION * estimateNanos(kernelCase) / 1e9));
+                builder.measurementTime(TimeValue.milliseconds((long) (seconds * 1000)));
+                if (!cmd.getWarmupTime().hasValue()) {
+                    builder.warmupTime(TimeValue.milliseconds((long) (Math.min(seconds, 10) * 1000)));
+                }
+            }
+            Options options = builder.build();
+            results.addAll(new Runner(options).run());
         }
-        Options options = builder.build();
-        Collection<RunResult> results = new Runner(options).run();
 
         Map<String, double[]> rows = new LinkedHashMap<>(); // case -> {ns, err, bytes}
         for (RunResult r : results) {
@@ -67,6 +88,31 @@ public final class KernelBenchMain {
             System.exit(1);
         }
         System.out.println("allocation check passed: every case < 1 B/pair");
+    }
+
+    /** A rough time per pair (after a short warm-up, in this JVM) to size the iterations. */
+    static double estimateNanos(String kernelCase) {
+        KernelBench bench = new KernelBench();
+        bench.kernelCase = kernelCase;
+        bench.setUp();
+        double sink = 0;
+        long start = System.nanoTime();
+        long deadline = start + 1_000_000_000L;
+        long half = start + 500_000_000L;
+        long measuredFrom = 0;
+        long pairs = 0;
+        long now;
+        do {
+            sink += bench.pair();
+            now = System.nanoTime();
+            if (measuredFrom == 0 && now >= half) {
+                measuredFrom = now;
+            } else if (measuredFrom != 0) {
+                pairs++;
+            }
+        } while (now < deadline);
+        blackhole = sink;
+        return pairs == 0 ? (now - start) : (double) (now - measuredFrom) / pairs;
     }
 
     /** gc.alloc.rate.norm (JMH before 1.33 prefixed it with a middle dot). */
