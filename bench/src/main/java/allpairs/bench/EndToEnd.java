@@ -32,8 +32,8 @@ import org.apache.spark.sql.SparkSession;
  * (1) a bare thread pool with one scratch per thread, no Spark, (2) the Spark job in local[1],
  * (3) in local[2], (4) in local[2] computing the full matrix (the kernel wrapped as non-symmetric);
  * plus the seed reference point at m = 128, n = 64. Each run is timed from its first job to the
- * last byte of the committed .npy (the job's own {@code seconds}); every output is compared byte
- * for byte with the baseline's. Prints one JSON line per run, then a table and the ratios.
+ * last byte of the committed .npy (the job's own {@code seconds}), after an untimed warm-up (JIT,
+ * and each Spark session's first job); every output is compared byte for byte with the baseline's. Prints one JSON line per run, then a table and the ratios.
  *
  * <p>Options: {@code --rows M} (default 2000: about a minute or more per run on 2 cores),
  * {@code --cols N} (64), {@code --seed S} (42), {@code --dir DIR} (bench-out),
@@ -98,6 +98,7 @@ public final class EndToEnd {
 
         List<Run> runs = new ArrayList<>();
         Path baselineOut = dir.resolve("baseline.npy");
+        baseline(seedKernel, randomInt8(128, n, seed), 2, true, baselineOut); // JIT warm-up, untimed
         runs.add(report(baseline(seedKernel, rows, 2, true, baselineOut)));
         runs.add(report(spark("local[1]", seedKernel, rows, input, dir.resolve("local1.npy"), baselineOut)));
         runs.add(report(spark("local[2]", seedKernel, rows, input, dir.resolve("local2.npy"), baselineOut)));
@@ -184,6 +185,11 @@ public final class EndToEnd {
                 .set("spark.driver.bindAddress", "127.0.0.1");
         SparkSession spark = SparkSessions.start(conf);
         try {
+            // Untimed warm-up on the first rows: the session's first job loads and compiles Spark's code.
+            int few = Math.min(rows.rows(), 32);
+            ByteRows head = randomInt8(few, rows.maxLength(), 1);
+            AllPairsJob.run(new JobSpec(input.toString(), null, null, out.toAbsolutePath().toString(), null,
+                    kernel.name(), List.of(), null, null, true, null), kernel, head, null, spark);
             JobSpec spec = new JobSpec(input.toString(), null, null, out.toAbsolutePath().toString(), null,
                     kernel.name(), List.of(), null, null, true, null);
             JobResult result = AllPairsJob.run(spec, kernel, rows, null, spark);

@@ -37,7 +37,7 @@ public class KernelBench {
     static final int ROWS = 8;
 
     /** KERNEL:LENGTH[:window] — see {@link Case}. */
-    @Param({"seed:32", "seed:64", "seed:128",
+    @Param({"seed:32", "seed:64", "seed:128", "seed-literal:64", "seed-literal:128",
             "levenshtein:100", "levenshtein:1000",
             "nw:100", "nw:1000",
             "sw:100", "sw:1000",
@@ -56,7 +56,8 @@ public class KernelBench {
     @SuppressWarnings("unchecked")
     public void setUp() {
         Case c = Case.parse(kernelCase);
-        kernel = (Kernel<Object>) Kernels.configured(c.kernel(), c.params());
+        kernel = (Kernel<Object>) (c.kernel().equals("seed-literal") ? new LiteralSeedKernel()
+                : Kernels.configured(c.kernel(), c.params()));
         rows = randomRows(c.kernel(), ROWS, c.length(), 42);
         scratch = kernel.newScratch(rows.maxLength());
         pairI = new int[ROWS * (ROWS - 1)];
@@ -131,6 +132,7 @@ public class KernelBench {
             long n = length;
             switch (kernel) {
                 case "seed":
+                case "seed-literal":
                     return n * n;
                 case "mi":
                     return n;
@@ -150,7 +152,7 @@ public class KernelBench {
 
         /** Innermost steps per pair: n^3 for seed, the cells otherwise. */
         long steps() {
-            return "seed".equals(kernel) ? (long) length * length * length : cells();
+            return kernel.startsWith("seed") ? (long) length * length * length : cells();
         }
     }
 }
