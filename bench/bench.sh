@@ -44,6 +44,6 @@ case "${1:-}" in
     exec "$JAVA" -Xms4g -Xmx4g "${OPENS[@]}" -Dlog4j2.configurationFile="${BENCH_LOG4J:-$ROOT/conf/log4j2.properties}" \
       -cp "$BENCH_JAR:$SPARK_JARS/*" allpairs.bench.EndToEnd "$@" ;;
   *)
-    echo "usage: bench/bench.sh jmh [JMH options] | e2e [--rows M] [--cols N] [--seed S] [--dir DIR] [--reference-seconds T]" >&2
+    echo "usage: bench/bench.sh jmh [JMH options] | e2e [--rows M] [--cols N] [--seed S] [--dir DIR] [--reference-seconds T] [--block-size B]" >&2
     exit 2 ;;
 esac

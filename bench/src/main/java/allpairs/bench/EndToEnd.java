@@ -37,7 +37,8 @@ import org.apache.spark.sql.SparkSession;
  *
  * <p>Options: {@code --rows M} (default 2000: about a minute or more per run on 2 cores),
  * {@code --cols N} (64), {@code --seed S} (42), {@code --dir DIR} (bench-out),
- * {@code --reference-seconds T} (10, each of the two m = 128 runs; 0 skips them).
+ * {@code --reference-seconds T} (10, each of the two m = 128 runs; 0 skips them), {@code --block-size B}
+ * (the job's default).
  */
 public final class EndToEnd {
     /** The C/OpenMP build of the same loops, m = 128, n = 64, full m×m: matrix entries per second. */
@@ -77,6 +78,7 @@ public final class EndToEnd {
         long seed = 42;
         Path dir = Path.of("bench-out");
         double referenceSeconds = 10;
+        Integer blockSize = null;
         for (int a = 0; a < args.length; a += 2) {
             String value = a + 1 < args.length ? args[a + 1] : null;
             switch (args[a]) {
@@ -85,8 +87,9 @@ public final class EndToEnd {
                 case "--seed" -> seed = Long.parseLong(value);
                 case "--dir" -> dir = Path.of(value);
                 case "--reference-seconds" -> referenceSeconds = Double.parseDouble(value);
+                case "--block-size" -> blockSize = Integer.valueOf(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[a]
-                        + " (known: --rows M --cols N --seed S --dir DIR --reference-seconds T)");
+                        + " (known: --rows M --cols N --seed S --dir DIR --reference-seconds T --block-size B)");
             }
         }
         Files.createDirectories(dir);
@@ -100,10 +103,10 @@ public final class EndToEnd {
         Path baselineOut = dir.resolve("baseline.npy");
         baseline(seedKernel, randomInt8(128, n, seed), 2, true, baselineOut); // JIT warm-up, untimed
         runs.add(report(baseline(seedKernel, rows, 2, true, baselineOut)));
-        runs.add(report(spark("local[1]", seedKernel, rows, input, dir.resolve("local1.npy"), baselineOut)));
-        runs.add(report(spark("local[2]", seedKernel, rows, input, dir.resolve("local2.npy"), baselineOut)));
-        runs.add(report(spark("local[2]", new FullMatrix<>(seedKernel), rows, input, dir.resolve("local2_full.npy"),
-                baselineOut)));
+        runs.add(report(spark("local[1]", seedKernel, rows, blockSize, input, dir.resolve("local1.npy"), baselineOut)));
+        runs.add(report(spark("local[2]", seedKernel, rows, blockSize, input, dir.resolve("local2.npy"), baselineOut)));
+        runs.add(report(spark("local[2]", new FullMatrix<>(seedKernel), rows, blockSize, input,
+                dir.resolve("local2_full.npy"), baselineOut)));
         List<Run> reference = new ArrayList<>();
         if (referenceSeconds > 0) {
             ByteRows small = randomInt8(128, 64, seed);
@@ -175,7 +178,7 @@ public final class EndToEnd {
     }
 
     /** The Spark job in-process on a fresh local session, stopped afterwards. */
-    static Run spark(String master, Kernel<?> kernel, Rows rows, Path input, Path out, Path expected)
+    static Run spark(String master, Kernel<?> kernel, Rows rows, Integer blockSize, Path input, Path out, Path expected)
             throws IOException {
         SparkConf conf = new SparkConf(false)
                 .setMaster(master)
@@ -191,7 +194,7 @@ public final class EndToEnd {
             AllPairsJob.run(new JobSpec(input.toString(), null, null, out.toAbsolutePath().toString(), null,
                     kernel.name(), List.of(), null, null, true, null), kernel, head, null, spark);
             JobSpec spec = new JobSpec(input.toString(), null, null, out.toAbsolutePath().toString(), null,
-                    kernel.name(), List.of(), null, null, true, null);
+                    kernel.name(), List.of(), blockSize, null, true, null);
             JobResult result = AllPairsJob.run(spec, kernel, rows, null, spark);
             boolean identical = Files.mismatch(out, expected) == -1;
             int threads = Integer.parseInt(master.replaceAll("\\D", ""));
