@@ -4,6 +4,7 @@
 #   ./submit.sh [--dry-run] [spark-submit options] -- <job options>
 #   ./submit.sh --help | --version | kernels         the job's help, versions, and kernel list
 #   ./submit.sh cluster start|status|stop            a local Spark standalone cluster (1 master, 2 workers)
+#   ./submit.sh jmh [JMH options] | bench [options]  benchmarks (bench/bench.sh): per-pair JMH, end-to-end pairs/s
 # Builds the job jar when it is missing or older than the sources; otherwise never calls Maven.
 # Uses $SPARK_HOME/bin/spark-submit when SPARK_HOME is set, otherwise Spark's launcher over the
 # Maven-resolved jars in job/target/spark/jars (what bin/spark-class does), so options such as
@@ -279,6 +280,8 @@ main() {
   case "${1:-}" in
     demo) shift; demo "$@"; return ;;
     cluster) shift; cluster "$@"; return ;;
+    jmh) shift; exec "$ROOT/bench/bench.sh" jmh "$@" ;;
+    bench) shift; exec "$ROOT/bench/bench.sh" e2e "$@" ;;
     ""|-h|--help|--version|-V|kernels)
       # No Spark job: run the CLI directly (faster than spark-submit).
       build_if_needed

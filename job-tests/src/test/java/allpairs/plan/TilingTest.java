@@ -47,19 +47,25 @@ class TilingTest {
     }
 
     @Test
-    void defaultBlockSizeIsTheLargestWithinTheBandLimitThatGivesFourTilesPerCore() {
+    void defaultBlockSizeSpreadsRowsEvenlyOverTheFewestBandsThatGiveEnoughTilesPerCore() {
         for (int m : new int[] {1, 2, 7, 50, 600, 10_000, 100_000, 4_000_000}) {
             for (int cores : new int[] {1, 2, 8, 64}) {
+                long wanted = (long) BlockSizer.TILES_PER_CORE * cores;
                 int b = BlockSizer.defaultBlockSize(m, cores, true);
                 assertThat(b).isBetween(1, m);
-                boolean enoughTilesPossible = Tiling.tileCount(m, 1, true) >= 4L * cores;
+                int bands = Tiling.bands(m, b);
+                // Even: the block is ceil(m / bands), so only the last band can be shorter.
+                assertThat(b).as("m=%d cores=%d", m, cores).isEqualTo((m + bands - 1) / bands);
+                boolean enoughTilesPossible = Tiling.tileCount(m, 1, true) >= wanted;
                 if (b > 1 || enoughTilesPossible) {
                     assertThat(8L * b * m).as("band of m=%d", m).isLessThanOrEqualTo(BlockSizer.BAND_BYTES_MAX);
-                    assertThat(Tiling.tileCount(m, b, true)).isGreaterThanOrEqualTo(4L * cores);
+                    assertThat(Tiling.tileCount(m, b, true)).isGreaterThanOrEqualTo(wanted);
                 }
-                if (b < m && 8L * (b + 1) * m <= BlockSizer.BAND_BYTES_MAX) {
-                    assertThat(Tiling.tileCount(m, b + 1, true)).as("m=%d cores=%d b=%d", m, cores, b)
-                            .isLessThan(4L * cores);
+                // Fewest bands: one band fewer (rows spread evenly) is over the memory limit or too few tiles.
+                if (bands > 1) {
+                    int fewer = (m + bands - 2) / (bands - 1);
+                    assertThat(8L * fewer * m > BlockSizer.BAND_BYTES_MAX || Tiling.tileCount(m, fewer, true) < wanted)
+                            .as("m=%d cores=%d b=%d", m, cores, b).isTrue();
                 }
             }
         }

@@ -92,8 +92,8 @@ public final class Main implements Callable<Integer> {
     boolean listKernels;
 
     @Option(names = "--block-size", paramLabel = "ROWS",
-            description = "Rows per block (>= 1). Default: the largest whose band (block x m x 8 bytes) is <= 32 MiB"
-                    + " while giving >= 4 tiles per core.")
+            description = "Rows per block (>= 1). Default: rows spread evenly over the fewest bands giving >= 4 tiles"
+                    + " per core, each band (block x m x 8 bytes) <= 32 MiB.")
     Integer blockSize;
 
     @Option(names = "--partitions", paramLabel = "N",

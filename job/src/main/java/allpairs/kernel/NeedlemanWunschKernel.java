@@ -67,11 +67,31 @@ public final class NeedlemanWunschKernel extends AffineGapKernel {
             mCur[0] = ninf;
             xCur[0] = Math.max(Math.max(mPrev[0] + o, yPrev[0] + o), xPrev[0] + e);
             yCur[0] = ninf;
+            // The left and diagonal cells ride in locals: reloading what the previous step just
+            // stored put a store-to-load round trip on the serial Y chain (about 2x per cell).
+            double mLeft = mCur[0];
+            double xLeft = xCur[0];
+            double yLeft = yCur[0];
+            double mDiag = mPrev[0];
+            double xDiag = xPrev[0];
+            double yDiag = yPrev[0];
             for (int j = 1; j <= m; j++) {
-                double diag = Math.max(Math.max(mPrev[j - 1], xPrev[j - 1]), yPrev[j - 1]);
-                mCur[j] = diag + (xi == ys[yOff + j - 1] ? match : mismatch);
-                xCur[j] = Math.max(Math.max(mPrev[j] + o, yPrev[j] + o), xPrev[j] + e);
-                yCur[j] = Math.max(Math.max(mCur[j - 1] + o, xCur[j - 1] + o), yCur[j - 1] + e);
+                final double mUp = mPrev[j];
+                final double xUp = xPrev[j];
+                final double yUp = yPrev[j];
+                final double diag = Math.max(Math.max(mDiag, xDiag), yDiag);
+                final double mij = diag + (xi == ys[yOff + j - 1] ? match : mismatch);
+                final double xij = Math.max(Math.max(mUp + o, yUp + o), xUp + e);
+                final double yij = Math.max(Math.max(mLeft + o, xLeft + o), yLeft + e);
+                mCur[j] = mij;
+                xCur[j] = xij;
+                yCur[j] = yij;
+                mLeft = mij;
+                xLeft = xij;
+                yLeft = yij;
+                mDiag = mUp;
+                xDiag = xUp;
+                yDiag = yUp;
             }
             double[] t = mPrev;
             mPrev = mCur;

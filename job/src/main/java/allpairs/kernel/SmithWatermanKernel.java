@@ -64,13 +64,31 @@ public final class SmithWatermanKernel extends AffineGapKernel {
             mCur[0] = ninf;
             xCur[0] = ninf;
             yCur[0] = ninf;
+            // Left and diagonal cells in locals, as in nw (no store-to-load round trip per step).
+            double mLeft = ninf;
+            double xLeft = ninf;
+            double yLeft = ninf;
+            double mDiag = mPrev[0];
+            double xDiag = xPrev[0];
+            double yDiag = yPrev[0];
             for (int j = 1; j <= m; j++) {
-                double diag = Math.max(Math.max(0, mPrev[j - 1]), Math.max(xPrev[j - 1], yPrev[j - 1]));
-                double mij = diag + (xi == ys[yOff + j - 1] ? match : mismatch);
+                final double mUp = mPrev[j];
+                final double xUp = xPrev[j];
+                final double yUp = yPrev[j];
+                final double diag = Math.max(Math.max(0, mDiag), Math.max(xDiag, yDiag));
+                final double mij = diag + (xi == ys[yOff + j - 1] ? match : mismatch);
+                final double xij = Math.max(Math.max(mUp + o, yUp + o), xUp + e);
+                final double yij = Math.max(Math.max(mLeft + o, xLeft + o), yLeft + e);
                 mCur[j] = mij;
-                xCur[j] = Math.max(Math.max(mPrev[j] + o, yPrev[j] + o), xPrev[j] + e);
-                yCur[j] = Math.max(Math.max(mCur[j - 1] + o, xCur[j - 1] + o), yCur[j - 1] + e);
+                xCur[j] = xij;
+                yCur[j] = yij;
                 best = Math.max(best, mij);
+                mLeft = mij;
+                xLeft = xij;
+                yLeft = yij;
+                mDiag = mUp;
+                xDiag = xUp;
+                yDiag = yUp;
             }
             double[] t = mPrev;
             mPrev = mCur;

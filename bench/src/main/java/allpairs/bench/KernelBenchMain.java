@@ -1,0 +1,143 @@
+package allpairs.bench;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * {@code ./submit.sh jmh [JMH options]}: runs {@link KernelBench} with the GC profiler, then prints
+ * a table of ns/pair, bytes allocated per pair, pairs/s and cells/s, and the seed n^3 check.
+ * Exits 1 when any case allocates 1 byte or more per pair. JMH options pass through
+ * (e.g. {@code -p kernelCase=seed:64 -wi 1 -i 2}).
+ */
+public final class KernelBenchMain {
+    private KernelBenchMain() {
+    }
+
+    /** JMH's own bookkeeping allocates about 6 KB per iteration: enough pairs per iteration keep it under 1 B/pair. */
+    static final long PAIRS_PER_ITERATION = 8000;
+    /** Keeps the calibration's results alive. */
+    static volatile double blackhole;
+
+    public static void main(String[] args) throws Exception {
+        CommandLineOptions cmd = new CommandLineOptions(args);
+        Collection<String> cases = cmd.getParameter("kernelCase").hasValue()
+                ? cmd.getParameter("kernelCase").get()
+                : List.of(KernelBench.class.getField("kernelCase").getAnnotation(Param.class).value());
+        List<RunResult> results = new ArrayList<>();
+        for (String kernelCase : cases) {
+            OptionsBuilder builder = new OptionsBuilder();
+            builder.parent(cmd).addProfiler(GCProfiler.class).param("kernelCase", kernelCase);
+            if (cmd.getIncludes().isEmpty()) {
+                builder.include(KernelBench.class.getName() + ".pair");
+            }
+            if (!cmd.getMeasurementTime().hasValue()) {
+                // Slow pairs (milliseconds) need long iterations, or the harness's bytes dominate B/pair.
+                double seconds = Math.min(60, Math.max(2, PAIRS_PER_ITERATION * estimateNanos(kernelCase) / 1e9));
+                builder.measurementTime(TimeValue.milliseconds((long) (seconds * 1000)));
+                if (!cmd.getWarmupTime().hasValue()) {
+                    builder.warmupTime(TimeValue.milliseconds((long) (Math.min(seconds, 10) * 1000)));
+                }
+            }
+            Options options = builder.build();
+            results.addAll(new Runner(options).run());
+        }
+
+        Map<String, double[]> rows = new LinkedHashMap<>(); // case -> {ns, err, bytes}
+        for (RunResult r : results) {
+            String kernelCase = r.getParams().getParam("kernelCase");
+            Result<?> primary = r.getPrimaryResult();
+            rows.put(kernelCase, new double[] {primary.getScore(), primary.getScoreError(), allocPerOp(r)});
+        }
+        System.out.println();
+        System.out.println("| case | ns/pair | B/pair | pairs/s | cells/pair | cells/s | steps/s |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        List<String> failures = new ArrayList<>();
+        for (Map.Entry<String, double[]> e : rows.entrySet()) {
+            KernelBench.Case c = KernelBench.Case.parse(e.getKey());
+            double ns = e.getValue()[0];
+            double bytes = e.getValue()[2];
+            double pairsPerS = 1e9 / ns;
+            System.out.printf(Locale.ROOT, "| %s | %s ± %s | %s | %s | %d | %s | %s |%n", e.getKey(), sig(ns),
+                    sig(e.getValue()[1]), Double.isNaN(bytes) ? "?" : String.format(Locale.ROOT, "%.3f", bytes),
+                    sig(pairsPerS), c.cells(), sci(pairsPerS * c.cells()), sci(pairsPerS * c.steps()));
+            if (!(bytes < 1.0)) {
+                failures.add(e.getKey() + " allocates " + bytes + " B/pair");
+            }
+        }
+        double[] s64 = rows.get("seed:64");
+        double[] s128 = rows.get("seed:128");
+        if (s64 != null && s128 != null) {
+            System.out.printf(Locale.ROOT, "%nseed n=64 -> 128: time per pair x%.2f (n^3 predicts 8; accepted 6..10)%n",
+                    s128[0] / s64[0]);
+        }
+        for (String n : new String[] {"64", "128"}) {
+            double[] literal = rows.get("seed-literal:" + n);
+            double[] jammed = rows.get("seed:" + n);
+            if (literal != null && jammed != null) {
+                System.out.printf(Locale.ROOT, "seed n=%s: unroll-and-jam %.2fx faster than the literal loops%n", n,
+                        literal[0] / jammed[0]);
+            }
+        }
+        if (!failures.isEmpty()) {
+            System.out.println("allocation check FAILED (must be < 1 B/pair): " + failures);
+            System.exit(1);
+        }
+        System.out.println("allocation check passed: every case < 1 B/pair");
+    }
+
+    /** A rough time per pair (after a short warm-up, in this JVM) to size the iterations. */
+    static double estimateNanos(String kernelCase) {
+        KernelBench bench = new KernelBench();
+        bench.kernelCase = kernelCase;
+        bench.setUp();
+        double sink = 0;
+        long start = System.nanoTime();
+        long deadline = start + 1_000_000_000L;
+        long half = start + 500_000_000L;
+        long measuredFrom = 0;
+        long pairs = 0;
+        long now;
+        do {
+            sink += bench.pair();
+            now = System.nanoTime();
+            if (measuredFrom == 0 && now >= half) {
+                measuredFrom = now;
+            } else if (measuredFrom != 0) {
+                pairs++;
+            }
+        } while (now < deadline);
+        blackhole = sink;
+        return pairs == 0 ? (now - start) : (double) (now - measuredFrom) / pairs;
+    }
+
+    /** gc.alloc.rate.norm (JMH before 1.33 prefixed it with a middle dot). */
+    private static double allocPerOp(RunResult r) {
+        for (Map.Entry<String, Result> e : r.getSecondaryResults().entrySet()) {
+            if (e.getKey().endsWith("gc.alloc.rate.norm")) {
+                return e.getValue().getScore();
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static String sig(double v) {
+        return v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    private static String sci(double v) {
+        return String.format(Locale.ROOT, "%.3g", v);
+    }
+}
