@@ -192,9 +192,9 @@ public final class EndToEnd {
             int few = Math.min(rows.rows(), 32);
             ByteRows head = randomInt8(few, rows.maxLength(), 1);
             AllPairsJob.run(new JobSpec(input.toString(), null, null, out.toAbsolutePath().toString(), null,
-                    kernel.name(), List.of(), null, null, true, null), kernel, head, null, spark);
+                    kernel.name(), List.of(), null, null, true, null, 0, null, null, null, null), kernel, head, null, spark);
             JobSpec spec = new JobSpec(input.toString(), null, null, out.toAbsolutePath().toString(), null,
-                    kernel.name(), List.of(), blockSize, null, true, null);
+                    kernel.name(), List.of(), blockSize, null, true, null, 0, null, null, null, null);
             JobResult result = AllPairsJob.run(spec, kernel, rows, null, spark);
             boolean identical = Files.mismatch(out, expected) == -1;
             int threads = Integer.parseInt(master.replaceAll("\\D", ""));
