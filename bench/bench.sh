@@ -41,7 +41,7 @@ case "${1:-}" in
   e2e)
     shift; build_if_needed
     cd "$ROOT"
-    exec "$JAVA" -Xms4g -Xmx4g "${OPENS[@]}" -Dlog4j2.configurationFile="${BENCH_LOG4J:-$ROOT/conf/log4j2.properties}" \
+    exec "$JAVA" -Xms4g -Xmx4g "${OPENS[@]}" -Dlog4j2.configurationFile="$ROOT/conf/log4j2.properties" \
       -cp "$BENCH_JAR:$SPARK_JARS/*" allpairs.bench.EndToEnd "$@" ;;
   *)
     echo "usage: bench/bench.sh jmh [JMH options] | e2e [--rows M] [--cols N] [--seed S] [--dir DIR] [--reference-seconds T] [--block-size B]" >&2

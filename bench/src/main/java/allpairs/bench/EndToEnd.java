@@ -33,7 +33,8 @@ import org.apache.spark.sql.SparkSession;
  * (3) in local[2], (4) in local[2] computing the full matrix (the kernel wrapped as non-symmetric);
  * plus the seed reference point at m = 128, n = 64. Each run is timed from its first job to the
  * last byte of the committed .npy (the job's own {@code seconds}), after an untimed warm-up (JIT,
- * and each Spark session's first job); every output is compared byte for byte with the baseline's. Prints one JSON line per run, then a table and the ratios.
+ * and each Spark session's first job); every output is compared byte for byte with the baseline's.
+ * Prints one JSON line per run, then a table and the ratios.
  *
  * <p>Options: {@code --rows M} (default 2000: about a minute or more per run on 2 cores),
  * {@code --cols N} (64), {@code --seed S} (42), {@code --dir DIR} (bench-out),
@@ -236,14 +237,15 @@ public final class EndToEnd {
         System.out.println();
         System.out.printf(Locale.ROOT, "Spark overhead: local[2] / baseline (pairs/s) = %.3f (target >= 0.90)%n",
                 local2.pairsPerSecond() / baseline.pairsPerSecond());
-        System.out.printf(Locale.ROOT, "symmetric speed-up: local[2] symmetric / full (entries/s) = %.3f (target >= 1.9)%n",
+        System.out.printf(Locale.ROOT,
+                "symmetric speed-up: local[2] symmetric / full (entries/s) = %.3f (target >= 1.9)%n",
                 local2.entriesPerSecond() / full.entriesPerSecond());
         System.out.printf(Locale.ROOT, "2-thread scaling: local[2] / local[1] (pairs/s) = %.3f%n",
                 local2.pairsPerSecond() / local1.pairsPerSecond());
         for (Run r : reference) {
             double c = r.threads() == 1 ? C_ENTRIES_PER_S_1_THREAD : C_ENTRIES_PER_S_2_THREADS;
-            System.out.printf(Locale.ROOT, "seed m=128 n=64, %d thread(s): %.0f entries/s = %.2f x the C/OpenMP build's %.0f%s%n",
-                    r.threads(), r.entriesPerSecond(), r.entriesPerSecond() / c, c,
+            System.out.printf(Locale.ROOT,
+                    "seed m=128 n=64, %d thread(s): %.0f entries/s = %.2f x the C/OpenMP build's %.0f%s%n", r.threads(), r.entriesPerSecond(), r.entriesPerSecond() / c, c,
                     r.threads() == 2 ? " (target >= 1.8x)" : "");
         }
         boolean allIdentical = all.stream().allMatch(Run::identical);

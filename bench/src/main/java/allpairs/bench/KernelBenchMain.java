@@ -27,7 +27,7 @@ public final class KernelBenchMain {
     }
 
     /** JMH's own bookkeeping allocates about 6 KB per iteration: enough pairs per iteration keep it under 1 B/pair. */
-    static final long PAIRS_PER_ITERATION = 8000;
+    static final long PAIRS_PER_ITERATION = 12_000;
     /** Keeps the calibration's results alive. */
     static volatile double blackhole;
 

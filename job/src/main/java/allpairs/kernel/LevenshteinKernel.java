@@ -69,16 +69,11 @@ public final class LevenshteinKernel extends ByteKernel<LevenshteinKernel.Scratc
         for (int i = 1; i <= n; i++) {
             final byte xi = xs[xOff + i - 1];
             cur[0] = i;
-            int left = i; // cur[j - 1] and prev[j - 1] in locals: no reload of what was just stored
-            int diag = prev[0];
             for (int j = 1; j <= m; j++) {
-                final int up = prev[j];
-                int best = diag + (xi == ys[yOff + j - 1] ? 0 : 1);
-                best = Math.min(best, up + 1);
-                best = Math.min(best, left + 1);
+                int best = prev[j - 1] + (xi == ys[yOff + j - 1] ? 0 : 1);
+                best = Math.min(best, prev[j] + 1);
+                best = Math.min(best, cur[j - 1] + 1);
                 cur[j] = best;
-                left = best;
-                diag = up;
             }
             int[] t = prev;
             prev = cur;

@@ -68,7 +68,7 @@ public final class NeedlemanWunschKernel extends AffineGapKernel {
             xCur[0] = Math.max(Math.max(mPrev[0] + o, yPrev[0] + o), xPrev[0] + e);
             yCur[0] = ninf;
             // The left and diagonal cells ride in locals: reloading what the previous step just
-            // stored put a store-to-load round trip on the serial Y chain (about 2x per cell).
+            // stored put a store-to-load round trip on the serial Y chain (1.6x per pair here).
             double mLeft = mCur[0];
             double xLeft = xCur[0];
             double yLeft = yCur[0];
