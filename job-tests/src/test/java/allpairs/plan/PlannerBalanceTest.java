@@ -96,4 +96,16 @@ class PlannerBalanceTest {
         assertThat(plan.rowBounds()[0]).isZero();
         assertThat(plan.rowBounds()[plan.bands()]).isEqualTo(m);
     }
+
+    @Test
+    void aFullMatrixWithFewTilesUsesOnePartitionPerCoreWhenThatBalancesBetter() {
+        // m = 1000 on 2 cores, not symmetric: 3 bands, 9 equal tiles. 4 partitions would carry
+        // 3/2/2/2 tiles (skew 1.33); 2 partitions carry 5/4 (skew 1.11).
+        Plan plan = Plan.create(1000, 1000, false, null, null, 2);
+        assertThat(plan.tiles()).isEqualTo(9);
+        assertThat(plan.partitions()).isEqualTo(2);
+        assertThat(plan.costSkew()).isLessThan(1.12);
+        // symmetric plans that already balance keep two partitions per core
+        assertThat(Plan.create(600, 600, true, null, null, 2).partitions()).isEqualTo(4);
+    }
 }

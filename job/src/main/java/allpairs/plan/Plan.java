@@ -67,7 +67,16 @@ public record Plan(int m, int k, int[] rowBounds, int[] colBounds, boolean symme
             rowBounds = CostModel.boundaries(rowWeights, blocks, maxRows);
             colBounds = symmetric ? rowBounds : CostModel.boundaries(colWeights, Math.min(blocks, k), maxRows);
         }
-        return fromBounds(rowBounds, colBounds, symmetric, model, wanted, t -> true);
+        Plan plan = fromBounds(rowBounds, colBounds, symmetric, model, wanted, t -> true);
+        if (partitions == null && cores > 1) {
+            // Few tiles (a full matrix at 4 tiles per core: 9 tiles in 4 partitions) pack unevenly;
+            // one partition per core may balance better. Keep whichever the cost model rates better.
+            Plan perCore = fromBounds(rowBounds, colBounds, symmetric, model, cores, t -> true);
+            if (perCore.costSkew() < plan.costSkew() - 0.05) {
+                return perCore;
+            }
+        }
+        return plan;
     }
 
     /**
