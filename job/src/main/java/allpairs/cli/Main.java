@@ -97,7 +97,8 @@ public final class Main implements Callable<Integer> {
     Integer blockSize;
 
     @Option(names = "--partitions", paramLabel = "N",
-            description = "Spark partitions of the compute stage (>= 1). Default: 2 per core (1 per core when that packs the tiles clearly better), at most one per tile.")
+            description = "Spark partitions of the compute stage (>= 1). Default: 2 per core (1 per core when that"
+                    + " packs the tiles clearly better), at most one per tile.")
     Integer partitions;
 
     @Option(names = "--dtype", paramLabel = "float64|float32", defaultValue = "float64",
