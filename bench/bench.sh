@@ -10,15 +10,7 @@ BENCH_JAR="$ROOT/bench/target/benchmarks.jar"
 SPARK_JARS="$ROOT/job/target/spark/jars"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 # Spark's JavaModuleOptions: Spark runs inside this JVM (the e2e harness), so it needs them itself.
-OPENS=(-XX:+IgnoreUnrecognizedVMOptions --add-opens=java.base/java.lang=ALL-UNNAMED
-  --add-opens=java.base/java.lang.invoke=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED
-  --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED
-  --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED
-  --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED
-  --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
-  --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED
-  --add-opens=java.base/sun.util.calendar=ALL-UNNAMED --add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED
-  -Djdk.reflect.useDirectMethodHandle=false)
+mapfile -t OPENS < "$ROOT/conf/java17-opens"
 
 build_if_needed() {
   local stale=""
