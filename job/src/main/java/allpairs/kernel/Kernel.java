@@ -69,4 +69,27 @@ public interface Kernel<S> extends Serializable {
 
     /** The value of the pair (row i of a, row j of b), using (and overwriting) {@code scratch}. */
     double compute(Rows a, int i, Rows b, int j, S scratch);
+
+    /**
+     * The values of row {@code i} of {@code a} against rows {@code jFrom .. jTo-1} of {@code b}, written
+     * to {@code out[outOffset + (j - jFrom)]}: the entry point the tile calls, once per tile row, so a
+     * kernel can prepare row i once (bit masks, a query profile) in its scratch and reuse it for every
+     * column, or compute several columns at once.
+     *
+     * <p>The bound lets a kernel stop early. Every pair whose value is within the bound ({@link
+     * KernelKind#within}: at most {@code bound} for a DISTANCE, at least for a SCORE) must be exact;
+     * any other pair may get any value strictly beyond the bound. {@code kind().unbounded()} asks for
+     * every value exact. The caller passes a bound only where values beyond it are dropped
+     * ({@code --keep below=X} for a distance, {@code above=X} for a score), so the output is
+     * identical to an unbounded run.
+     *
+     * <p>Default: {@link #compute} for each pair (exact, the bound ignored). Like {@link #compute}, it
+     * must not allocate.
+     */
+    default void computeRow(Rows a, int i, Rows b, int jFrom, int jTo, double bound, S scratch, double[] out,
+                            int outOffset) {
+        for (int j = jFrom; j < jTo; j++) {
+            out[outOffset + (j - jFrom)] = compute(a, i, b, j, scratch);
+        }
+    }
 }

@@ -128,21 +128,28 @@ public final class TileTask<S> implements PairFlatMapFunction<Iterator<TileGroup
      */
     static <S> double[] computeTile(Kernel<S> kernel, Rows rows, int rowOffset, Rows cols, int colOffset,
                                     boolean mirror, Tile tile, S scratch) {
+        return computeTile(kernel, rows, rowOffset, cols, colOffset, mirror, tile, kernel.kind().unbounded(), scratch);
+    }
+
+    /**
+     * As above, with a bound passed to {@link Kernel#computeRow}: entries beyond it may be any value
+     * beyond it. Mirrored tiles hold only I <= J, so every call has i <= j (the diagonal tile starts each
+     * row at the diagonal and copies the lower half).
+     */
+    static <S> double[] computeTile(Kernel<S> kernel, Rows rows, int rowOffset, Rows cols, int colOffset,
+                                    boolean mirror, Tile tile, double bound, S scratch) {
         int h = tile.height();
         int w = tile.width();
         double[] block = new double[h * w];
         boolean diagonal = mirror && tile.diagonal();
+        int colFrom = tile.colStart() - colOffset;
         for (int r = 0; r < h; r++) {
-            int i = tile.rowStart() + r;
-            for (int c = diagonal ? r : 0; c < w; c++) {
-                int j = tile.colStart() + c;
-                // j < i only inside a mirrored diagonal tile, where rows and cols are the same block
-                double v = mirror && j < i
-                        ? kernel.compute(rows, j - rowOffset, rows, i - rowOffset, scratch)
-                        : kernel.compute(rows, i - rowOffset, cols, j - colOffset, scratch);
-                block[r * w + c] = v;
-                if (diagonal) {
-                    block[c * w + r] = v;
+            int first = diagonal ? r : 0;
+            kernel.computeRow(rows, tile.rowStart() + r - rowOffset, cols, colFrom + first, colFrom + w, bound,
+                    scratch, block, r * w + first);
+            if (diagonal) {
+                for (int c = first + 1; c < w; c++) {
+                    block[c * w + r] = block[r * w + c];
                 }
             }
         }
