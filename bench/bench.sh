@@ -12,26 +12,19 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 # Spark's JavaModuleOptions: Spark runs inside this JVM (the e2e harness), so it needs them itself.
 mapfile -t OPENS < "$ROOT/conf/java17-opens"
 
-build_if_needed() {
-  local stale=""
-  if [ ! -f "$BENCH_JAR" ] || [ ! -d "$SPARK_JARS" ]; then
-    stale="missing"
-  else
-    stale=$(find "$ROOT/job/src" "$ROOT/bench/src" "$ROOT/job/pom.xml" "$ROOT/bench/pom.xml" "$ROOT/pom.xml" \
-      -newer "$BENCH_JAR" -print -quit 2>/dev/null || true)
-  fi
-  if [ -n "$stale" ]; then
-    echo "bench.sh: building bench/target/benchmarks.jar (mvn package)..." >&2
-    (cd "$ROOT" && mvn -B -q -pl bench -am package -DskipTests) >&2 || { echo "bench.sh: build failed" >&2; exit 1; }
-  fi
+# shellcheck source=../build.sh
+source "$ROOT/build.sh"
+build_bench_jar() {
+  build_if_needed bench.sh bench "$BENCH_JAR" "$SPARK_JARS" -- \
+    "$ROOT/job/src" "$ROOT/bench/src" "$ROOT/job/pom.xml" "$ROOT/bench/pom.xml" "$ROOT/pom.xml"
 }
 
 case "${1:-}" in
   jmh)
-    shift; build_if_needed
+    shift; build_bench_jar
     exec "$JAVA" -cp "$BENCH_JAR" allpairs.bench.KernelBenchMain "$@" ;;
   e2e)
-    shift; build_if_needed
+    shift; build_bench_jar
     cd "$ROOT"
     exec "$JAVA" -Xms4g -Xmx4g "${OPENS[@]}" -Dlog4j2.configurationFile="$ROOT/conf/log4j2.properties" \
       -cp "$BENCH_JAR:$SPARK_JARS/*" allpairs.bench.EndToEnd "$@" ;;

@@ -1,5 +1,8 @@
 package allpairs.bench;
 
+import allpairs.config.JobConfig;
+import allpairs.config.OutputConfig;
+import allpairs.config.PlanConfig;
 import allpairs.io.NpyHeader;
 import allpairs.io.NpyMatrixWriter;
 import allpairs.kernel.ByteRows;
@@ -8,10 +11,9 @@ import allpairs.kernel.Kernel;
 import allpairs.kernel.KernelKind;
 import allpairs.kernel.Kernels;
 import allpairs.kernel.Rows;
-import allpairs.spark.AllPairsJob;
-import allpairs.spark.JobResult;
+import allpairs.run.Inputs;
+import allpairs.run.RunResult;
 import allpairs.spark.SparkSessions;
-import allpairs.spec.JobSpec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -192,11 +194,11 @@ public final class EndToEnd {
             // Untimed warm-up on the first rows: the session's first job loads and compiles Spark's code.
             int few = Math.min(rows.rows(), 32);
             ByteRows head = randomInt8(few, rows.maxLength(), 1);
-            AllPairsJob.run(new JobSpec(input.toString(), null, null, out.toAbsolutePath().toString(), null,
-                    kernel.name(), List.of(), null, null, true, null, 0, null, null, null, null), kernel, head, null, spark);
-            JobSpec spec = new JobSpec(input.toString(), null, null, out.toAbsolutePath().toString(), null,
-                    kernel.name(), List.of(), blockSize, null, true, null, 0, null, null, null, null);
-            JobResult result = AllPairsJob.run(spec, kernel, rows, null, spark);
+            OutputConfig replace = new OutputConfig(out.toAbsolutePath().toString(), null, true, null, null);
+            JobConfig warmUp = JobConfig.of(input.toString(), replace.path(), kernel.name(), null, null).with(replace);
+            allpairs.run.Run.on(spark, warmUp, inputs(kernel, head), System.err);
+            JobConfig spec = warmUp.with(PlanConfig.of(blockSize, null));
+            RunResult result = allpairs.run.Run.on(spark, spec, inputs(kernel, rows), System.err);
             boolean identical = Files.mismatch(out, expected) == -1;
             int threads = Integer.parseInt(master.replaceAll("\\D", ""));
             return new Run("spark " + master, threads, kernel.symmetric(), rows.rows(), rows.maxLength(), 1,
@@ -291,5 +293,9 @@ public final class EndToEnd {
         public double compute(Rows a, int i, Rows b, int j, S scratch) {
             return inner.compute(a, i, b, j, scratch);
         }
+    }
+
+    private static Inputs inputs(Kernel<?> kernel, Rows rows) {
+        return new Inputs(kernel, Kernels.parse(kernel, List.of()), rows, null);
     }
 }

@@ -37,7 +37,7 @@ class KernelOptionsTest {
 
     @Test
     void kernelsListsEveryKernelWithParametersAndDefaults() {
-        for (String[] args : new String[][] {{"kernels"}, {"--list-kernels"}}) {
+        for (String[] args : new String[][] {{"kernels"}}) {
             Cli r = Cli.runWithoutSpark(args);
             assertThat(r.exitCode).as(r.toString()).isZero();
             assertThat(r.out).contains("seed", "levenshtein", "nw", "sw", "dtw", "mi", WeightedDifferenceKernel.NAME)

@@ -228,7 +228,7 @@ class ClusterIT {
     void survivesTheLossOfAnExecutor() throws Exception {
         Path input = dir.resolve("loss.npy");
         Process gen = new ProcessBuilder("java", "-cp", Launcher.root().resolve("job/target/allpairs-job.jar").toString(),
-                "allpairs.cli.GenerateInput", "--rows", "400", "--cols", "64", "--seed", "5", "--output",
+                "allpairs.cli.Main", "generate", "--rows", "400", "--cols", "64", "--seed", "5", "--output",
                 input.toString()).inheritIO().start();
         assertThat(gen.waitFor()).isZero();
         String[] job = {"--block-size", "20", "--partitions", "8", "--progress-interval", "0.5"};

@@ -105,7 +105,7 @@ class DriverMemoryIT {
     private static void generate(Path input) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process p = new ProcessBuilder(java.toString(), "-cp",
-                Launcher.root().resolve("job/target/allpairs-job.jar").toString(), "allpairs.cli.GenerateInput",
+                Launcher.root().resolve("job/target/allpairs-job.jar").toString(), "allpairs.cli.Main", "generate",
                 "--rows", String.valueOf(M), "--cols", String.valueOf(N), "--seed", "1", "--output", input.toString())
                 .inheritIO().start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -35,7 +35,7 @@ class FaultsIT {
     static void inputAndCleanRun() throws Exception {
         input = shared.resolve("A.npy");
         Process gen = new ProcessBuilder("java", "-cp", Launcher.root().resolve("job/target/allpairs-job.jar").toString(),
-                "allpairs.cli.GenerateInput", "--rows", "320", "--cols", "64", "--seed", "9", "--output", input.toString())
+                "allpairs.cli.Main", "generate", "--rows", "320", "--cols", "64", "--seed", "9", "--output", input.toString())
                 .inheritIO().start();
         assertThat(gen.waitFor()).isZero();
         Path clean = shared.resolve("clean.npy");

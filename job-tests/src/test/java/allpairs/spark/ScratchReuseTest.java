@@ -2,6 +2,7 @@ package allpairs.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import allpairs.compute.TileEmitter;
 import allpairs.kernel.ByteRows;
 import allpairs.kernel.ElementType;
 import allpairs.kernel.Kernel;
@@ -77,7 +78,8 @@ class ScratchReuseTest {
             CountingKernel.CREATED.set(0);
             CountingKernel.COMPUTED.set(0);
             Counters counters = Counters.local();
-            Iterator<?> out = new TileTask<>(kernel, rows, rows, true, counters).call(List.of(group).iterator());
+            Iterator<?> out = new TileTask<>(kernel, TileRows.broadcast(rows, rows), true, counters, null,
+                    new TileEmitter.Dense(true)).call(List.of(group).iterator());
             int pieces = 0;
             while (out.hasNext()) {
                 out.next();

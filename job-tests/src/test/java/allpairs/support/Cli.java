@@ -30,8 +30,12 @@ public final class Cli {
     public static Cli run(SparkConf conf, java.io.File defaults, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
+        java.util.Map<String, String> spark = new java.util.HashMap<>();
+        for (scala.Tuple2<String, String> kv : conf.getAll()) {
+            spark.put(kv._1(), kv._2());
+        }
         int code = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), conf, defaults);
+                new PrintStream(err, true, StandardCharsets.UTF_8), spark, defaults);
         return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

@@ -28,7 +28,7 @@ public final class HadoopFs {
         return hadoop;
     }
 
-    /** Test hook and the same for plain maps. */
+    /** The same for Spark settings as a plain map. */
     public static Configuration configuration(Map<String, String> sparkSettings) {
         SparkConf conf = new SparkConf(false);
         sparkSettings.forEach(conf::set);

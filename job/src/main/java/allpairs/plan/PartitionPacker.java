@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Packs tiles into partitions by estimated cost: longest first into the least-loaded partition
@@ -13,22 +14,18 @@ public final class PartitionPacker {
     private PartitionPacker() {
     }
 
-    /** Cost of one tile, for example pairs × per-pair cost. */
-    public interface CostModel {
-        double cost(Tile tile);
-    }
-
-    public static List<TileGroup> pack(List<Tile> tiles, int partitions, CostModel model) {
+    /** @param cost the estimated cost of one tile */
+    public static List<TileGroup> pack(List<Tile> tiles, int partitions, ToDoubleFunction<Tile> cost) {
         int p = Math.max(1, Math.min(partitions, tiles.size()));
         List<Integer> order = new ArrayList<>();
         for (int t = 0; t < tiles.size(); t++) {
             order.add(t);
         }
-        double[] cost = new double[tiles.size()];
-        for (int t = 0; t < cost.length; t++) {
-            cost[t] = model.cost(tiles.get(t));
+        double[] costs = new double[tiles.size()];
+        for (int t = 0; t < costs.length; t++) {
+            costs[t] = cost.applyAsDouble(tiles.get(t));
         }
-        order.sort(Comparator.<Integer>comparingDouble(t -> -cost[t]).thenComparingInt(t -> t));
+        order.sort(Comparator.<Integer>comparingDouble(t -> -costs[t]).thenComparingInt(t -> t));
 
         double[] load = new double[p];
         PriorityQueue<Integer> leastLoaded = new PriorityQueue<>(
@@ -41,7 +38,7 @@ public final class PartitionPacker {
         for (int t : order) {
             int q = leastLoaded.poll();
             bins.get(q).add(tiles.get(t));
-            load[q] += cost[t];
+            load[q] += costs[t];
             leastLoaded.add(q);
         }
         List<TileGroup> groups = new ArrayList<>(p);

@@ -60,7 +60,7 @@ public record Plan(int m, int k, int[] rowBounds, int[] colBounds, boolean symme
             int maxRows = BlockSizer.defaultBlockSize(m, k, cores, symmetric, budgetBytes, scratchBytes);
             int blocks = Tiling.bands(m, maxRows);
             // enough tiles per partition for LPT to even out what the cost estimate cannot
-            while (tileCount(blocks, symmetric ? blocks : Math.min(blocks, k), symmetric)
+            while (Tiling.tilesBetween(blocks, symmetric ? blocks : Math.min(blocks, k), symmetric)
                     < (long) TILES_PER_PARTITION_SKEWED * wanted && blocks < m) {
                 blocks++;
             }
@@ -103,10 +103,6 @@ public record Plan(int m, int k, int[] rowBounds, int[] colBounds, boolean symme
         }
         return new Plan(m, k, rowBounds, colBounds, symmetric, List.copyOf(groups), all.size(), pairs,
                 partitionCosts);
-    }
-
-    private static long tileCount(long rowBlocks, long colBlocks, boolean symmetric) {
-        return symmetric ? rowBlocks * (rowBlocks + 1) / 2 : rowBlocks * colBlocks;
     }
 
     private static boolean isConstant(double[] w) {

@@ -12,14 +12,6 @@ public final class Tiling {
         return (int) ((m + (long) blockSize - 1) / blockSize);
     }
 
-    public static int bandStart(int band, int blockSize) {
-        return (int) Math.min(Integer.MAX_VALUE, (long) band * blockSize);
-    }
-
-    public static int bandEnd(int band, int m, int blockSize) {
-        return (int) Math.min(m, (long) (band + 1) * blockSize);
-    }
-
     /** Number of tiles of an m×m matrix without listing them: nb(nb+1)/2 when symmetric, nb^2 otherwise. */
     public static long tileCount(int m, int blockSize, boolean symmetric) {
         return tileCount(m, m, blockSize, symmetric);
@@ -27,8 +19,12 @@ public final class Tiling {
 
     /** Number of tiles of an m×k matrix (symmetric only when m == k). */
     public static long tileCount(int m, int k, int blockSize, boolean symmetric) {
-        long rowBands = bands(m, blockSize);
-        return symmetric ? rowBands * (rowBands + 1) / 2 : rowBands * bands(k, blockSize);
+        return tilesBetween(bands(m, blockSize), bands(k, blockSize), symmetric);
+    }
+
+    /** Number of tiles between row bands and column bands: the upper triangle with its diagonal when symmetric. */
+    public static long tilesBetween(long rowBands, long colBands, boolean symmetric) {
+        return symmetric ? rowBands * (rowBands + 1) / 2 : rowBands * colBands;
     }
 
     /** The tiles of an m×m matrix. */

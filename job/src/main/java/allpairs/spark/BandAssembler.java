@@ -1,7 +1,13 @@
 package allpairs.spark;
 
+import allpairs.compute.Band;
+import allpairs.compute.BandPiece;
+import allpairs.compute.Piece;
+import allpairs.plan.Plan;
 import java.util.Collections;
 import java.util.Iterator;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import scala.Tuple2;
 
@@ -16,6 +22,13 @@ public final class BandAssembler implements FlatMapFunction<Iterator<Tuple2<Inte
     public BandAssembler(int k, int[] rowBounds) {
         this.k = k;
         this.rowBounds = rowBounds.clone();
+    }
+
+    /** The pieces gathered into one {@link Band} per partition, partition b holding row band b. */
+    public static JavaRDD<Band> assemble(JavaPairRDD<Integer, Piece> pieces, Plan plan) {
+        // An explicit partitioner, not repartition: retried tasks land pieces in the same bands.
+        return pieces.partitionBy(new IndexPartitioner(plan.bands()))
+                .mapPartitions(new BandAssembler(plan.k(), plan.rowBounds()));
     }
 
     @Override
@@ -42,7 +55,9 @@ public final class BandAssembler implements FlatMapFunction<Iterator<Tuple2<Inte
         if (keyed._1() != band) {
             throw new IllegalStateException("pieces of bands " + band + " and " + keyed._1() + " in one partition");
         }
-        BandPiece p = (BandPiece) keyed._2();
+        if (!(keyed._2() instanceof BandPiece p)) {
+            throw new IllegalStateException("edges among the dense pieces of band " + band);
+        }
         for (int r = 0; r < p.rows(); r++) {
             System.arraycopy(p.values(), r * p.cols(), values, (p.rowStart() - rowStart + r) * k + p.colStart(), p.cols());
         }

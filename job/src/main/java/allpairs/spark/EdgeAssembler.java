@@ -1,7 +1,14 @@
 package allpairs.spark;
 
+import allpairs.compute.EdgeBand;
+import allpairs.compute.EdgePiece;
+import allpairs.compute.Piece;
+import allpairs.compute.TopK;
+import allpairs.plan.Plan;
 import java.util.Collections;
 import java.util.Iterator;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.Function2;
 import scala.Tuple2;
 
@@ -9,7 +16,7 @@ import scala.Tuple2;
  * Executor side: joins one row band's edge pieces, keeps each row's K best when --top-k (the
  * per-row heap bound is applied here a second time, across tiles), and sorts by (i, j).
  */
-final class EdgeAssembler implements Function2<Integer, Iterator<Tuple2<Integer, Piece>>, Iterator<EdgeBand>> {
+public final class EdgeAssembler implements Function2<Integer, Iterator<Tuple2<Integer, Piece>>, Iterator<EdgeBand>> {
     private static final long serialVersionUID = 1L;
     private final Integer topK;
     private final boolean ascending;
@@ -18,6 +25,13 @@ final class EdgeAssembler implements Function2<Integer, Iterator<Tuple2<Integer,
     EdgeAssembler(Integer topK, boolean ascending) {
         this.topK = topK;
         this.ascending = ascending;
+    }
+
+    /** The edge pieces gathered into one sorted {@link EdgeBand} per partition, partition b holding row band b. */
+    public static JavaRDD<EdgeBand> assemble(JavaPairRDD<Integer, Piece> pieces, Plan plan, Integer topK,
+                                             boolean ascending) {
+        return pieces.partitionBy(new IndexPartitioner(plan.bands()))
+                .mapPartitionsWithIndex(new EdgeAssembler(topK, ascending), false);
     }
 
     @Override

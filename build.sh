@@ -1,0 +1,27 @@
+# Sourced by submit.sh, cluster.sh and bench/bench.sh: build a jar with Maven only when it is
+# missing or older than its sources, so a warm start never calls Maven.
+
+# build_if_needed NAME MODULE ARTIFACT DIR -- SOURCE...: `mvn package` of MODULE (and what it needs)
+# when ARTIFACT or DIR is missing or a SOURCE is newer than ARTIFACT.
+build_if_needed() {
+  local name=$1 module=$2 artifact=$3 dir=$4 root stale=""
+  shift 5
+  root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+  if [ ! -f "$artifact" ] || [ ! -d "$dir" ]; then
+    stale="missing"
+  else
+    stale=$(find "$@" -newer "$artifact" -print -quit 2>/dev/null || true)
+  fi
+  if [ -n "$stale" ]; then
+    echo "$name: building ${artifact#"$root"/} (mvn package)..." >&2
+    (cd "$root" && mvn -B -q -pl "$module" -am package -DskipTests) >&2 || { echo "$name: build failed" >&2; exit 1; }
+  fi
+}
+
+# The job jar and the Maven-resolved Spark jars beside it.
+build_job_jar() {
+  local root
+  root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+  build_if_needed "$(basename "$0")" job "$root/job/target/allpairs-job.jar" "$root/job/target/spark/jars" -- \
+    "$root/job/src" "$root/job/pom.xml" "$root/pom.xml"
+}

@@ -1,0 +1,160 @@
+package allpairs.checkpoint;
+
+import allpairs.UserError;
+import allpairs.io.HadoopFs;
+import allpairs.plan.Tile;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkEnv;
+
+/**
+ * {@code --checkpoint DIR}: an application-level store of finished tiles, so a new run (after the
+ * driver died) computes only what is missing. Spark's own checkpoints cannot be reattached by a
+ * new application. Each task writes its tile under a temporary name and renames it, so retried
+ * or speculative attempts are harmless. The manifest records the job's fingerprint and tiling;
+ * a different job is refused, never mixed. DIR must be on storage the driver and every executor
+ * share (HDFS, S3, NFS) on a real cluster.
+ */
+public final class TileStore implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final String MANIFEST = "manifest.properties";
+    private static final String TILES = "tiles";
+    private static final int MAGIC = 0x41505431; // "APT1"
+
+    private final String dir;
+
+    private TileStore(String dir) {
+        this.dir = dir;
+    }
+
+    /** What a store remembers of the job that filled it. */
+    public record Manifest(String fingerprint, boolean symmetric, int[] rowBounds, int[] colBounds) {
+    }
+
+    /**
+     * Opens DIR: returns its manifest if it has one (after checking the fingerprint), or null
+     * for a new store.
+     */
+    public static Manifest read(String dir, String fingerprint, Configuration conf) throws IOException {
+        Path manifest = new Path(dir, MANIFEST);
+        FileSystem fs = HadoopFs.of(manifest, conf);
+        if (!fs.exists(manifest)) {
+            return null;
+        }
+        Properties p = new Properties();
+        try (InputStream in = fs.open(manifest)) {
+            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        Manifest m = new Manifest(p.getProperty("fingerprint"), Boolean.parseBoolean(p.getProperty("symmetric")),
+                ints(p.getProperty("rowBounds")), ints(p.getProperty("colBounds")));
+        if (!fingerprint.equals(m.fingerprint())) {
+            throw new UserError("checkpoint holds tiles of a different job (input, --against, kernel or its parameters"
+                    + " differ); use another directory or delete it", dir);
+        }
+        return m;
+    }
+
+    /** Creates DIR with its manifest (written under a temporary name, then renamed). */
+    public static void create(String dir, Manifest m, Configuration conf) throws IOException {
+        Path manifest = new Path(dir, MANIFEST);
+        FileSystem fs = HadoopFs.of(manifest, conf);
+        fs.mkdirs(new Path(dir, TILES));
+        Properties p = new Properties();
+        p.setProperty("fingerprint", m.fingerprint());
+        p.setProperty("symmetric", Boolean.toString(m.symmetric()));
+        p.setProperty("rowBounds", join(m.rowBounds()));
+        p.setProperty("colBounds", join(m.colBounds()));
+        Path tmp = new Path(dir, "_" + MANIFEST + "." + UUID.randomUUID());
+        try (OutputStream os = fs.create(tmp, false)) {
+            p.store(new java.io.OutputStreamWriter(os, StandardCharsets.UTF_8), "allpairs checkpoint");
+        }
+        if (!fs.rename(tmp, manifest)) {
+            fs.delete(tmp, false);
+            throw new IOException("cannot create " + manifest);
+        }
+    }
+
+    public static TileStore at(String dir) {
+        return new TileStore(dir);
+    }
+
+    /** Names of the finished tiles ("bi-bj"). */
+    public Set<String> finished(Configuration conf) throws IOException {
+        Path tiles = new Path(dir, TILES);
+        FileSystem fs = HadoopFs.of(tiles, conf);
+        if (!fs.exists(tiles)) {
+            return new HashSet<>();
+        }
+        return Arrays.stream(fs.listStatus(tiles)).map(FileStatus::getPath).map(Path::getName)
+                .filter(n -> n.startsWith("t-") && n.endsWith(".tile"))
+                .map(n -> n.substring(2, n.length() - 5)).collect(Collectors.toSet());
+    }
+
+    public static String key(Tile t) {
+        return t.bandI() + "-" + t.bandJ();
+    }
+
+    /** Executor side: stores a finished tile atomically (temporary name, then rename). */
+    public void write(Tile t, double[] block) throws IOException {
+        Path target = new Path(new Path(dir, TILES), "t-" + key(t) + ".tile");
+        FileSystem fs = HadoopFs.of(target, executorConf());
+        Path tmp = new Path(new Path(dir, TILES), "_t-" + key(t) + "." + UUID.randomUUID());
+        ByteBuffer buf = ByteBuffer.allocate(block.length * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        buf.asDoubleBuffer().put(block);
+        try (DataOutputStream out = new DataOutputStream(fs.create(tmp, false))) {
+            out.writeInt(MAGIC);
+            out.writeInt(t.height());
+            out.writeInt(t.width());
+            out.write(buf.array());
+        }
+        if (!fs.rename(tmp, target)) {
+            fs.delete(tmp, false); // another attempt stored the same tile first
+        }
+    }
+
+    /** Executor side: a stored tile's values. */
+    public double[] read(Tile t) throws IOException {
+        Path target = new Path(new Path(dir, TILES), "t-" + key(t) + ".tile");
+        FileSystem fs = HadoopFs.of(target, executorConf());
+        try (DataInputStream in = new DataInputStream(fs.open(target))) {
+            if (in.readInt() != MAGIC || in.readInt() != t.height() || in.readInt() != t.width()) {
+                throw new IOException("checkpoint tile " + target + " does not match the plan");
+            }
+            byte[] bytes = new byte[t.height() * t.width() * Double.BYTES];
+            in.readFully(bytes);
+            double[] block = new double[t.height() * t.width()];
+            ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(block);
+            return block;
+        }
+    }
+
+    private static Configuration executorConf() {
+        SparkEnv env = SparkEnv.get();
+        return env == null ? new Configuration() : HadoopFs.configuration(env.conf());
+    }
+
+    private static String join(int[] values) {
+        return Arrays.stream(values).mapToObj(Integer::toString).collect(Collectors.joining(","));
+    }
+
+    private static int[] ints(String csv) {
+        return Arrays.stream(csv.split(",")).mapToInt(Integer::parseInt).toArray();
+    }
+}

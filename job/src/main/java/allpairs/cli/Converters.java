@@ -1,0 +1,102 @@
+package allpairs.cli;
+
+import allpairs.UserError;
+import allpairs.config.DenseLayout;
+import allpairs.config.Defaults;
+import allpairs.config.OutputFormat;
+import allpairs.config.OutputOptions;
+import allpairs.io.InputFormat;
+import allpairs.kernel.Kernels;
+import java.util.Iterator;
+import java.util.Locale;
+import picocli.CommandLine.ITypeConverter;
+
+/**
+ * Option values to types. A bad value is a {@link UserError} naming the option; the command's
+ * parameter handler prints its message as is.
+ */
+final class Converters {
+    private Converters() {
+    }
+
+    static final class InputFormats implements ITypeConverter<InputFormat> {
+        @Override
+        public InputFormat convert(String value) {
+            return InputFormat.parse(value, "--input-format");
+        }
+    }
+
+    static final class OutputFormats implements ITypeConverter<OutputFormat> {
+        @Override
+        public OutputFormat convert(String value) {
+            try {
+                return OutputFormat.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new UserError("unknown format '" + value + "' (known: npy, parquet)", "option --format");
+            }
+        }
+    }
+
+    static final class Layouts implements ITypeConverter<DenseLayout> {
+        @Override
+        public DenseLayout convert(String value) {
+            try {
+                return DenseLayout.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new UserError("Cannot set --layout to '" + value + "': must be square or condensed",
+                        "option --layout");
+            }
+        }
+    }
+
+    static final class Dtypes implements ITypeConverter<Options.Dtype> {
+        @Override
+        public Options.Dtype convert(String value) {
+            if (!value.equals("float64") && !value.equals("float32")) {
+                throw new UserError("Cannot set --dtype to '" + value + "': must be float64 or float32", "option --dtype");
+            }
+            return Options.Dtype.valueOf(value.toUpperCase(Locale.ROOT));
+        }
+    }
+
+    static final class Switches implements ITypeConverter<Options.Switch> {
+        @Override
+        public Options.Switch convert(String value) {
+            if (!"on".equals(value) && !"off".equals(value)) {
+                throw new UserError("Cannot set --progress to '" + value + "': must be on or off", "option --progress");
+            }
+            return Options.Switch.valueOf(value.toUpperCase(Locale.ROOT));
+        }
+    }
+
+    static final class Thresholds implements ITypeConverter<OutputOptions.Threshold> {
+        @Override
+        public OutputOptions.Threshold convert(String value) {
+            return OutputOptions.Threshold.parse(value);
+        }
+    }
+
+    /** --memory-budget: a size above 0. */
+    static final class Budget implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            return Defaults.sizeOption(value, "--memory-budget", false);
+        }
+    }
+
+    /** --broadcast-limit: a size, 0 allowed (always block-join). */
+    static final class Limit implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            return Defaults.sizeOption(value, "--broadcast-limit", true);
+        }
+    }
+
+    /** Kernel names for the help text. */
+    static final class KernelNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Kernels.names().iterator();
+        }
+    }
+}

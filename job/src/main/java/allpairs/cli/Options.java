@@ -1,0 +1,163 @@
+package allpairs.cli;
+
+import allpairs.UserError;
+import allpairs.config.DenseLayout;
+import allpairs.config.Defaults;
+import allpairs.config.InputConfig;
+import allpairs.config.KernelConfig;
+import allpairs.config.OutputConfig;
+import allpairs.config.OutputFormat;
+import allpairs.config.OutputOptions;
+import allpairs.config.PlanConfig;
+import allpairs.config.RunConfig;
+import allpairs.io.InputFormat;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The job's options, one group per concern; each group becomes its {@code config} record. */
+final class Options {
+    private Options() {
+    }
+
+    /** --dtype: the dense output's values. */
+    enum Dtype { FLOAT64, FLOAT32 }
+
+    /** --progress on|off. */
+    enum Switch { ON, OFF }
+
+    static final class Input {
+        @Option(names = "--input", paramLabel = "PATH",
+                description = "The rows: .npy (m x n), .txt[.gz] (one sequence per line) or .fa/.fasta/.fna[.gz];"
+                        + " any Hadoop path (file:, hdfs:, s3a: ...).")
+        String input;
+
+        @Option(names = "--input-format", paramLabel = "npy|text|fasta", converter = Converters.InputFormats.class,
+                description = "Input format (also of --against). Default: from the file name.")
+        InputFormat format;
+
+        @Option(names = "--against", paramLabel = "PATH",
+                description = "Reference rows: out[i][j] = kernel(input row i, reference row j), an m x k matrix.")
+        String against;
+
+        InputConfig config() {
+            return new InputConfig(input, against, format);
+        }
+    }
+
+    static final class Kernel {
+        @Option(names = "--kernel", paramLabel = "NAME", defaultValue = Defaults.KERNEL,
+                description = "Pair kernel (known: ${COMPLETION-CANDIDATES}).",
+                completionCandidates = Converters.KernelNames.class)
+        String name;
+
+        @Option(names = "--kernel-param", paramLabel = "KEY=VALUE",
+                description = "A kernel parameter (repeatable); see 'allpairs kernels'.")
+        List<String> params = new ArrayList<>();
+
+        KernelConfig config() {
+            return new KernelConfig(name, params);
+        }
+    }
+
+    static final class Output {
+        @Option(names = "--output", paramLabel = "PATH",
+                description = "Where the m x m matrix goes; must not exist unless --overwrite.")
+        String path;
+
+        @Option(names = "--format", paramLabel = "npy|parquet", converter = Converters.OutputFormats.class,
+                description = "Output format. Default: npy when --output ends in .npy, otherwise parquet.")
+        OutputFormat format;
+
+        @Option(names = "--dtype", paramLabel = "float64|float32", defaultValue = Defaults.DTYPE,
+                converter = Converters.Dtypes.class,
+                description = "Dense output values; float32 rounds once at the end (kernels compute in double).")
+        Dtype dtype;
+
+        @Option(names = "--layout", paramLabel = "square|condensed", defaultValue = Defaults.LAYOUT,
+                converter = Converters.Layouts.class,
+                description = "condensed: the upper triangle without the diagonal as a 1-D .npy in SciPy's pdist order"
+                        + " (squareform reads it); symmetric kernels without --against only.")
+        DenseLayout layout;
+
+        @Option(names = "--keep", paramLabel = "below=X|above=X", converter = Converters.Thresholds.class,
+                description = "An edge list of the pairs with value <= X (below) or >= X (above), filtered inside the"
+                        + " tasks: i < j for a symmetric kernel (see --include-self, --both-directions).")
+        OutputOptions.Threshold keep;
+
+        @Option(names = "--top-k", paramLabel = "K",
+                description = "An edge list of each row's K closest partners (ascending for distance kernels,"
+                        + " descending for score kernels, ties to the lower j; self excluded unless --include-self).")
+        Integer topK;
+
+        @Option(names = "--include-self", description = "Edge lists include i == j.")
+        boolean includeSelf;
+
+        @Option(names = "--both-directions", description = "--keep lists (j, i) as well as (i, j) for a symmetric kernel.")
+        boolean bothDirections;
+
+        @Option(names = "--overwrite",
+                description = "Replace an existing output (the old one is removed only after the new one is in place).")
+        boolean overwrite;
+
+        @Option(names = "--summary-json", paramLabel = "PATH",
+                description = "Also write the summary JSON to this file (atomically).")
+        String summaryJson;
+
+        OutputConfig config() {
+            return new OutputConfig(path, format, overwrite,
+                    new OutputOptions(dtype == Dtype.FLOAT32, layout, keep, topK, includeSelf, bothDirections), summaryJson);
+        }
+    }
+
+    static final class Plan {
+        @Option(names = "--block-size", paramLabel = "ROWS",
+                description = "Rows per block (>= 1). Default: rows spread evenly over the fewest bands giving >= 4"
+                        + " tiles per core, each band (block x m x 8 bytes) <= 32 MiB.")
+        Integer blockSize;
+
+        @Option(names = "--partitions", paramLabel = "N",
+                description = "Spark partitions of the compute stage (>= 1). Default: 2 per core (1 per core when that"
+                        + " packs the tiles clearly better), at most one per tile.")
+        Integer partitions;
+
+        @Option(names = "--memory-budget", paramLabel = "SIZE", converter = Converters.Budget.class,
+                description = "Memory one task may use (e.g. 256m); the block size is chosen from the kernel's scratch,"
+                        + " the rows and the result blocks. Default: 60% of an executor's memory per concurrent task.")
+        Long memoryBudget;
+
+        @Option(names = "--broadcast-limit", paramLabel = "SIZE", converter = Converters.Limit.class,
+                description = "Rows larger than this (e.g. 256m, 2g; 0 forces it) are not broadcast: each tile group is"
+                        + " joined with just the row blocks it needs. Default: a quarter of spark.executor.memory.")
+        Long broadcastLimit;
+
+        PlanConfig config() {
+            return new PlanConfig(blockSize, partitions, memoryBudget, broadcastLimit);
+        }
+    }
+
+    static final class Run {
+        @Option(names = "--checkpoint", paramLabel = "DIR",
+                description = "Store finished tiles in DIR (shared by driver and executors); a rerun after a crash"
+                        + " computes only the missing ones.")
+        String checkpoint;
+
+        @Option(names = "--progress", paramLabel = "on|off", defaultValue = Defaults.PROGRESS,
+                converter = Converters.Switches.class,
+                description = "A progress line on stderr every --progress-interval seconds (tiles done/total, pairs/s,"
+                        + " ETA).")
+        Switch progress;
+
+        @Option(names = "--progress-interval", paramLabel = "SECONDS", defaultValue = Defaults.PROGRESS_INTERVAL_SECONDS,
+                description = "Seconds between progress lines.")
+        double progressInterval;
+
+        RunConfig config() {
+            if (!(progressInterval > 0) || Double.isInfinite(progressInterval)) {
+                throw new UserError("Cannot set --progress-interval to " + progressInterval + ": must be > 0 seconds",
+                        "option --progress-interval");
+            }
+            return new RunConfig(progress == Switch.OFF ? 0 : progressInterval, checkpoint);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package allpairs.compute;
+
+import java.io.Serializable;
+
+/**
+ * A bounded selection of the K best (partner, value) candidates of one row: ascending values for
+ * a DISTANCE kernel, descending for a SCORE kernel, ties to the lower partner index. Kept as a
+ * small max-heap of the current worst-of-best, so a row is never materialised.
+ */
+public final class TopK implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final int k;
+    private final boolean ascending;
+    private final int[] partner;
+    private final double[] value;
+    private int size;
+
+    public TopK(int k, boolean ascending) {
+        this.k = k;
+        this.ascending = ascending;
+        this.partner = new int[k];
+        this.value = new double[k];
+    }
+
+    public void clear() {
+        size = 0;
+    }
+
+    /** True when (j, v) ranks before (j2, v2). */
+    public boolean better(int j, double v, int j2, double v2) {
+        int byValue = ascending ? Double.compare(v, v2) : Double.compare(v2, v);
+        return byValue != 0 ? byValue < 0 : j < j2;
+    }
+
+    public void offer(int j, double v) {
+        if (size < k) {
+            partner[size] = j;
+            value[size] = v;
+            siftUp(size++);
+        } else if (better(j, v, partner[0], value[0])) {
+            partner[0] = j;
+            value[0] = v;
+            siftDown(0);
+        }
+    }
+
+    /** Adds the kept candidates of row i to {@code out} (in no particular order) and clears. */
+    public void drainTo(int i, EdgePiece out) {
+        for (int e = 0; e < size; e++) {
+            out.add(i, partner[e], value[e]);
+        }
+        size = 0;
+    }
+
+    // The root is the worst kept candidate.
+    private boolean worse(int a, int b) {
+        return better(partner[b], value[b], partner[a], value[a]);
+    }
+
+    private void siftUp(int n) {
+        while (n > 0) {
+            int parent = (n - 1) / 2;
+            if (!worse(n, parent)) {
+                return;
+            }
+            swap(n, parent);
+            n = parent;
+        }
+    }
+
+    private void siftDown(int n) {
+        while (true) {
+            int l = 2 * n + 1;
+            int r = l + 1;
+            int worst = n;
+            if (l < size && worse(l, worst)) {
+                worst = l;
+            }
+            if (r < size && worse(r, worst)) {
+                worst = r;
+            }
+            if (worst == n) {
+                return;
+            }
+            swap(n, worst);
+            n = worst;
+        }
+    }
+
+    private void swap(int a, int b) {
+        int p = partner[a];
+        partner[a] = partner[b];
+        partner[b] = p;
+        double v = value[a];
+        value[a] = value[b];
+        value[b] = v;
+    }
+}

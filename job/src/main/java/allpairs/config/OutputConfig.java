@@ -1,0 +1,31 @@
+package allpairs.config;
+
+import allpairs.UserError;
+
+
+/**
+ * Where and how the result is written.
+ *
+ * @param path where the matrix goes (any Hadoop path)
+ * @param format npy or parquet; null: {@link Defaults#outputFormat} of the path
+ * @param overwrite replace an existing output
+ * @param options float32, condensed layout or an edge list; null for the dense float64 matrix
+ * @param summaryJson also write the summary JSON here, or null
+ */
+public record OutputConfig(String path, OutputFormat format, boolean overwrite, OutputOptions options,
+                           String summaryJson) {
+    public OutputConfig {
+        JobConfig.require(path, "--output");
+        format = format == null ? Defaults.outputFormat(path) : format;
+        options = options == null ? OutputOptions.dense() : options;
+        if (options.layout() == DenseLayout.CONDENSED && format != OutputFormat.NPY) {
+            throw new UserError("--layout condensed writes a .npy of a square symmetric matrix: not with Parquet output",
+                    "option --layout");
+        }
+    }
+
+    /** A plain dense matrix at {@code path}. */
+    public static OutputConfig at(String path) {
+        return new OutputConfig(path, null, false, null, null);
+    }
+}

@@ -1,0 +1,55 @@
+package allpairs.run;
+
+import allpairs.UserError;
+import allpairs.checkpoint.Fingerprint;
+import allpairs.checkpoint.TileStore;
+import allpairs.config.JobConfig;
+import allpairs.plan.Plan;
+import allpairs.plan.Planner;
+import allpairs.plan.Tile;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** --checkpoint: a plan over the checkpoint's tiling that computes only the tiles it does not hold yet. */
+final class Resume {
+    private static final Logger LOG = LoggerFactory.getLogger(Resume.class);
+
+    private Resume() {
+    }
+
+    /** @param reused tiles the checkpoint already holds */
+    record Resumed(Plan plan, List<Tile> reused) {
+    }
+
+    /** Creates the checkpoint (a fresh run) or resumes from it; a checkpoint of another job is refused. */
+    static Resumed from(String checkpoint, JobConfig job, Inputs in, Plan fresh, Configuration conf)
+            throws IOException {
+        String fingerprint = Fingerprint.of(job.input().input(), job.input().against(), in.kernel().name(),
+                in.params() + (fresh.symmetric() ? " mirrored" : ""), conf);
+        TileStore.Manifest manifest = TileStore.read(checkpoint, fingerprint, conf);
+        if (manifest == null) {
+            TileStore.create(checkpoint, new TileStore.Manifest(fingerprint, fresh.symmetric(), fresh.rowBounds(),
+                    fresh.colBounds()), conf);
+            return new Resumed(fresh, List.of());
+        }
+        Integer blockSize = job.plan().blockSize();
+        if (blockSize != null && (!Arrays.equals(manifest.rowBounds(), fresh.rowBounds())
+                || !Arrays.equals(manifest.colBounds(), fresh.colBounds()))) {
+            throw new UserError("the checkpoint was tiled with other blocks than --block-size " + blockSize
+                    + " gives; resume without --block-size (the stored tiling is reused) or use another directory",
+                    checkpoint);
+        }
+        Set<String> done = TileStore.at(checkpoint).finished(conf);
+        Plan plan = Plan.fromBounds(manifest.rowBounds(), manifest.colBounds(), manifest.symmetric(),
+                Planner.costModel(in.kernel(), in.query(), in.reference()),
+                fresh.groups().isEmpty() ? 1 : Math.max(fresh.partitions(), 1), t -> !done.contains(TileStore.key(t)));
+        List<Tile> reused = plan.allTiles().stream().filter(t -> done.contains(TileStore.key(t))).toList();
+        LOG.info("resuming from checkpoint {}: {} of {} tiles already done", checkpoint, reused.size(), plan.tiles());
+        return new Resumed(plan, reused);
+    }
+}

@@ -1,0 +1,224 @@
+package allpairs.run;
+
+import allpairs.UserError;
+import allpairs.checkpoint.TileStore;
+import allpairs.config.DenseLayout;
+import allpairs.config.Defaults;
+import allpairs.config.JobConfig;
+import allpairs.config.OutputFormat;
+import allpairs.config.OutputOptions;
+import allpairs.compute.TileEmitter;
+import allpairs.io.AtomicOutput;
+import allpairs.io.HadoopFs;
+import allpairs.io.Sidecars;
+import allpairs.kernel.KernelKind;
+import allpairs.plan.Plan;
+import allpairs.plan.Planner;
+import allpairs.plan.RowsStrategy;
+import allpairs.spark.Pipeline;
+import allpairs.spark.SparkSessions;
+import allpairs.spark.sink.EdgeNpySink;
+import allpairs.spark.sink.EdgeParquetSink;
+import allpairs.spark.sink.NpySink;
+import allpairs.spark.sink.ParquetSink;
+import allpairs.spark.sink.Sink;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.Tuple2;
+
+/**
+ * One run, from the validated options to the committed output: read and check the inputs, lock
+ * the output, start Spark, plan (resuming a checkpoint), hand the pipeline its work, write the id
+ * sidecars, commit, and report. {@code --explain} takes the same path up to the plan.
+ */
+public final class Run {
+    private static final Logger LOG = LoggerFactory.getLogger(Run.class);
+
+    private Run() {
+    }
+
+    /** The Spark settings spark-submit passed (its {@code spark.*} system properties). */
+    public static Map<String, String> sparkSettingsFromSystem() {
+        return settings(new SparkConf());
+    }
+
+    /** Debug logging for our own classes (--verbose). */
+    public static void logDebug() {
+        Configurator.setLevel("allpairs", Level.DEBUG);
+    }
+
+    /** What --explain prints (one JSON line): the plan this run would use, every default resolved, running nothing. */
+    public static String explain(JobConfig job, Map<String, String> spark) throws IOException {
+        Inputs in = validate(job, hadoop(spark));
+        Defaults.Resolved resolved = Defaults.resolve(job.plan(), spark, Defaults.cores(spark));
+        return Summary.JSON.writeValueAsString(Explain.of(plan(in, resolved), in, resolved));
+    }
+
+    /**
+     * The whole run: everything the user gave is checked on the driver before Spark starts, and
+     * the output's lock is taken before it starts too, so a second run on it fails in a second.
+     */
+    public static RunResult execute(JobConfig job, Map<String, String> spark, PrintStream err) throws IOException {
+        Configuration hadoop = hadoop(spark);
+        Inputs in = validate(job, hadoop);
+        boolean ownSession = SparkSession.getDefaultSession().isEmpty();
+        if (ownSession && !spark.containsKey("spark.master")) {
+            throw new UserError("no Spark master is set", "run through ./submit.sh or spark-submit --master,"
+                    + " or set spark.master");
+        }
+        Path target = new Path(job.output().path());
+        FileSystem outputFs = HadoopFs.of(target, hadoop);
+        AtomicOutput output = AtomicOutput.begin(outputFs, outputFs.makeQualified(target), job.output().overwrite());
+        try (SignalGuard guard = SignalGuard.install(output, err)) {
+            SparkSession session = SparkSessions.start(conf(spark));
+            guard.watch(session);
+            try {
+                RunResult result = run(session, job, in, output, err);
+                if (job.output().summaryJson() != null) {
+                    Summary.write(Summary.json(result), job.output().summaryJson(), hadoop);
+                }
+                return result;
+            } finally {
+                if (ownSession) {
+                    session.stop();
+                }
+            }
+        } finally {
+            output.abort(); // a no-op once committed
+        }
+    }
+
+    /** A run on a session the caller owns, with inputs it has read (tests, benchmarks). */
+    public static RunResult on(SparkSession spark, JobConfig job, Inputs in, PrintStream progressOut)
+            throws IOException {
+        Path target = new Path(job.output().path());
+        FileSystem fs = HadoopFs.of(target, spark.sparkContext().hadoopConfiguration());
+        return run(spark, job, in, AtomicOutput.begin(fs, fs.makeQualified(target), job.output().overwrite()),
+                progressOut);
+    }
+
+    /** Into an output already begun (and locked); it is committed or, whatever fails, aborted here. */
+    private static RunResult run(SparkSession spark, JobConfig job, Inputs in, AtomicOutput output,
+                                 PrintStream progressOut) throws IOException {
+        try {
+            return compute(spark, job, in, output, progressOut);
+        } finally {
+            output.abort(); // Spark throws checked SparkExceptions from Scala: leave nothing behind
+        }
+    }
+
+    private static RunResult compute(SparkSession spark, JobConfig job, Inputs in, AtomicOutput output,
+                                     PrintStream progressOut) throws IOException {
+        Map<String, String> settings = settings(spark.sparkContext().getConf());
+        Defaults.Resolved resolved = Defaults.resolve(job.plan(), settings, spark.sparkContext().defaultParallelism());
+        Plan plan = plan(in, resolved);
+        TileStore store = null;
+        List<allpairs.plan.Tile> reused = List.of();
+        String checkpoint = job.run().checkpoint();
+        if (checkpoint != null) {
+            store = TileStore.at(checkpoint);
+            Resume.Resumed resumed = Resume.from(checkpoint, job, in, plan, spark.sparkContext().hadoopConfiguration());
+            plan = resumed.plan();
+            reused = resumed.reused();
+        }
+        RowsStrategy rows = RowsStrategy.choose(in.dataBytes(), resolved.broadcastLimit());
+        LOG.info("plan: kernel={} m={} k={} n={} block={} bands={} tiles={} (reused {}) partitions={} pairs={}"
+                + " cost skew={}; rows: {} bytes, broadcast limit {} bytes: {}", in.kernel().name(), plan.m(),
+                plan.k(), in.longestRow(), plan.blockSize(), plan.bands(), plan.tiles(), reused.size(),
+                plan.partitions(), plan.pairs(), String.format("%.3f", plan.costSkew()), in.dataBytes(),
+                resolved.broadcastLimit(), rows.label());
+        long start = System.nanoTime();
+        Pipeline.Work work = new Pipeline.Work(in.kernel(), in.query(), in.reference(), plan, reused, store,
+                rows == RowsStrategy.BLOCK_JOIN, emitter(job.output().options(), in, plan));
+        Pipeline.Measured measured = Pipeline.run(spark, work, sink(job, in, output), job.run().progressSeconds(),
+                progressOut);
+        commit(job, in, output);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        LOG.info("wrote {} ({}) in {} s; scratch created {} times for {} pairs; compute tasks max {} s, mean {} s",
+                output.target(), job.output().format().label(), String.format("%.3f", seconds),
+                measured.scratchCreated(), measured.pairsComputed(), measured.taskSecondsMax(),
+                String.format("%.3f", measured.taskSecondsMean()));
+        return result(job, in, plan, seconds, output, measured, reused.size(), rows);
+    }
+
+    static Plan plan(Inputs in, Defaults.Resolved resolved) {
+        return Planner.plan(in.kernel(), in.query(), in.reference(), resolved.blockSize(), resolved.partitions(),
+                resolved.cores(), resolved.memoryBudget());
+    }
+
+    /** Checks the output target and reads the inputs: every user error surfaces here, before Spark. */
+    private static Inputs validate(JobConfig job, Configuration hadoop) throws IOException {
+        Path target = new Path(job.output().path());
+        AtomicOutput.checkTarget(HadoopFs.of(target, hadoop), target, job.output().overwrite(), "option --output");
+        return Inputs.read(job, hadoop);
+    }
+
+    private static TileEmitter emitter(OutputOptions options, Inputs in, Plan plan) {
+        return TileEmitter.of(options, plan.symmetric(), in.reference() == null,
+                in.kernel().kind() == KernelKind.DISTANCE);
+    }
+
+    private static Sink sink(JobConfig job, Inputs in, AtomicOutput output) {
+        OutputOptions options = job.output().options();
+        boolean npy = job.output().format() == OutputFormat.NPY;
+        boolean ascending = in.kernel().kind() == KernelKind.DISTANCE;
+        if (options.sparse()) {
+            return npy ? new EdgeNpySink(output.fileSystem(), output.temp(), options.topK(), ascending)
+                    : new EdgeParquetSink(output.temp().toString(), options.topK(), ascending, in.query().ids(),
+                            in.reference() != null ? in.reference().ids() : in.query().ids());
+        }
+        return npy ? new NpySink(output.fileSystem(), output.temp(), options.float32(),
+                options.layout() == DenseLayout.CONDENSED)
+                : new ParquetSink(output.temp().toString(), options.float32(), in.query().ids());
+    }
+
+    /** Ids first, so whoever sees the matrix sees the ids that go with it. */
+    private static void commit(JobConfig job, Inputs in, AtomicOutput output) throws IOException {
+        FileSystem fs = output.fileSystem();
+        Path target = output.target();
+        Sidecars.replace(fs, Sidecars.ids(target), job.output().format() == OutputFormat.NPY ? in.query().ids() : null);
+        Sidecars.replace(fs, Sidecars.refIds(target), in.reference() != null ? in.reference().ids() : null);
+        output.commit();
+    }
+
+    private static RunResult result(JobConfig job, Inputs in, Plan plan, double seconds, AtomicOutput output,
+                                    Pipeline.Measured measured, int reused, RowsStrategy rows) {
+        OutputOptions options = job.output().options();
+        String layout = options.sparse() ? "edges" : options.layout().name().toLowerCase(Locale.ROOT);
+        return new RunResult(in.kernel().name(), plan.m(), plan.k(), in.longestRow(), plan, seconds,
+                output.target().toString(), job.output().format().label(), measured.scratchCreated(),
+                measured.pairsComputed(), measured.taskSecondsMax(), measured.taskSecondsMean(), reused, rows.label(),
+                options.float32() ? "float32" : "float64", layout, measured.edges());
+    }
+
+    private static Configuration hadoop(Map<String, String> spark) {
+        return HadoopFs.configuration(spark);
+    }
+
+    private static SparkConf conf(Map<String, String> spark) {
+        SparkConf conf = new SparkConf(false);
+        spark.forEach(conf::set);
+        return conf;
+    }
+
+    private static Map<String, String> settings(SparkConf conf) {
+        Map<String, String> map = new HashMap<>();
+        for (Tuple2<String, String> kv : conf.getAll()) {
+            map.put(kv._1(), kv._2());
+        }
+        return map;
+    }
+}

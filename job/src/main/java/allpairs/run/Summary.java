@@ -1,0 +1,66 @@
+package allpairs.run;
+
+import allpairs.io.AtomicOutput;
+import allpairs.io.HadoopFs;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/** The one-line JSON summary a run prints on stdout (and to {@code --summary-json}). */
+public final class Summary {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private Summary() {
+    }
+
+    public static String json(RunResult r) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("kernel", r.kernel());
+        s.put("m", r.m());
+        s.put("n", r.n());
+        s.put("k", r.k());
+        s.put("pairs", r.plan().pairs());
+        s.put("tiles", r.plan().tiles());
+        s.put("partitions", r.plan().partitions());
+        s.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
+        s.put("pairs_per_s", Math.round(r.pairsPerSecond() * 10) / 10.0);
+        s.put("output", r.output());
+        s.put("format", r.format());
+        s.put("block_size", r.plan().blockSize());
+        s.put("dtype", r.dtype());
+        s.put("layout", r.layout());
+        if (r.edges() >= 0) {
+            s.put("edges", r.edges());
+        }
+        s.put("plan", r.rowsPlan());
+        s.put("tiles_reused", r.tilesReused());
+        s.put("task_seconds_max", r.taskSecondsMax());
+        s.put("task_seconds_mean", Math.round(r.taskSecondsMean() * 1000) / 1000.0);
+        try {
+            return JSON.writeValueAsString(s);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes the summary to {@code location} (any Hadoop path), atomically. */
+    static void write(String json, String location, Configuration hadoop) throws IOException {
+        Path path = new Path(location);
+        FileSystem fs = HadoopFs.of(path, hadoop);
+        AtomicOutput summary = AtomicOutput.begin(fs, fs.makeQualified(path), true);
+        try (OutputStream os = fs.create(summary.temp(), false)) {
+            os.write((json + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            summary.abort();
+            throw e;
+        }
+        summary.commit();
+    }
+}

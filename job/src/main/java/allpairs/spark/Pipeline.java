@@ -1,0 +1,111 @@
+package allpairs.spark;
+
+import allpairs.checkpoint.StoredTiles;
+import allpairs.checkpoint.TileStore;
+import allpairs.compute.Piece;
+import allpairs.compute.TileEmitter;
+import allpairs.kernel.Kernel;
+import allpairs.kernel.Rows;
+import allpairs.plan.Plan;
+import allpairs.plan.Tile;
+import allpairs.spark.sink.Sink;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The Spark pipeline of a run: tile groups → {@link TileTask} (one scratch per partition) → pieces
+ * keyed by row band, plus the tiles a checkpoint already holds → the sink. It reads no options:
+ * the run hands it the plan and the choices, and gets back what it measured.
+ */
+public final class Pipeline {
+    private Pipeline() {
+    }
+
+    /**
+     * What to compute.
+     *
+     * @param reference the matrix columns (--against), or null for the square query × query matrix
+     * @param reused tiles read back from {@code store} instead of computed
+     * @param store the checkpoint finished tiles also go to, or null
+     * @param blockJoin rows are not broadcast: each tile group is joined with the row blocks it needs
+     * @param emitter what a finished tile becomes (dense pieces or kept edges)
+     */
+    public record Work(Kernel<?> kernel, Rows query, Rows reference, Plan plan, List<Tile> reused, TileStore store,
+                       boolean blockJoin, TileEmitter emitter) {
+    }
+
+    /** What the run measured on the executors. */
+    public record Measured(long scratchCreated, long pairsComputed, double taskSecondsMax, double taskSecondsMean,
+                           long edges) {
+    }
+
+    /**
+     * Runs the pipeline on a session it is given (and never stops).
+     *
+     * @param progressSeconds print a progress line to {@code progressOut} this often; 0 for never
+     */
+    public static Measured run(SparkSession spark, Work work, Sink sink, double progressSeconds,
+                               PrintStream progressOut) throws IOException {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Counters counters = Counters.register(sc.sc());
+        ProgressListener progress = new ProgressListener(counters, work.plan().tiles() - work.reused().size());
+        sc.sc().addSparkListener(progress);
+        if (progressSeconds > 0) {
+            progress.printEvery(progressSeconds, progressOut);
+        }
+        List<Broadcast<Rows>> broadcasts = new ArrayList<>(2);
+        long edges;
+        try {
+            JavaPairRDD<Integer, Piece> pieces = withStored(sc, work, computed(sc, work.kernel(), work, counters,
+                    broadcasts));
+            edges = sink.write(spark, pieces, work.plan());
+        } finally {
+            progress.close();
+            sc.sc().removeSparkListener(progress);
+            broadcasts.forEach(Broadcast::destroy);
+        }
+        return new Measured(counters.scratchCreated(), counters.pairsComputed(), progress.taskSecondsMax(),
+                progress.taskSecondsMean(), edges);
+    }
+
+    /** The tiles computed now, or null when the checkpoint holds them all. */
+    private static <S> JavaPairRDD<Integer, Piece> computed(JavaSparkContext sc, Kernel<S> kernel, Work work,
+                                                            Counters counters, List<Broadcast<Rows>> broadcasts) {
+        Plan plan = work.plan();
+        if (plan.groups().isEmpty()) {
+            return null;
+        }
+        if (work.blockJoin()) {
+            return BlockJoin.pieces(sc, work.query(), work.reference(), plan,
+                    new TileTask<>(kernel, TileRows.joined(work.reference() != null), plan.symmetric(), counters,
+                            work.store(), work.emitter()));
+        }
+        Broadcast<Rows> query = sc.broadcast(work.query());
+        Broadcast<Rows> reference = work.reference() == null ? query : sc.broadcast(work.reference());
+        broadcasts.add(query);
+        if (reference != query) {
+            broadcasts.add(reference);
+        }
+        // One group per slice: parallelize puts exactly one TileGroup in each partition.
+        return sc.parallelize(plan.groups(), plan.partitions()).mapPartitionsToPair(new TileTask<>(kernel,
+                TileRows.broadcast(query, reference), plan.symmetric(), counters, work.store(), work.emitter()));
+    }
+
+    /** Adds the tiles an earlier run left in the checkpoint. */
+    private static JavaPairRDD<Integer, Piece> withStored(JavaSparkContext sc, Work work,
+                                                          JavaPairRDD<Integer, Piece> computed) {
+        List<Tile> reused = work.reused();
+        if (reused.isEmpty()) {
+            return computed;
+        }
+        JavaPairRDD<Integer, Piece> stored = sc.parallelize(reused, Math.min(reused.size(), 4 * sc.defaultParallelism()))
+                .flatMapToPair(new StoredTiles(work.store(), work.emitter()));
+        return computed == null ? stored : computed.union(stored);
+    }
+}

@@ -1,0 +1,86 @@
+package allpairs.spark.sink;
+
+import allpairs.compute.EdgeBand;
+import allpairs.compute.EdgePiece;
+import allpairs.compute.Piece;
+import allpairs.plan.Plan;
+import allpairs.spark.EdgeAssembler;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/** An edge list as Parquet (i, j, value[, id_i, id_j]): each band becomes one file, written by an executor. */
+public final class EdgeParquetSink implements Sink {
+    private final String directory;
+    private final Integer topK;
+    private final boolean ascending;
+    private final String[][] ids;
+
+    /**
+     * @param topK each row's K best (ascending: smaller is better), or null to keep every edge
+     * @param rowIds ids of the matrix rows, or null; @param colIds of its columns, or null
+     */
+    public EdgeParquetSink(String directory, Integer topK, boolean ascending, String[] rowIds, String[] colIds) {
+        this.directory = directory;
+        this.topK = topK;
+        this.ascending = ascending;
+        this.ids = new String[][] {rowIds, colIds};
+    }
+
+    static StructType schema(boolean withIds) {
+        StructType s = new StructType().add("i", DataTypes.LongType, false).add("j", DataTypes.LongType, false)
+                .add("value", DataTypes.DoubleType, false);
+        return withIds ? s.add("id_i", DataTypes.StringType, true).add("id_j", DataTypes.StringType, true) : s;
+    }
+
+    @Override
+    public long write(SparkSession spark, JavaPairRDD<Integer, Piece> pieces, Plan plan) {
+        boolean withIds = ids[0] != null || ids[1] != null;
+        Broadcast<String[][]> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(ids);
+        try {
+            spark.createDataFrame(EdgeAssembler.assemble(pieces, plan, topK, ascending)
+                    .flatMap(new EdgeRows(shared, withIds)), schema(withIds)).write().parquet(directory);
+        } finally {
+            shared.destroy();
+        }
+        return -1;
+    }
+
+    /** A band's edges as rows. */
+    static final class EdgeRows implements FlatMapFunction<EdgeBand, Row> {
+        private static final long serialVersionUID = 1L;
+        private final Broadcast<String[][]> ids;
+        private final boolean withIds;
+
+        EdgeRows(Broadcast<String[][]> ids, boolean withIds) {
+            this.ids = ids;
+            this.withIds = withIds;
+        }
+
+        @Override
+        public Iterator<Row> call(EdgeBand band) {
+            String[] rowIds = ids.value()[0];
+            String[] colIds = ids.value()[1];
+            EdgePiece e = band.edges();
+            List<Row> rows = new ArrayList<>(e.size());
+            for (int k = 0; k < e.size(); k++) {
+                long i = e.row(k);
+                long j = e.col(k);
+                rows.add(withIds
+                        ? RowFactory.create(i, j, e.value(k), rowIds == null ? null : rowIds[(int) i],
+                                colIds == null ? null : colIds[(int) j])
+                        : RowFactory.create(i, j, e.value(k)));
+            }
+            return rows.iterator();
+        }
+    }
+}
