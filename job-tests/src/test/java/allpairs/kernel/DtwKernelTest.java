@@ -132,20 +132,6 @@ class DtwKernelTest {
     }
 
     @Test
-    void metadataAndRegistration() {
-        assertThat(kernel.name()).isEqualTo("dtw");
-        assertThat(kernel.elementType()).isEqualTo(ElementType.DOUBLE);
-        assertThat(kernel.kind()).isEqualTo(KernelKind.DISTANCE);
-        assertThat(kernel.symmetric()).isTrue();
-        assertThat(kernel.params()).singleElement().satisfies(p -> {
-            assertThat(p.name()).isEqualTo("window");
-            assertThat(p.type()).isEqualTo(Param.Type.INT);
-            assertThat(p.defaultValue()).isNull();
-        });
-        assertThat(Kernels.byName("dtw")).isInstanceOf(DtwKernel.class);
-    }
-
-    @Test
     void configureFromSettingsAndRejectBadOnes() {
         @SuppressWarnings("unchecked")
         Kernel<DtwKernel.Scratch> k = (Kernel<DtwKernel.Scratch>) Kernels.configured("dtw", List.of("window=0"));

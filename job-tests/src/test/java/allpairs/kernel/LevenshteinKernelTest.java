@@ -80,35 +80,10 @@ class LevenshteinKernelTest {
     }
 
     @Test
-    void metadataAndRegistration() {
-        assertThat(kernel.name()).isEqualTo("levenshtein");
-        assertThat(kernel.elementType()).isEqualTo(ElementType.SYMBOL);
-        assertThat(kernel.kind()).isEqualTo(KernelKind.DISTANCE);
-        assertThat(kernel.symmetric()).isTrue();
-        assertThat(kernel.params()).isEmpty();
-        assertThat(Kernels.byName("levenshtein")).isInstanceOf(LevenshteinKernel.class);
-    }
-
-    @Test
     void takesNoParameters() {
         assertThat(Kernels.configured("levenshtein", List.of())).isInstanceOf(LevenshteinKernel.class);
         assertThatThrownBy(() -> Kernels.parse(kernel, List.of("window=3")))
                 .isInstanceOf(UserError.class).hasMessageContaining("window");
     }
 
-    @Test
-    void survivesJavaSerialization() {
-        assertThat(pair(roundTrip(kernel), "kitten", "sitting")).isEqualTo(3.0);
-    }
-
-    @Test
-    void computeDoesNotAllocate() {
-        SplittableRandom rnd = new SplittableRandom(5);
-        byte[][] rows = new byte[8][];
-        for (int r = 0; r < rows.length; r++) {
-            rows[r] = new byte[20 + r];
-            rnd.nextBytes(rows[r]);
-        }
-        assertComputeDoesNotAllocate(kernel, ragged(rows), 200);
-    }
 }

@@ -156,33 +156,9 @@ class MutualInfoKernelTest {
     }
 
     @Test
-    void metadataAndRegistration() {
-        assertThat(kernel.name()).isEqualTo("mi");
-        assertThat(kernel.elementType()).isEqualTo(ElementType.UINT8);
-        assertThat(kernel.kind()).isEqualTo(KernelKind.SCORE);
-        assertThat(kernel.symmetric()).isTrue();
-        assertThat(kernel.needsEqualLengths()).isTrue();
-        assertThat(kernel.params()).isEmpty();
-        assertThat(Kernels.byName("mi")).isInstanceOf(MutualInfoKernel.class);
-    }
-
-    @Test
     void takesNoParameters() {
         assertThat(Kernels.configured("mi", List.of())).isInstanceOf(MutualInfoKernel.class);
         assertThatThrownBy(() -> Kernels.parse(kernel, List.of("bins=16"))).isInstanceOf(UserError.class);
-    }
-
-    @Test
-    void survivesJavaSerialization() {
-        assertClose(pair(roundTrip(kernel), bytes(0, 1, 0, 1), bytes(0, 1, 0, 1)), Math.log(2));
-    }
-
-    @Test
-    void computeDoesNotAllocate() {
-        SplittableRandom rnd = new SplittableRandom(1);
-        byte[] flat = new byte[8 * 100];
-        rnd.nextBytes(flat);
-        assertComputeDoesNotAllocate(kernel, ByteRows.rectangular(8, 100, flat), 100);
     }
 
     private static byte[] flatten(byte[][] rows) {

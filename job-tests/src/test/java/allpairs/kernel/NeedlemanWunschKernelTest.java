@@ -192,16 +192,6 @@ class NeedlemanWunschKernelTest {
     }
 
     @Test
-    void metadataAndRegistration() {
-        assertThat(kernel.name()).isEqualTo("nw");
-        assertThat(kernel.elementType()).isEqualTo(ElementType.SYMBOL);
-        assertThat(kernel.kind()).isEqualTo(KernelKind.SCORE);
-        assertThat(kernel.symmetric()).isTrue();
-        assertThat(kernel.params()).extracting(Param::name).containsExactly("match", "mismatch", "gap-open", "gap-extend");
-        assertThat(Kernels.byName("nw")).isInstanceOf(NeedlemanWunschKernel.class);
-    }
-
-    @Test
     void configureFromSettingsAndRejectBadOnes() {
         Kernel<?> k = Kernels.configured("nw", List.of("gap-open=-3", "mismatch=-10"));
         assertThat(k).isInstanceOf(NeedlemanWunschKernel.class).isNotSameAs(kernel);
@@ -228,8 +218,4 @@ class NeedlemanWunschKernelTest {
         assertThat(pair(roundTrip(k), "A", "C")).isEqualTo(-4.0);
     }
 
-    @Test
-    void computeDoesNotAllocate() {
-        assertComputeDoesNotAllocate(kernel, ragged(randomRows(new SplittableRandom(2), 8, 40)), 100);
-    }
 }

@@ -105,16 +105,6 @@ class SmithWatermanKernelTest {
     }
 
     @Test
-    void metadataAndRegistration() {
-        assertThat(kernel.name()).isEqualTo("sw");
-        assertThat(kernel.elementType()).isEqualTo(ElementType.SYMBOL);
-        assertThat(kernel.kind()).isEqualTo(KernelKind.SCORE);
-        assertThat(kernel.symmetric()).isTrue();
-        assertThat(kernel.params()).extracting(Param::name).containsExactly("match", "mismatch", "gap-open", "gap-extend");
-        assertThat(Kernels.byName("sw")).isInstanceOf(SmithWatermanKernel.class);
-    }
-
-    @Test
     void configureFromSettingsAndRejectBadOnes() {
         @SuppressWarnings("unchecked")
         Kernel<AffineGapKernel.Scratch> k =
@@ -132,8 +122,4 @@ class SmithWatermanKernelTest {
         assertThat(pair(roundTrip(configured(kernel, new Scores(5, -4, -2, -1))), "AACCGG", "AAGG")).isEqualTo(17.0);
     }
 
-    @Test
-    void computeDoesNotAllocate() {
-        assertComputeDoesNotAllocate(kernel, ragged(randomRows(new SplittableRandom(3), 8, 40)), 100);
-    }
 }
