@@ -196,9 +196,11 @@ public final class EndToEnd {
             ByteRows head = randomInt8(few, rows.maxLength(), 1);
             OutputConfig replace = new OutputConfig(out.toAbsolutePath().toString(), null, true, null, null);
             JobConfig warmUp = JobConfig.of(input.toString(), replace.path(), kernel.name(), null, null).with(replace);
-            allpairs.run.Run.on(spark, warmUp, inputs(kernel, head), System.err);
+            allpairs.run.Run.on(spark, warmUp, new Inputs(kernel, Kernels.parse(kernel, List.of()), head, null),
+                    System.err);
             JobConfig spec = warmUp.with(PlanConfig.of(blockSize, null));
-            RunResult result = allpairs.run.Run.on(spark, spec, inputs(kernel, rows), System.err);
+            RunResult result = allpairs.run.Run.on(spark, spec, new Inputs(kernel, Kernels.parse(kernel, List.of()), rows,
+                    null), System.err);
             boolean identical = Files.mismatch(out, expected) == -1;
             int threads = Integer.parseInt(master.replaceAll("\\D", ""));
             return new Run("spark " + master, threads, kernel.symmetric(), rows.rows(), rows.maxLength(), 1,
@@ -293,9 +295,5 @@ public final class EndToEnd {
         public double compute(Rows a, int i, Rows b, int j, S scratch) {
             return inner.compute(a, i, b, j, scratch);
         }
-    }
-
-    private static Inputs inputs(Kernel<?> kernel, Rows rows) {
-        return new Inputs(kernel, Kernels.parse(kernel, List.of()), rows, null);
     }
 }

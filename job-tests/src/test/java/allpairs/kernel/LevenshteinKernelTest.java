@@ -1,8 +1,6 @@
 package allpairs.kernel;
 
-import static allpairs.kernel.KernelTestSupport.assertComputeDoesNotAllocate;
 import static allpairs.kernel.KernelTestSupport.ragged;
-import static allpairs.kernel.KernelTestSupport.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,6 +1,5 @@
 package allpairs.kernel;
 
-import static allpairs.kernel.KernelTestSupport.assertComputeDoesNotAllocate;
 import static allpairs.kernel.KernelTestSupport.ragged;
 import static allpairs.kernel.KernelTestSupport.roundTrip;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;

@@ -15,7 +15,6 @@ import allpairs.support.Jobs;
 import allpairs.config.OutputFormat;
 import allpairs.support.Fixtures;
 import allpairs.support.NpyFiles;
-import allpairs.support.TestSpark;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

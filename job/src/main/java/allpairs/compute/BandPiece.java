@@ -1,6 +1,5 @@
 package allpairs.compute;
 
-import java.io.Serializable;
 
 /**
  * A rectangle of finished matrix values inside one row band: rows [rowStart, rowStart+rows) ×
