@@ -74,15 +74,10 @@ public final class LevenshteinKernel extends ByteKernel<LevenshteinKernel.Scratc
     public void computeRow(Rows a, int i, Rows b, int jFrom, int jTo, double bound, Scratch scratch, double[] out,
                            int outOffset) {
         ByteRows x = (ByteRows) a;
-        ByteRows y = (ByteRows) b;
-        byte[] ys = y.data();
-        int k = cutoff(bound);
         MyersPattern p = scratch.pattern;
         p.prepare(x.data(), x.offset(i), x.length(i));
         try {
-            for (int j = jFrom; j < jTo; j++) {
-                out[outOffset + (j - jFrom)] = p.distance(ys, y.offset(j), y.length(j), k);
-            }
+            p.distances((ByteRows) b, jFrom, jTo, cutoff(bound), out, outOffset);
         } finally {
             p.release();
         }

@@ -17,8 +17,8 @@ final class MyersPattern {
     private final int stride;
     /** peq[symbol * stride + w]: bit b set when pattern[64 w + b] == symbol. */
     private final long[] peq;
-    private final long[] pv;
-    private final long[] mv;
+    /** The vertical delta words of patterns longer than 64. */
+    private final MyersBlocks blocks;
     private byte[] pattern;
     private int patternOffset;
     private int n;
@@ -26,8 +26,7 @@ final class MyersPattern {
     MyersPattern(int maxLength) {
         this.stride = Math.max(1, words(maxLength));
         this.peq = new long[256 * stride];
-        this.pv = new long[stride];
-        this.mv = new long[stride];
+        this.blocks = new MyersBlocks(stride);
     }
 
     static int words(int length) {
@@ -36,7 +35,7 @@ final class MyersPattern {
 
     static long bytes(int maxLength) {
         long stride = Math.max(1, words(maxLength));
-        return 8L * (256 + 2) * stride;
+        return 8L * (256 + MyersBlocks.WORD_ARRAYS) * stride;
     }
 
     /** Sets the pattern to xs[off .. off+len): its masks are built here, once for every text. */
@@ -59,6 +58,31 @@ final class MyersPattern {
     }
 
     /**
+     * {@link #distance} of the pattern against rows jFrom .. jTo-1 of y, into out[at ..]. Unbounded
+     * one-word patterns take two columns at a time: their dependency chains are independent, so
+     * the CPU overlaps them (one column alone waits on about 8 dependent operations per symbol).
+     */
+    void distances(ByteRows y, int jFrom, int jTo, int k, double[] out, int at) {
+        byte[] ys = y.data();
+        int j = jFrom;
+        if (n >= 1 && n <= 64 && k == Integer.MAX_VALUE) {
+            for (; j + 1 < jTo; j += 2) {
+                int ma = y.length(j);
+                int mb = y.length(j + 1);
+                if (ma == 0 || mb == 0) {
+                    out[at + j - jFrom] = distance(ys, y.offset(j), ma, k);
+                    out[at + j + 1 - jFrom] = distance(ys, y.offset(j + 1), mb, k);
+                } else {
+                    oneWordTwice(ys, y.offset(j), ma, y.offset(j + 1), mb, out, at + j - jFrom);
+                }
+            }
+        }
+        for (; j < jTo; j++) {
+            out[at + j - jFrom] = distance(ys, y.offset(j), y.length(j), k);
+        }
+    }
+
+    /**
      * The edit distance between the pattern and ys[off .. off+m) when it is at most {@code k};
      * otherwise some value greater than {@code k} (Integer.MAX_VALUE asks for the exact value).
      */
@@ -70,27 +94,66 @@ final class MyersPattern {
             return Math.abs(n - m); // a lower bound, already beyond k
         }
         if (n <= 64) {
-            return k >= n + m ? oneWord(ys, off, m) : oneWordBounded(ys, off, m, k);
+            return k >= n + m ? oneWordFrom(-1L, 0, n, ys, off, m) : oneWordBounded(ys, off, m, k);
         }
-        return k >= n + m ? blocks(ys, off, m) : blocksBounded(ys, off, m, k);
+        if (n <= 128 && k >= n + m) {
+            return MyersBlocks.twoWords(peq, stride, n, ys, off, m);
+        }
+        return k >= n + m ? blocks.exact(peq, stride, n, ys, off, m) : blocks.bounded(peq, stride, n, ys, off, m, k);
     }
 
-    /** The pattern fits one word: the plain Myers loop, about 17 operations per column. */
-    private int oneWord(byte[] ys, int off, int m) {
+    /** {@link #oneWordFrom} for two texts (both non-empty) side by side; the longer one finishes alone. */
+    private void oneWordTwice(byte[] ys, int offA, int ma, int offB, int mb, double[] out, int at) {
         final long[] eqs = peq;
         final int s = stride;
         final int high = n - 1;
-        long vp = -1L;
-        long vn = 0;
-        int score = n;
-        for (int j = 0; j < m; j++) {
-            long eq = eqs[(ys[off + j] & 0xff) * s];
+        long vpA = -1L;
+        long vnA = 0;
+        long vpB = -1L;
+        long vnB = 0;
+        int scoreA = n;
+        int scoreB = n;
+        final int common = Math.min(ma, mb);
+        for (int j = 0; j < common; j++) {
+            long eqA = eqs[(ys[offA + j] & 0xff) * s];
+            long eqB = eqs[(ys[offB + j] & 0xff) * s];
+            long xvA = eqA | vnA;
+            long xvB = eqB | vnB;
+            long xhA = (((eqA & vpA) + vpA) ^ vpA) | eqA;
+            long xhB = (((eqB & vpB) + vpB) ^ vpB) | eqB;
+            long hpA = vnA | ~(xhA | vpA);
+            long hpB = vnB | ~(xhB | vpB);
+            long hnA = vpA & xhA;
+            long hnB = vpB & xhB;
+            scoreA += (int) ((hpA >>> high) & 1) - (int) ((hnA >>> high) & 1);
+            scoreB += (int) ((hpB >>> high) & 1) - (int) ((hnB >>> high) & 1);
+            hpA = (hpA << 1) | 1;
+            hpB = (hpB << 1) | 1;
+            hnA <<= 1;
+            hnB <<= 1;
+            vpA = hnA | ~(xvA | hpA);
+            vpB = hnB | ~(xvB | hpB);
+            vnA = hpA & xvA;
+            vnB = hpB & xvB;
+        }
+        out[at] = ma == common ? scoreA : oneWordFrom(vpA, vnA, scoreA, ys, offA + common, ma - common);
+        out[at + 1] = mb == common ? scoreB : oneWordFrom(vpB, vnB, scoreB, ys, offB + common, mb - common);
+    }
+
+    /**
+     * The plain Myers loop for a one-word pattern (about 17 operations per symbol), from a column
+     * state: vp = -1, vn = 0, score = n at column 0.
+     */
+    private int oneWordFrom(long vp, long vn, int score, byte[] ys, int off, int len) {
+        final int high = n - 1;
+        for (int j = 0; j < len; j++) {
+            long eq = peq[(ys[off + j] & 0xff) * stride];
             long xv = eq | vn;
             long xh = (((eq & vp) + vp) ^ vp) | eq;
             long hp = vn | ~(xh | vp);
             long hn = vp & xh;
             score += (int) ((hp >>> high) & 1) - (int) ((hn >>> high) & 1);
-            hp = (hp << 1) | 1; // row 0 of a global alignment: D[0][j] - D[0][j-1] = +1
+            hp = (hp << 1) | 1;
             hn <<= 1;
             vp = hn | ~(xv | hp);
             vn = hp & xv;
@@ -99,7 +162,7 @@ final class MyersPattern {
     }
 
     /**
-     * As {@link #oneWord}, stopping once the cell on the end cell's diagonal exceeds k: values never
+     * As {@link #oneWordFrom}, stopping once the cell on the end cell's diagonal exceeds k: values never
      * decrease along a diagonal (Ukkonen), so the result would too. That cell, D[r][j] with
      * r = j + n - m, is D[0][j] plus the vertical deltas of rows 1..r: two popcounts per column.
      */
@@ -130,90 +193,5 @@ final class MyersPattern {
             }
         }
         return score;
-    }
-
-    /** Longer patterns: one word per 64 rows, each column passing the horizontal delta down. */
-    private int blocks(byte[] ys, int off, int m) {
-        final int last = words(n) - 1;
-        final int high = (n - 1) & 63;
-        for (int w = 0; w <= last; w++) {
-            pv[w] = -1L;
-            mv[w] = 0;
-        }
-        int score = n;
-        for (int j = 0; j < m; j++) {
-            score += column(ys[off + j] & 0xff, last, high);
-        }
-        return score;
-    }
-
-    /** As {@link #blocks}, checking the end cell's diagonal (as {@link #oneWordBounded}) every 8 columns. */
-    private int blocksBounded(byte[] ys, int off, int m, int k) {
-        final int last = words(n) - 1;
-        final int high = (n - 1) & 63;
-        for (int w = 0; w <= last; w++) {
-            pv[w] = -1L;
-            mv[w] = 0;
-        }
-        int score = n;
-        for (int j = 0; j < m; j++) {
-            score += column(ys[off + j] & 0xff, last, high);
-            int r = j + 1 + n - m;
-            if ((j & 7) == 7 && r >= 0) {
-                int diagonal = score - deltasBelow(r);
-                if (diagonal > k) {
-                    return diagonal;
-                }
-            }
-        }
-        return score;
-    }
-
-    /** Sum of the vertical deltas of rows r+1..n: D[n][j] - D[r][j]. */
-    private int deltasBelow(int r) {
-        int sum = 0;
-        int w = r >>> 6;
-        long mask = -1L << (r & 63); // bits r.. of word w (bits past n are cut below)
-        final int last = words(n) - 1;
-        for (; w <= last; w++, mask = -1L) {
-            if (w == last) {
-                mask &= -1L >>> (63 - ((n - 1) & 63));
-            }
-            sum += Long.bitCount(pv[w] & mask) - Long.bitCount(mv[w] & mask);
-        }
-        return sum;
-    }
-
-    /** Advances every block by one text symbol; returns the change of D[n][j]. */
-    private int column(int symbol, int last, int high) {
-        final int base = symbol * stride;
-        long hin = 1; // +1 into the top row: hp's carry-in bit; hn's stays 0 unless the delta is -1
-        long hinNeg = 0;
-        for (int w = 0; ; w++) {
-            long eq = peq[base + w];
-            long vp = pv[w];
-            long vn = mv[w];
-            long xv = eq | vn;
-            eq |= hinNeg;
-            long xh = (((eq & vp) + vp) ^ vp) | eq;
-            long hp = vn | ~(xh | vp);
-            long hn = vp & xh;
-            if (w == last) {
-                int delta = (int) ((hp >>> high) & 1) - (int) ((hn >>> high) & 1);
-                hp = (hp << 1) | hin;
-                hn = (hn << 1) | hinNeg;
-                pv[w] = hn | ~(xv | hp);
-                mv[w] = hp & xv;
-                return delta;
-            }
-            long outPos = hp >>> 63; // hp and hn never share a bit: one delta per cell
-            long outNeg = hn >>> 63;
-            hp = (hp << 1) | hin;
-            hn = (hn << 1) | hinNeg;
-            pv[w] = hn | ~(xv | hp);
-            mv[w] = hp & xv;
-            hin = outPos;
-            hinNeg = outNeg;
-        }
     }
 }
