@@ -2,6 +2,8 @@
 # Benchmarks (submit.sh delegates here):
 #   bench/bench.sh jmh [JMH options]   per-pair kernel cost (JMH, GC profiler) and a table: ns/pair, B/pair, cells/s
 #   bench/bench.sh e2e [options]       end-to-end pairs/s: thread-pool baseline vs Spark local[1], local[2], full matrix
+#   bench/bench.sh e2e reads [options] a cheap kernel end to end: levenshtein on generated reads, pool vs Spark
+#                                      (dense and --keep below=3) vs RapidFuzz cdist, plus Spark's stage times
 # Builds bench/target/benchmarks.jar (mvn package of bench and job) when missing or older than the sources.
 set -euo pipefail
 
@@ -26,9 +28,12 @@ case "${1:-}" in
   e2e)
     shift; build_bench_jar
     cd "$ROOT"
+    MAIN=allpairs.bench.EndToEnd
+    if [ "${1:-}" = reads ]; then shift; MAIN=allpairs.bench.ReadsEndToEnd; fi
     exec "$JAVA" -Xms4g -Xmx4g "${OPENS[@]}" -Dlog4j2.configurationFile="$ROOT/conf/log4j2.properties" \
-      -cp "$BENCH_JAR:$SPARK_JARS/*" allpairs.bench.EndToEnd "$@" ;;
+      -cp "$BENCH_JAR:$SPARK_JARS/*" "$MAIN" "$@" ;;
   *)
-    echo "usage: bench/bench.sh jmh [JMH options] | e2e [--rows M] [--cols N] [--seed S] [--dir DIR] [--reference-seconds T] [--block-size B]" >&2
+    echo "usage: bench/bench.sh jmh [JMH options] | e2e [--rows M] [--cols N] [--seed S] [--dir DIR] [--block-size B]" >&2
+    echo "       bench/bench.sh e2e reads [--reads M] [--length N] [--family F] [--cutoff X] [--seed S] [--dir DIR] [--python CMD]" >&2
     exit 2 ;;
 esac

@@ -32,22 +32,18 @@ import org.apache.spark.sql.SparkSession;
 /**
  * {@code ./submit.sh bench}: pairs/s of one seeded workload (seed kernel, random int8 rows) as
  * (1) a bare thread pool with one scratch per thread, no Spark, (2) the Spark job in local[1],
- * (3) in local[2], (4) in local[2] computing the full matrix (the kernel wrapped as non-symmetric);
- * plus the seed reference point at m = 128, n = 64. Each run is timed from its first job to the
+ * (3) in local[2], (4) in local[2] computing the full matrix (the kernel wrapped as non-symmetric).
+ * Each run is timed from its first job to the
  * last byte of the committed .npy (the job's own {@code seconds}), after an untimed warm-up (JIT,
  * and each Spark session's first job); every output is compared byte for byte with the baseline's.
- * Prints one JSON line per run, then a table and the ratios.
+ * Prints one JSON line per run, then a table and the ratios. ({@link ReadsEndToEnd} is the
+ * cheap-kernel case.)
  *
  * <p>Options: {@code --rows M} (default 2000: about a minute or more per run on 2 cores),
- * {@code --cols N} (64), {@code --seed S} (42), {@code --dir DIR} (bench-out),
- * {@code --reference-seconds T} (10, each of the two m = 128 runs; 0 skips them), {@code --block-size B}
+ * {@code --cols N} (64), {@code --seed S} (42), {@code --dir DIR} (bench-out), {@code --block-size B}
  * (the job's default).
  */
 public final class EndToEnd {
-    /** The C/OpenMP build of the same loops, m = 128, n = 64, full m×m: matrix entries per second. */
-    static final double C_ENTRIES_PER_S_1_THREAD = 3100;
-    static final double C_ENTRIES_PER_S_2_THREADS = 6200;
-
     private EndToEnd() {
     }
 
@@ -80,7 +76,6 @@ public final class EndToEnd {
         int n = 64;
         long seed = 42;
         Path dir = Path.of("bench-out");
-        double referenceSeconds = 10;
         Integer blockSize = null;
         for (int a = 0; a < args.length; a += 2) {
             String value = a + 1 < args.length ? args[a + 1] : null;
@@ -89,10 +84,9 @@ public final class EndToEnd {
                 case "--cols" -> n = Integer.parseInt(value);
                 case "--seed" -> seed = Long.parseLong(value);
                 case "--dir" -> dir = Path.of(value);
-                case "--reference-seconds" -> referenceSeconds = Double.parseDouble(value);
                 case "--block-size" -> blockSize = Integer.valueOf(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[a]
-                        + " (known: --rows M --cols N --seed S --dir DIR --reference-seconds T --block-size B)");
+                        + " (known: --rows M --cols N --seed S --dir DIR --block-size B)");
             }
         }
         Files.createDirectories(dir);
@@ -110,15 +104,7 @@ public final class EndToEnd {
         runs.add(report(spark("local[2]", seedKernel, rows, blockSize, input, dir.resolve("local2.npy"), baselineOut)));
         runs.add(report(spark("local[2]", new FullMatrix<>(seedKernel), rows, blockSize, input,
                 dir.resolve("local2_full.npy"), baselineOut)));
-        List<Run> reference = new ArrayList<>();
-        if (referenceSeconds > 0) {
-            ByteRows small = randomInt8(128, 64, seed);
-            for (int threads : new int[] {1, 2}) {
-                reference.add(report(repeatBaseline(seedKernel, small, threads, dir.resolve("ref128.npy"),
-                        referenceSeconds)));
-            }
-        }
-        printTable(runs, reference);
+        printTable(runs);
     }
 
     private static Run report(Run run) {
@@ -127,7 +113,10 @@ public final class EndToEnd {
         return run;
     }
 
-    /** The bare in-process baseline: a fixed pool, one scratch per thread, rows handed out one at a time. */
+    /**
+     * The bare in-process baseline: a fixed pool, one scratch per thread, rows handed out one at a
+     * time, each row through {@code Kernel.computeRow} as the job's tiles call it.
+     */
     static <S> Run baseline(Kernel<S> kernel, Rows rows, int threads, boolean symmetric, Path out) throws Exception {
         int m = rows.rows();
         long start = System.nanoTime();
@@ -139,13 +128,12 @@ public final class EndToEnd {
             for (int t = 0; t < threads; t++) {
                 workers.add(pool.submit(() -> {
                     S scratch = kernel.newScratch(rows.maxLength());
+                    double unbounded = kernel.kind().unbounded();
                     for (int i = nextRow.getAndIncrement(); i < m; i = nextRow.getAndIncrement()) {
-                        for (int j = symmetric ? i : 0; j < m; j++) {
-                            double v = kernel.compute(rows, i, rows, j, scratch);
-                            matrix[i * m + j] = v;
-                            if (symmetric) {
-                                matrix[j * m + i] = v;
-                            }
+                        int from = symmetric ? i : 0;
+                        kernel.computeRow(rows, i, rows, from, m, unbounded, scratch, matrix, i * m + from);
+                        for (int j = i + 1; symmetric && j < m; j++) {
+                            matrix[j * m + i] = matrix[i * m + j];
                         }
                     }
                 }));
@@ -162,22 +150,6 @@ public final class EndToEnd {
         double seconds = (System.nanoTime() - start) / 1e9;
         long pairs = symmetric ? (long) m * (m + 1) / 2 : (long) m * m;
         return new Run("baseline", threads, symmetric, m, rows.maxLength(), 1, pairs, seconds, true);
-    }
-
-    /** The baseline at a small size, repeated for at least {@code minSeconds}: a steady rate. */
-    static <S> Run repeatBaseline(Kernel<S> kernel, Rows rows, int threads, Path out, double minSeconds)
-            throws Exception {
-        baseline(kernel, rows, threads, true, out); // warm-up
-        long pairs = 0;
-        double seconds = 0;
-        int reps = 0;
-        while (seconds < minSeconds) {
-            Run r = baseline(kernel, rows, threads, true, out);
-            pairs += r.pairs();
-            seconds += r.seconds();
-            reps++;
-        }
-        return new Run("baseline", threads, true, rows.rows(), rows.maxLength(), reps, pairs, seconds, true);
     }
 
     /** The Spark job in-process on a fresh local session, stopped afterwards. */
@@ -223,12 +195,11 @@ public final class EndToEnd {
         }
     }
 
-    private static void printTable(List<Run> runs, List<Run> reference) {
+    private static void printTable(List<Run> runs) {
         System.out.println();
         System.out.println("| run | threads | matrix | m | n | pairs | seconds | pairs/s | entries/s | same bytes |");
         System.out.println("|---|---:|---|---:|---:|---:|---:|---:|---:|---|");
         List<Run> all = new ArrayList<>(runs);
-        all.addAll(reference);
         for (Run r : all) {
             System.out.printf(Locale.ROOT, "| %s | %d | %s | %d | %d | %d | %.1f | %.0f | %.0f | %s |%n", r.name(),
                     r.threads(), r.symmetric() ? "symmetric" : "full", r.m(), r.n(), r.pairs(), r.seconds(),
@@ -246,12 +217,6 @@ public final class EndToEnd {
                 local2.entriesPerSecond() / full.entriesPerSecond());
         System.out.printf(Locale.ROOT, "2-thread scaling: local[2] / local[1] (pairs/s) = %.3f%n",
                 local2.pairsPerSecond() / local1.pairsPerSecond());
-        for (Run r : reference) {
-            double c = r.threads() == 1 ? C_ENTRIES_PER_S_1_THREAD : C_ENTRIES_PER_S_2_THREADS;
-            System.out.printf(Locale.ROOT,
-                    "seed m=128 n=64, %d thread(s): %.0f entries/s = %.2f x the C/OpenMP build's %.0f%s%n", r.threads(), r.entriesPerSecond(), r.entriesPerSecond() / c, c,
-                    r.threads() == 2 ? " (target >= 1.8x)" : "");
-        }
         boolean allIdentical = all.stream().allMatch(Run::identical);
         System.out.println(allIdentical ? "every Spark output is byte-identical to the baseline's"
                 : "OUTPUTS DIFFER from the baseline");

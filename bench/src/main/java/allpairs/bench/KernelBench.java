@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -21,10 +22,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Time per pair of every built-in kernel, called as the job calls it ({@code Kernel.compute} on
- * rows, one scratch reused for every pair). One operation is one pair; run with {@code -prof gc}
- * for the allocation per pair ({@code gc.alloc.rate.norm}, which must stay below 1 B/op).
- * {@link KernelBenchMain} runs this and prints ns/pair and cells/s.
+ * Time per pair of every built-in kernel, called as the job's tiles call it: {@code Kernel.computeRow}
+ * for one row against a tile row of {@link #COLS} other rows, one scratch reused. JMH scores one pair
+ * ({@code @OperationsPerInvocation}); run with {@code -prof gc} for the allocation per pair
+ * ({@code gc.alloc.rate.norm}, which must stay below 1 B/op). {@link KernelBenchMain} runs this and
+ * prints ns/pair and cells/s.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -33,12 +35,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Thread)
 public class KernelBench {
-    /** ROWS distinct rows; the benchmark cycles through every (i, j) with i != j. */
+    /** ROWS row-side rows, taken in turn, each against the same COLS column-side rows (other seeds). */
     static final int ROWS = 8;
+    static final int COLS = 16;
 
-    /** KERNEL:LENGTH[:window] — see {@link Case}. */
+    /** KERNEL:LENGTH[:window | :bound=X] — see {@link Case}. */
     @Param({"seed:32", "seed:64", "seed:128", "seed-literal:64", "seed-literal:128",
-            "levenshtein:100", "levenshtein:1000",
+            "levenshtein:50", "levenshtein:50:bound=3", "levenshtein:100", "levenshtein:1000",
+            "levenshtein-dp:50", "levenshtein-dp:100", "levenshtein-dp:1000",
             "nw:100", "nw:1000",
             "sw:100", "sw:1000",
             "dtw:128", "dtw:1024", "dtw:128:10", "dtw:1024:10",
@@ -47,37 +51,35 @@ public class KernelBench {
 
     private Kernel<Object> kernel;
     private Rows rows;
+    private Rows cols;
+    private double bound;
     private Object scratch;
-    private int[] pairI;
-    private int[] pairJ;
+    private final double[] out = new double[COLS];
     private int next;
 
     @Setup
     @SuppressWarnings("unchecked")
     public void setUp() {
         Case c = Case.parse(kernelCase);
-        kernel = (Kernel<Object>) (c.kernel().equals("seed-literal") ? new LiteralSeedKernel()
-                : Kernels.configured(c.kernel(), c.params()));
+        kernel = (Kernel<Object>) switch (c.kernel()) {
+            case "seed-literal" -> new LiteralSeedKernel();
+            case "levenshtein-dp" -> new DpLevenshteinKernel();
+            default -> Kernels.configured(c.kernel(), c.params());
+        };
         rows = randomRows(c.kernel(), ROWS, c.length(), 42);
-        scratch = kernel.newScratch(rows.maxLength());
-        pairI = new int[ROWS * (ROWS - 1)];
-        pairJ = new int[pairI.length];
-        int p = 0;
-        for (int i = 0; i < ROWS; i++) {
-            for (int j = 0; j < ROWS; j++) {
-                if (i != j) {
-                    pairI[p] = i;
-                    pairJ[p++] = j;
-                }
-            }
-        }
+        cols = randomRows(c.kernel(), COLS, c.length(), 43);
+        bound = c.bound() == null ? kernel.kind().unbounded() : c.bound();
+        scratch = kernel.newScratch(Math.max(rows.maxLength(), cols.maxLength()));
     }
 
+    /** One tile row: row {@code next} against every column row (COLS pairs, scored per pair). */
     @Benchmark
-    public double pair() {
-        int p = next;
-        next = p + 1 == pairI.length ? 0 : p + 1;
-        return kernel.compute(rows, pairI[p], rows, pairJ[p], scratch);
+    @OperationsPerInvocation(COLS)
+    public double tileRow() {
+        int i = next;
+        next = i + 1 == ROWS ? 0 : i + 1;
+        kernel.computeRow(rows, i, cols, 0, COLS, bound, scratch, out, 0);
+        return out[i];
     }
 
     /**
@@ -99,6 +101,7 @@ public class KernelBench {
                 return DoubleRows.rectangular(m, n, data);
             }
             case "levenshtein":
+            case "levenshtein-dp":
             case "nw":
             case "sw": {
                 byte[] acgt = {'A', 'C', 'G', 'T'};
@@ -116,18 +119,24 @@ public class KernelBench {
         }
     }
 
-    /** One benchmark case: kernel, row length, optional dtw window, and its work per pair. */
-    record Case(String kernel, int length, Integer window) {
+    /**
+     * One benchmark case: kernel, row length, optional dtw window or bound (passed to computeRow,
+     * e.g. {@code levenshtein:50:bound=3}), and its work per pair.
+     */
+    record Case(String kernel, int length, Integer window, Double bound) {
         static Case parse(String s) {
             String[] p = s.split(":");
-            return new Case(p[0], Integer.parseInt(p[1]), p.length > 2 ? Integer.valueOf(p[2]) : null);
+            String extra = p.length > 2 ? p[2] : null;
+            boolean isBound = extra != null && extra.startsWith("bound=");
+            return new Case(p[0], Integer.parseInt(p[1]), extra == null || isBound ? null : Integer.valueOf(extra),
+                    isBound ? Double.valueOf(extra.substring("bound=".length())) : null);
         }
 
         List<String> params() {
             return window == null ? List.of() : List.of("window=" + window);
         }
 
-        /** Work units per pair: DP cells evaluated (seed: n^2 scratch cells; mi: row elements). */
+        /** Work units per pair: DP cells (seed: n^2 scratch cells; mi: row elements; a bounded case: the cells it stands for). */
         long cells() {
             long n = length;
             switch (kernel) {

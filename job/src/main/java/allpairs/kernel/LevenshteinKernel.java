@@ -2,25 +2,25 @@ package allpairs.kernel;
 
 /**
  * The {@code levenshtein} kernel: unit-cost edit distance between two symbol rows, symbols compared
- * by bit pattern. With x of length n and y of length m,
+ * by byte value (0..255). With x of length n and y of length m,
  * <pre>
  *   D[i][0] = i,  D[0][j] = j,
  *   D[i][j] = min(D[i-1][j] + 1, D[i][j-1] + 1, D[i-1][j-1] + (x[i-1] == y[j-1] ? 0 : 1))
  * </pre>
- * and the result is D[n][m]. Only two rows of D are kept.
+ * and the result is D[n][m], computed bit-parallel ({@link MyersPattern}: 64 cells per word
+ * operation). {@link #computeRow} builds row i's bit masks once for the whole tile row, and with a
+ * bound stops a pair as soon as its distance provably exceeds it.
  */
 public final class LevenshteinKernel extends ByteKernel<LevenshteinKernel.Scratch> {
     private static final long serialVersionUID = 1L;
     public static final String NAME = "levenshtein";
 
-    /** Two DP rows over y (previous and current). */
+    /** The prepared pattern (bit masks and the vertical delta words), reused for every pair. */
     public static final class Scratch {
-        final int[] prev;
-        final int[] cur;
+        final MyersPattern pattern;
 
         Scratch(int maxLength) {
-            this.prev = new int[maxLength + 1];
-            this.cur = new int[maxLength + 1];
+            this.pattern = new MyersPattern(maxLength);
         }
     }
 
@@ -51,7 +51,7 @@ public final class LevenshteinKernel extends ByteKernel<LevenshteinKernel.Scratc
 
     @Override
     public long scratchBytes(int maxLength) {
-        return 2 * 4L * (maxLength + 1);
+        return MyersPattern.bytes(maxLength);
     }
 
     @Override
@@ -61,24 +61,33 @@ public final class LevenshteinKernel extends ByteKernel<LevenshteinKernel.Scratc
 
     @Override
     protected double compute(byte[] xs, int xOff, int n, byte[] ys, int yOff, int m, Scratch scratch) {
-        int[] prev = scratch.prev;
-        int[] cur = scratch.cur;
-        for (int j = 0; j <= m; j++) {
-            prev[j] = j;
+        MyersPattern p = scratch.pattern;
+        p.prepare(xs, xOff, n);
+        try {
+            return p.distance(ys, yOff, m, Integer.MAX_VALUE);
+        } finally {
+            p.release();
         }
-        for (int i = 1; i <= n; i++) {
-            final byte xi = xs[xOff + i - 1];
-            cur[0] = i;
-            for (int j = 1; j <= m; j++) {
-                int best = prev[j - 1] + (xi == ys[yOff + j - 1] ? 0 : 1);
-                best = Math.min(best, prev[j] + 1);
-                best = Math.min(best, cur[j - 1] + 1);
-                cur[j] = best;
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
+    }
+
+    @Override
+    public void computeRow(Rows a, int i, Rows b, int jFrom, int jTo, double bound, Scratch scratch, double[] out,
+                           int outOffset) {
+        ByteRows x = (ByteRows) a;
+        MyersPattern p = scratch.pattern;
+        p.prepare(x.data(), x.offset(i), x.length(i));
+        try {
+            p.distances((ByteRows) b, jFrom, jTo, cutoff(bound), out, outOffset);
+        } finally {
+            p.release();
         }
-        return prev[m];
+    }
+
+    /** The largest integer distance within the bound (distances are integers); MAX_VALUE for none. */
+    static int cutoff(double bound) {
+        if (Double.isNaN(bound) || bound >= Integer.MAX_VALUE) {
+            return Integer.MAX_VALUE;
+        }
+        return (int) Math.max(-1, Math.floor(bound));
     }
 }

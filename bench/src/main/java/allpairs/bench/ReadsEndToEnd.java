@@ -1,0 +1,178 @@
+package allpairs.bench;
+
+import allpairs.cli.Main;
+import allpairs.kernel.ByteRows;
+import allpairs.kernel.Kernel;
+import allpairs.kernel.Kernels;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.SparkConf;
+
+/**
+ * {@code ./submit.sh bench reads}: a cheap kernel end to end. Levenshtein on generated reads
+ * ({@link ReadFamilies}: 8,000 reads of 50 over ACGT by default), all pairs, as (1) the bare thread
+ * pool (2 threads, {@code computeRow} per row, the same .npy written), (2) the job at local[2]
+ * writing the dense .npy, (3) the job at local[2] with {@code --keep below=CUTOFF}, (4) RapidFuzz's
+ * {@code process.cdist} with 2 workers, dense and with {@code score_cutoff}, in memory
+ * ({@code bench/rapidfuzz_cdist.py}, run when Python with rapidfuzz and numpy is installed; it also
+ * checks both job outputs against its matrix). The job runs through the command line in this JVM
+ * after an untimed warm-up run; its time is its summary's {@code seconds}. Spark's event log of each
+ * run gives the stage times, printed after the table.
+ *
+ * <p>Options: {@code --reads M} (8000), {@code --length N} (50), {@code --family F} (20 reads per
+ * family), {@code --cutoff X} (3), {@code --seed S} (42), {@code --dir DIR} (bench-out/reads),
+ * {@code --python CMD} (python3).
+ */
+public final class ReadsEndToEnd {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ReadsEndToEnd() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int reads = 8000;
+        int length = 50;
+        int family = 20;
+        int cutoff = 3;
+        long seed = 42;
+        Path dir = Path.of("bench-out", "reads");
+        String python = "python3";
+        for (int a = 0; a < args.length; a += 2) {
+            String value = a + 1 < args.length ? args[a + 1] : null;
+            switch (args[a]) {
+                case "--reads" -> reads = Integer.parseInt(value);
+                case "--length" -> length = Integer.parseInt(value);
+                case "--family" -> family = Integer.parseInt(value);
+                case "--cutoff" -> cutoff = Integer.parseInt(value);
+                case "--seed" -> seed = Long.parseLong(value);
+                case "--dir" -> dir = Path.of(value);
+                case "--python" -> python = value;
+                default -> throw new IllegalArgumentException("unknown option " + args[a] + " (known: --reads M"
+                        + " --length N --family F --cutoff X --seed S --dir DIR --python CMD)");
+            }
+        }
+        Files.createDirectories(dir);
+        byte[][] generated = ReadFamilies.generate(reads, length, family, seed);
+        Path input = dir.resolve("reads.txt");
+        ReadFamilies.writeText(generated, input);
+        Path warmInput = dir.resolve("warm.txt");
+        ReadFamilies.writeText(Arrays.copyOf(generated, Math.min(reads, 400)), warmInput);
+        @SuppressWarnings("unchecked")
+        Kernel<Object> kernel = (Kernel<Object>) Kernels.byName("levenshtein");
+        ByteRows rows = KernelBenchRows.ragged(generated);
+
+        Path baselineOut = dir.resolve("baseline.npy");
+        EndToEnd.baseline(kernel, KernelBenchRows.ragged(Arrays.copyOf(generated, Math.min(reads, 400))), 2, true,
+                baselineOut); // JIT warm-up, untimed
+        EndToEnd.Run pool = EndToEnd.baseline(kernel, rows, 2, true, baselineOut);
+        System.out.println(pool.json());
+        job(dir, "warm", warmInput, dir.resolve("warm.npy"), List.of()); // untimed: Spark's and the JIT's first run
+        JsonNode dense = job(dir, "dense", input, dir.resolve("dense.npy"), List.of());
+        boolean sameAsPool = Files.mismatch(dir.resolve("dense.npy"), baselineOut) == -1;
+        JsonNode kept = job(dir, "keep", input, dir.resolve("edges.npy"), List.of("--keep", "below=" + cutoff));
+        JsonNode peer = rapidFuzz(python, input, cutoff, dir);
+        report(pool, dense, kept, sameAsPool, peer, cutoff);
+        EventLogStages.print("local[2] dense", dense.path("seconds").asDouble(), EventLogStages.read(dir.resolve("events-dense")));
+        EventLogStages.print("local[2] --keep below=" + cutoff, kept.path("seconds").asDouble(),
+                EventLogStages.read(dir.resolve("events-keep")));
+    }
+
+    /** One job through the command line at local[2], its event log in DIR/events-NAME; returns its summary. */
+    static JsonNode job(Path dir, String name, Path input, Path output, List<String> extra) throws IOException {
+        Path events = dir.resolve("events-" + name);
+        if (Files.isDirectory(events)) {
+            try (var old = Files.list(events)) {
+                for (Path p : (Iterable<Path>) old::iterator) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(events);
+        SparkConf conf = new SparkConf(false).setMaster("local[2]").setAppName("allpairs-bench-reads")
+                .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1")
+                .set("spark.driver.bindAddress", "127.0.0.1").set("spark.eventLog.enabled", "true")
+                .set("spark.eventLog.dir", events.toAbsolutePath().toUri().toString());
+        List<String> args = new ArrayList<>(List.of("--input", input.toString(), "--output", output.toString(),
+                "--kernel", "levenshtein", "--overwrite"));
+        args.addAll(extra);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long start = System.nanoTime();
+        int code = Main.execute(args.toArray(new String[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                System.err, conf, null);
+        double wall = (System.nanoTime() - start) / 1e9;
+        String text = out.toString(StandardCharsets.UTF_8).trim();
+        if (code != 0) {
+            throw new IllegalStateException("job " + name + " exited " + code + ": " + text);
+        }
+        System.out.printf(Locale.ROOT, "{\"run\":\"spark local[2] %s\",\"wall_seconds_with_session_start\":%.3f,"
+                + "\"summary\":%s}%n", name, wall, text.substring(text.lastIndexOf('\n') + 1));
+        return JSON.readTree(text.substring(text.lastIndexOf('\n') + 1));
+    }
+
+    /** The RapidFuzz script's JSON line, or null (said why) when it cannot run. */
+    static JsonNode rapidFuzz(String python, Path input, int cutoff, Path dir) throws IOException, InterruptedException {
+        Path script = Path.of("bench", "rapidfuzz_cdist.py");
+        ProcessBuilder pb = new ProcessBuilder(python, script.toString(), input.toString(), "2",
+                Integer.toString(cutoff), dir.resolve("dense.npy").toString(), dir.resolve("edges.npy").toString());
+        pb.redirectErrorStream(true);
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            System.out.println("RapidFuzz peer not run: cannot start " + python + " (" + e.getMessage() + ")");
+            return null;
+        }
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (p.waitFor() != 0) {
+            System.out.println("RapidFuzz peer not run (pip install rapidfuzz numpy): " + text);
+            return null;
+        }
+        String last = text.substring(text.lastIndexOf('\n') + 1);
+        System.out.println(last);
+        return JSON.readTree(last);
+    }
+
+    private static void report(EndToEnd.Run pool, JsonNode dense, JsonNode kept, boolean sameAsPool, JsonNode peer,
+                               int cutoff) {
+        double denseS = dense.path("seconds").asDouble();
+        double keptS = kept.path("seconds").asDouble();
+        System.out.println();
+        System.out.println("| run | seconds | pairs/s |");
+        System.out.println("|---|---:|---:|");
+        System.out.printf(Locale.ROOT, "| bare pool, 2 threads, dense .npy | %.2f | %.3g |%n", pool.seconds(),
+                pool.pairsPerSecond());
+        System.out.printf(Locale.ROOT, "| spark local[2], dense .npy | %.2f | %.3g |%n", denseS, pool.pairs() / denseS);
+        System.out.printf(Locale.ROOT, "| spark local[2], --keep below=%d (%d edges) | %.2f | %.3g |%n", cutoff,
+                kept.path("edges").asLong(), keptS, pool.pairs() / keptS);
+        if (peer != null) {
+            System.out.printf(Locale.ROOT, "| RapidFuzz %s cdist, 2 workers, dense, in memory | %.2f | |%n",
+                    peer.path("rapidfuzz").asText(), peer.path("dense_seconds").asDouble());
+            System.out.printf(Locale.ROOT, "| RapidFuzz cdist, 2 workers, score_cutoff=%d | %.2f | |%n", cutoff,
+                    peer.path("cutoff_seconds").asDouble());
+        }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "spark local[2] / bare pool (pairs/s, dense) = %.3f (target >= 0.8)%n",
+                pool.seconds() / denseS);
+        if (peer != null) {
+            System.out.printf(Locale.ROOT, "dense: job seconds / RapidFuzz seconds = %.2f (target <= 2)%n",
+                    denseS / peer.path("dense_seconds").asDouble());
+            System.out.printf(Locale.ROOT, "keep below=%d: job seconds / RapidFuzz score_cutoff seconds = %.2f"
+                    + " (target <= 1)%n", cutoff, keptS / peer.path("cutoff_seconds").asDouble());
+            System.out.printf(Locale.ROOT, "outputs against RapidFuzz: dense %s, edges %s%n",
+                    peer.path("dense_identical").asBoolean() ? "identical" : "DIFFER",
+                    peer.path("edges_identical").asBoolean() ? "identical" : "DIFFER");
+        }
+        System.out.println(sameAsPool ? "the job's dense .npy is byte-identical to the bare pool's"
+                : "the job's dense .npy DIFFERS from the bare pool's");
+    }
+}
