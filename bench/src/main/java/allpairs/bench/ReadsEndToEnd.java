@@ -15,8 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
-import org.apache.spark.SparkConf;
 
 /**
  * {@code ./submit.sh bench reads}: a cheap kernel end to end. Levenshtein on generated reads
@@ -98,17 +98,17 @@ public final class ReadsEndToEnd {
             }
         }
         Files.createDirectories(events);
-        SparkConf conf = new SparkConf(false).setMaster("local[2]").setAppName("allpairs-bench-reads")
-                .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1")
-                .set("spark.driver.bindAddress", "127.0.0.1").set("spark.eventLog.enabled", "true")
-                .set("spark.eventLog.dir", events.toAbsolutePath().toUri().toString());
+        Map<String, String> conf = Map.of("spark.master", "local[2]", "spark.app.name", "allpairs-bench-reads",
+                "spark.ui.enabled", "false", "spark.driver.host", "127.0.0.1",
+                "spark.driver.bindAddress", "127.0.0.1", "spark.eventLog.enabled", "true",
+                "spark.eventLog.dir", events.toAbsolutePath().toUri().toString());
         List<String> args = new ArrayList<>(List.of("--input", input.toString(), "--output", output.toString(),
                 "--kernel", "levenshtein", "--overwrite"));
         args.addAll(extra);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long start = System.nanoTime();
         int code = Main.execute(args.toArray(new String[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                System.err, conf, null);
+                System.err, conf);
         double wall = (System.nanoTime() - start) / 1e9;
         String text = out.toString(StandardCharsets.UTF_8).trim();
         if (code != 0) {
