@@ -3,6 +3,7 @@ package allpairs.compute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import allpairs.config.OutputOptions;
+import allpairs.kernel.KernelKind;
 import allpairs.plan.Tile;
 import allpairs.plan.Tiling;
 import java.util.ArrayList;
@@ -138,5 +139,23 @@ class TileEmitterTest {
             kept.add(out.col(e));
         }
         assertThat(kept).containsExactlyInAnyOrder(1, 3);
+    }
+
+    @Test
+    void aThresholdOnTheCloseSideIsTheKernelsBoundAndNothingElseIs() {
+        OutputOptions below = new OutputOptions(false, null, OutputOptions.Threshold.parse("below=2.5"), null, false,
+                false);
+        OutputOptions above = new OutputOptions(false, null, OutputOptions.Threshold.parse("above=7"), null, false,
+                false);
+        OutputOptions topK = new OutputOptions(false, null, null, 3, false, false);
+        assertThat(TileEmitter.of(below, true, true, true).bound(KernelKind.DISTANCE)).isEqualTo(2.5);
+        assertThat(TileEmitter.of(below, true, true, false).bound(KernelKind.SCORE))
+                .isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(TileEmitter.of(above, true, true, false).bound(KernelKind.SCORE)).isEqualTo(7.0);
+        assertThat(TileEmitter.of(above, true, true, true).bound(KernelKind.DISTANCE))
+                .isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(TileEmitter.of(topK, true, true, true).bound(KernelKind.DISTANCE))
+                .isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(new TileEmitter.Dense(true).bound(KernelKind.SCORE)).isEqualTo(Double.NEGATIVE_INFINITY);
     }
 }

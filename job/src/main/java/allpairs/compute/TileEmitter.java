@@ -1,5 +1,6 @@
 package allpairs.compute;
 
+import allpairs.kernel.KernelKind;
 import allpairs.plan.Tile;
 import allpairs.config.OutputOptions;
 import java.io.Serializable;
@@ -15,6 +16,15 @@ public abstract class TileEmitter implements Serializable {
 
     /** Hands {@code out} the tile's pieces, each with the row band it belongs to. */
     public abstract void emit(Tile tile, double[] block, BiConsumer<Integer, Piece> out);
+
+    /**
+     * The bound the kernel may stop at ({@link allpairs.kernel.Kernel#computeRow}): values beyond it
+     * are dropped here, so they need not be exact. Unbounded unless a threshold keeps only the close
+     * side ({@code --keep below=X} for a distance, {@code above=X} for a score).
+     */
+    public double bound(KernelKind kind) {
+        return kind.unbounded();
+    }
 
     /**
      * @param mirror a symmetric kernel on a square matrix: only tiles I <= J exist
@@ -70,6 +80,11 @@ public abstract class TileEmitter implements Serializable {
             this.square = square;
             this.includeSelf = includeSelf;
             this.bothDirections = bothDirections;
+        }
+
+        @Override
+        public double bound(KernelKind kind) {
+            return keep.below() == (kind == KernelKind.DISTANCE) ? keep.value() : kind.unbounded();
         }
 
         @Override

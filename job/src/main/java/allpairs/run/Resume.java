@@ -26,11 +26,14 @@ final class Resume {
     record Resumed(Plan plan, List<Tile> reused) {
     }
 
-    /** Creates the checkpoint (a fresh run) or resumes from it; a checkpoint of another job is refused. */
-    static Resumed from(String checkpoint, JobConfig job, Inputs in, Plan fresh, Configuration conf)
+    /**
+     * Creates the checkpoint (a fresh run) or resumes from it; a checkpoint of another job is refused.
+     * The kernel's bound is part of the job: stored tiles hold inexact values beyond it.
+     */
+    static Resumed from(String checkpoint, JobConfig job, Inputs in, Plan fresh, double bound, Configuration conf)
             throws IOException {
         String fingerprint = Fingerprint.of(job.input().input(), job.input().against(), in.kernel().name(),
-                in.params() + (fresh.symmetric() ? " mirrored" : ""), conf);
+                in.params() + (fresh.symmetric() ? " mirrored" : "") + " bound=" + bound, conf);
         TileStore.Manifest manifest = TileStore.read(checkpoint, fingerprint, conf);
         if (manifest == null) {
             TileStore.create(checkpoint, new TileStore.Manifest(fingerprint, fresh.symmetric(), fresh.rowBounds(),

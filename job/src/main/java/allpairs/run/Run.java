@@ -125,12 +125,14 @@ public final class Run {
         Map<String, String> settings = settings(spark.sparkContext().getConf());
         Defaults.Resolved resolved = Defaults.resolve(job.plan(), settings, spark.sparkContext().defaultParallelism());
         Plan plan = plan(in, resolved);
+        TileEmitter emitter = emitter(job.output().options(), in, plan);
         TileStore store = null;
         List<allpairs.plan.Tile> reused = List.of();
         String checkpoint = job.run().checkpoint();
         if (checkpoint != null) {
             store = TileStore.at(checkpoint);
-            Resume.Resumed resumed = Resume.from(checkpoint, job, in, plan, spark.sparkContext().hadoopConfiguration());
+            Resume.Resumed resumed = Resume.from(checkpoint, job, in, plan,
+                    emitter.bound(in.kernel().kind()), spark.sparkContext().hadoopConfiguration());
             plan = resumed.plan();
             reused = resumed.reused();
         }
@@ -142,7 +144,7 @@ public final class Run {
                 resolved.broadcastLimit(), rows.label());
         long start = System.nanoTime();
         Pipeline.Work work = new Pipeline.Work(in.kernel(), in.query(), in.reference(), plan, reused, store,
-                rows == RowsStrategy.BLOCK_JOIN, emitter(job.output().options(), in, plan));
+                rows == RowsStrategy.BLOCK_JOIN, emitter);
         Pipeline.Measured measured = Pipeline.run(spark, work, sink(job, in, output), job.run().progressSeconds(),
                 progressOut);
         commit(job, in, output);

@@ -32,6 +32,7 @@ public final class TileTask<S, T> implements PairFlatMapFunction<Iterator<T>, In
     private final Counters counters;
     private final TileStore store;
     private final TileEmitter emitter;
+    private final double bound;
 
     /**
      * @param mirror compute only i <= j and mirror (symmetric kernel, square matrix)
@@ -46,6 +47,7 @@ public final class TileTask<S, T> implements PairFlatMapFunction<Iterator<T>, In
         this.counters = counters;
         this.store = store;
         this.emitter = emitter;
+        this.bound = emitter.bound(kernel.kind());
     }
 
     @Override
@@ -64,7 +66,7 @@ public final class TileTask<S, T> implements PairFlatMapFunction<Iterator<T>, In
                         counters.scratchCreated.add(1);
                     }
                     Tile tile = tiles.next();
-                    finished(tile, tiles.compute(kernel, mirror, tile, scratch), ready);
+                    finished(tile, tiles.compute(kernel, mirror, tile, bound, scratch), ready);
                 }
                 return !ready.isEmpty();
             }
