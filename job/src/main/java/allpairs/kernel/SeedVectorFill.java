@@ -1,0 +1,148 @@
+package allpairs.kernel;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The seed kernel's scratch table (expensive_function_1) on SIMD lanes: the only class that names a
+ * {@code jdk.incubator.vector} type, loaded only after {@link SeedLanes#AVAILABLE} said yes.
+ *
+ * <p>Each lane is one cell (a, b) and adds its own terms in k order, as the definition does, so the
+ * table is bit-identical to the scalar loops. The term (uint32) ((x[k] + y[k]) * (a - b)) is made in
+ * doubles, exactly: with s = x[k] + y[k] and d = a - b, the product s·d is a small integer (|s·d| <
+ * 2^31), and its unsigned 32-bit value is s·d, plus 2^32 when s·d < 0, so it is fma(s, d, c) with
+ * c = 0 or 2^32: one rounding of an exact integer below 2^32, that is none. Whether s·d < 0 depends on
+ * the signs of s and d; cells left of the diagonal (d > 0) take c from {@code wrapBelow} (2^32 where
+ * s < 0), cells right of it (d < 0) from {@code wrapAbove} (2^32 where s > 0), so a vector job stays
+ * on one side: per row, the jobs start at b = 0, L, 2L ... below the diagonal and at b = a+1, a+1+L
+ * ... above it. A job's last vector may run past its side; its extra lanes are stored and then
+ * overwritten by a later job or the diagonal cell (jobs store in increasing offset order), or land
+ * in the table's padding. The diagonal cells (d = 0) are done last, by the scalar loop.
+ */
+final class SeedVectorFill {
+    /** Chosen at start: the widest double vector this CPU runs natively (8 lanes on AVX-512, 4 on AVX2). */
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    private static final int LANES = SPECIES.length();
+    /** 0, 1, ..., LANES-1: a job's d lanes are d0 - lane. */
+    private static final double[] LANE_INDEX = laneIndex();
+    private static final double TWO_32 = 4294967296.0;
+
+    private SeedVectorFill() {
+    }
+
+    private static double[] laneIndex() {
+        double[] lanes = new double[LANES];
+        for (int l = 0; l < LANES; l++) {
+            lanes[l] = l;
+        }
+        return lanes;
+    }
+
+    static int lanes() {
+        return LANES;
+    }
+
+    /** A job stores LANES cells from a start inside the table: at most LANES - 1 past its end. */
+    static int overshoot() {
+        return LANES;
+    }
+
+    /** Jobs per table: per row, ceil(a / L) below and ceil((n - 1 - a) / L) above the diagonal. */
+    static int maxJobs(int n) {
+        return n * ((n + LANES - 1) / LANES + 2);
+    }
+
+    /** Fills scratch.tmp[0 .. n*n) for the row sums already in scratch.sum. */
+    static void fill(SeedKernel.Scratch scratch, int n) {
+        if (scratch.plannedN != n) {
+            plan(scratch, n);
+        }
+        final int[] sum = scratch.sum;
+        final double[] s = scratch.sumAsDouble;
+        final double[] below = scratch.wrapBelow;
+        final double[] above = scratch.wrapAbove;
+        for (int k = 0; k < n; k++) {
+            final int v = sum[k];
+            s[k] = v;
+            below[k] = v < 0 ? TWO_32 : 0.0;
+            above[k] = v > 0 ? TWO_32 : 0.0;
+        }
+        runJobs(scratch, n);
+        for (int a = 0; a < n; a++) {
+            scratch.tmp[a * n + a] = SeedKernel.cell(sum, n, 0);
+        }
+    }
+
+    /** The vector jobs of an n×n table, in increasing offset order. */
+    private static void plan(SeedKernel.Scratch scratch, int n) {
+        int j = 0;
+        for (int a = 0; a < n; a++) {
+            for (int b = 0; b < a; b += LANES) {
+                j = addJob(scratch, j, a * n + b, a - b, true);
+            }
+            for (int b = a + 1; b < n; b += LANES) {
+                j = addJob(scratch, j, a * n + b, a - b, false);
+            }
+        }
+        scratch.jobs = j;
+        scratch.plannedN = n;
+    }
+
+    private static int addJob(SeedKernel.Scratch scratch, int j, int offset, int d0, boolean belowDiagonal) {
+        scratch.jobOffset[j] = offset;
+        scratch.jobDiff[j] = d0;
+        scratch.jobBelow[j] = belowDiagonal;
+        return j + 1;
+    }
+
+    /**
+     * Four jobs in flight (measured best on AVX-512 and AVX2, see the README): one k loop feeds four
+     * independent add chains, so the adder's latency is hidden; the remainder runs one job at a time.
+     */
+    private static void runJobs(SeedKernel.Scratch scratch, int n) {
+        final double[] s = scratch.sumAsDouble;
+        final double[] tmp = scratch.tmp;
+        final int[] offset = scratch.jobOffset;
+        final double[] diff = scratch.jobDiff;
+        final boolean[] belowDiagonal = scratch.jobBelow;
+        final int jobs = scratch.jobs;
+        int j = 0;
+        for (; j + 4 <= jobs; j += 4) {
+            // loaded per job group, not once per call: a vector live across both loops is boxed (80 B)
+            final DoubleVector lane = DoubleVector.fromArray(SPECIES, LANE_INDEX, 0);
+            final DoubleVector d0 = DoubleVector.broadcast(SPECIES, diff[j]).sub(lane);
+            final DoubleVector d1 = DoubleVector.broadcast(SPECIES, diff[j + 1]).sub(lane);
+            final DoubleVector d2 = DoubleVector.broadcast(SPECIES, diff[j + 2]).sub(lane);
+            final DoubleVector d3 = DoubleVector.broadcast(SPECIES, diff[j + 3]).sub(lane);
+            final double[] c0 = belowDiagonal[j] ? scratch.wrapBelow : scratch.wrapAbove;
+            final double[] c1 = belowDiagonal[j + 1] ? scratch.wrapBelow : scratch.wrapAbove;
+            final double[] c2 = belowDiagonal[j + 2] ? scratch.wrapBelow : scratch.wrapAbove;
+            final double[] c3 = belowDiagonal[j + 3] ? scratch.wrapBelow : scratch.wrapAbove;
+            DoubleVector acc0 = DoubleVector.zero(SPECIES);
+            DoubleVector acc1 = DoubleVector.zero(SPECIES);
+            DoubleVector acc2 = DoubleVector.zero(SPECIES);
+            DoubleVector acc3 = DoubleVector.zero(SPECIES);
+            for (int k = 0; k < n; k++) {
+                final DoubleVector sk = DoubleVector.broadcast(SPECIES, s[k]);
+                acc0 = acc0.add(sk.fma(d0, DoubleVector.broadcast(SPECIES, c0[k])));
+                acc1 = acc1.add(sk.fma(d1, DoubleVector.broadcast(SPECIES, c1[k])));
+                acc2 = acc2.add(sk.fma(d2, DoubleVector.broadcast(SPECIES, c2[k])));
+                acc3 = acc3.add(sk.fma(d3, DoubleVector.broadcast(SPECIES, c3[k])));
+            }
+            acc0.intoArray(tmp, offset[j]);
+            acc1.intoArray(tmp, offset[j + 1]);
+            acc2.intoArray(tmp, offset[j + 2]);
+            acc3.intoArray(tmp, offset[j + 3]);
+        }
+        for (; j < jobs; j++) {
+            final DoubleVector lane = DoubleVector.fromArray(SPECIES, LANE_INDEX, 0);
+            final DoubleVector d = DoubleVector.broadcast(SPECIES, diff[j]).sub(lane);
+            final double[] c = belowDiagonal[j] ? scratch.wrapBelow : scratch.wrapAbove;
+            DoubleVector acc = DoubleVector.zero(SPECIES);
+            for (int k = 0; k < n; k++) {
+                acc = acc.add(DoubleVector.broadcast(SPECIES, s[k]).fma(d, DoubleVector.broadcast(SPECIES, c[k])));
+            }
+            acc.intoArray(tmp, offset[j]);
+        }
+    }
+}
