@@ -5,6 +5,7 @@ import allpairs.kernel.DoubleRows;
 import allpairs.kernel.Kernel;
 import allpairs.kernel.Kernels;
 import allpairs.kernel.Rows;
+import allpairs.kernel.SeedKernel;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -30,14 +31,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+// --add-modules: the seed kernel's SIMD path (seed:N); seed-scalar:N forces its scalar fallback
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "--add-modules=jdk.incubator.vector"})
 @State(Scope.Thread)
 public class KernelBench {
     /** ROWS distinct rows; the benchmark cycles through every (i, j) with i != j. */
     static final int ROWS = 8;
 
     /** KERNEL:LENGTH[:window] — see {@link Case}. */
-    @Param({"seed:32", "seed:64", "seed:128", "seed-literal:64", "seed-literal:128",
+    @Param({"seed:32", "seed:64", "seed:128", "seed-scalar:64", "seed-scalar:128", "seed-literal:64", "seed-literal:128",
             "levenshtein:100", "levenshtein:1000",
             "nw:100", "nw:1000",
             "sw:100", "sw:1000",
@@ -57,6 +59,7 @@ public class KernelBench {
     public void setUp() {
         Case c = Case.parse(kernelCase);
         kernel = (Kernel<Object>) (c.kernel().equals("seed-literal") ? new LiteralSeedKernel()
+                : c.kernel().equals("seed-scalar") ? SeedKernel.on(SeedKernel.Path.SCALAR)
                 : Kernels.configured(c.kernel(), c.params()));
         rows = randomRows(c.kernel(), ROWS, c.length(), 42);
         scratch = kernel.newScratch(rows.maxLength());
@@ -132,6 +135,7 @@ public class KernelBench {
             long n = length;
             switch (kernel) {
                 case "seed":
+                case "seed-scalar":
                 case "seed-literal":
                     return n * n;
                 case "mi":

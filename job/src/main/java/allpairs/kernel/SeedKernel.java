@@ -13,7 +13,7 @@ public final class SeedKernel extends ByteKernel<SeedKernel.Scratch> {
     public static final String NAME = "seed";
 
     /** Which path fills the table: AUTO takes the SIMD one wherever the JVM has the module. */
-    enum Path { AUTO, SCALAR, VECTOR }
+    public enum Path { AUTO, SCALAR, VECTOR }
 
     private final Path path;
 
@@ -25,8 +25,8 @@ public final class SeedKernel extends ByteKernel<SeedKernel.Scratch> {
         this.path = path;
     }
 
-    /** The kernel on one path, whatever the JVM offers (tests and comparisons). */
-    static SeedKernel on(Path path) {
+    /** The kernel on one path (tests and benchmarks); VECTOR fails where the JVM lacks the module. */
+    public static SeedKernel on(Path path) {
         if (path == Path.VECTOR && !SeedLanes.AVAILABLE) {
             throw new IllegalStateException("the SIMD path needs --add-modules jdk.incubator.vector");
         }
