@@ -122,10 +122,9 @@ public final class SeedKernel extends ByteKernel<SeedKernel.Scratch> {
             sum[k] = xs[xOff + k] + ys[yOff + k];
         }
         if (usesLanes()) {
-            SeedVectorFill.fill(scratch, n);
-        } else {
-            fillScalar(sum, n, scratch.tmp);
+            return SeedVectorFill.tableSum(scratch, n);
         }
+        fillScalar(sum, n, scratch.tmp);
         // expensive_function_2: one accumulator, row-major order
         final double[] tmp = scratch.tmp;
         double result = 0.0;

@@ -17,7 +17,8 @@ import jdk.incubator.vector.VectorSpecies;
  * on one side: per row, the jobs start at b = 0, L, 2L ... below the diagonal and at b = a+1, a+1+L
  * ... above it. A job's last vector may run past its side; its extra lanes are stored and then
  * overwritten by a later job or the diagonal cell (jobs store in increasing offset order), or land
- * in the table's padding. The diagonal cells (d = 0) are done last, by the scalar loop.
+ * in the table's padding. The diagonal cells (d = 0) are done by the scalar loop, just before the
+ * reduction reaches them.
  */
 final class SeedVectorFill {
     /** Chosen at start: the widest double vector this CPU runs natively (8 lanes on AVX-512, 4 on AVX2). */
@@ -52,8 +53,11 @@ final class SeedVectorFill {
         return n * ((n + LANES - 1) / LANES + 2);
     }
 
-    /** Fills scratch.tmp[0 .. n*n) for the row sums already in scratch.sum. */
-    static void fill(SeedKernel.Scratch scratch, int n) {
+    /**
+     * Fills scratch.tmp[0 .. n*n) for the row sums already in scratch.sum and returns its row-major
+     * sum (expensive_function_2, one accumulator, scalar and in order).
+     */
+    static double tableSum(SeedKernel.Scratch scratch, int n) {
         if (scratch.plannedN != n) {
             plan(scratch, n);
         }
@@ -67,10 +71,29 @@ final class SeedVectorFill {
             below[k] = v < 0 ? TWO_32 : 0.0;
             above[k] = v > 0 ? TWO_32 : 0.0;
         }
-        runJobs(scratch, n);
-        for (int a = 0; a < n; a++) {
-            scratch.tmp[a * n + a] = SeedKernel.cell(sum, n, 0);
+        return runJobs(scratch, n);
+    }
+
+    /**
+     * Adds tmp[from .. to) to result in row-major order, first writing each diagonal cell (d = 0, the
+     * scalar loop's n zero terms) it meets: every job that may store over it has stored by then.
+     */
+    private static double reduce(double result, SeedKernel.Scratch scratch, int n, int from, int to) {
+        final double[] tmp = scratch.tmp;
+        double r = result;
+        int c = from;
+        while (c < to) {
+            final int diagonal = (c + n) / (n + 1) * (n + 1); // the first a*(n+1) >= c
+            final int end = Math.min(to, diagonal);
+            for (; c < end; c++) {
+                r += tmp[c];
+            }
+            if (c == diagonal && c < to) {
+                tmp[c] = SeedKernel.cell(scratch.sum, n, 0);
+                r += tmp[c++];
+            }
         }
+        return r;
     }
 
     /** The vector jobs of an n×n table, in increasing offset order. */
@@ -96,16 +119,20 @@ final class SeedVectorFill {
     }
 
     /**
-     * Four jobs in flight (measured best on AVX-512 and AVX2, see the README): one k loop feeds four
-     * independent add chains, so the adder's latency is hidden; the remainder runs one job at a time.
+     * Four jobs in flight (measured, see the README): one k loop feeds four independent add chains,
+     * so the adder's latency is hidden; the remainder runs one job at a time. After each group the
+     * cells before the next job's offset are final and are added to the result: the reduction's
+     * serial add chain then overlaps the next group's vector work instead of following it.
      */
-    private static void runJobs(SeedKernel.Scratch scratch, int n) {
+    private static double runJobs(SeedKernel.Scratch scratch, int n) {
         final double[] s = scratch.sumAsDouble;
         final double[] tmp = scratch.tmp;
         final int[] offset = scratch.jobOffset;
         final double[] diff = scratch.jobDiff;
         final boolean[] belowDiagonal = scratch.jobBelow;
         final int jobs = scratch.jobs;
+        double result = 0.0;
+        int reduced = 0; // tmp[0 .. reduced) is already in result
         int j = 0;
         for (; j + 4 <= jobs; j += 4) {
             // loaded per job group, not once per call: a vector live across both loops is boxed (80 B)
@@ -133,6 +160,9 @@ final class SeedVectorFill {
             acc1.intoArray(tmp, offset[j + 1]);
             acc2.intoArray(tmp, offset[j + 2]);
             acc3.intoArray(tmp, offset[j + 3]);
+            final int ready = j + 4 < jobs ? offset[j + 4] : n * n;
+            result = reduce(result, scratch, n, reduced, ready);
+            reduced = ready;
         }
         for (; j < jobs; j++) {
             final DoubleVector lane = DoubleVector.fromArray(SPECIES, LANE_INDEX, 0);
@@ -144,5 +174,6 @@ final class SeedVectorFill {
             }
             acc.intoArray(tmp, offset[j]);
         }
+        return reduce(result, scratch, n, reduced, n * n);
     }
 }
