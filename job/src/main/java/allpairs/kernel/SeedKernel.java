@@ -49,8 +49,6 @@ public final class SeedKernel extends ByteKernel<SeedKernel.Scratch> {
         final double[] wrapBelow;
         final double[] wrapAbove;
         final int[] jobOffset;
-        final double[] jobDiff;
-        final boolean[] jobBelow;
         int jobs;
         int plannedN = -1;
 
@@ -63,8 +61,6 @@ public final class SeedKernel extends ByteKernel<SeedKernel.Scratch> {
             this.wrapAbove = new double[lanesN];
             int jobs = SeedLanes.maxJobs(n);
             this.jobOffset = new int[jobs];
-            this.jobDiff = new double[jobs];
-            this.jobBelow = new boolean[jobs];
         }
     }
 
@@ -106,7 +102,7 @@ public final class SeedKernel extends ByteKernel<SeedKernel.Scratch> {
 
     @Override
     public long scratchBytes(int n) {
-        long simd = SeedLanes.AVAILABLE ? 24L * n + 13L * SeedLanes.maxJobs(n) + 8L * SeedLanes.overshoot() : 0;
+        long simd = SeedLanes.AVAILABLE ? 24L * n + 4L * SeedLanes.maxJobs(n) + 8L * SeedLanes.overshoot() : 0;
         return 8L * n * n + 4L * n + simd;
     }
 

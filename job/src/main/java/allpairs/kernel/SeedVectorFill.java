@@ -101,21 +101,25 @@ final class SeedVectorFill {
         int j = 0;
         for (int a = 0; a < n; a++) {
             for (int b = 0; b < a; b += LANES) {
-                j = addJob(scratch, j, a * n + b, a - b, true);
+                j = addJob(scratch, j, a * n + b);
             }
             for (int b = a + 1; b < n; b += LANES) {
-                j = addJob(scratch, j, a * n + b, a - b, false);
+                j = addJob(scratch, j, a * n + b);
             }
         }
         scratch.jobs = j;
         scratch.plannedN = n;
     }
 
-    private static int addJob(SeedKernel.Scratch scratch, int j, int offset, int d0, boolean belowDiagonal) {
+    private static int addJob(SeedKernel.Scratch scratch, int j, int offset) {
         scratch.jobOffset[j] = offset;
-        scratch.jobDiff[j] = d0;
-        scratch.jobBelow[j] = belowDiagonal;
         return j + 1;
+    }
+
+    /** The d = a - b of a job's first lane, from its offset a*n + b. */
+    private static int diff(int offset, int n) {
+        final int a = offset / n;
+        return a - (offset - a * n);
     }
 
     /**
@@ -128,8 +132,6 @@ final class SeedVectorFill {
         final double[] s = scratch.sumAsDouble;
         final double[] tmp = scratch.tmp;
         final int[] offset = scratch.jobOffset;
-        final double[] diff = scratch.jobDiff;
-        final boolean[] belowDiagonal = scratch.jobBelow;
         final int jobs = scratch.jobs;
         double result = 0.0;
         int reduced = 0; // tmp[0 .. reduced) is already in result
@@ -137,14 +139,18 @@ final class SeedVectorFill {
         for (; j + 4 <= jobs; j += 4) {
             // loaded per job group, not once per call: a vector live across both loops is boxed (80 B)
             final DoubleVector lane = DoubleVector.fromArray(SPECIES, LANE_INDEX, 0);
-            final DoubleVector d0 = DoubleVector.broadcast(SPECIES, diff[j]).sub(lane);
-            final DoubleVector d1 = DoubleVector.broadcast(SPECIES, diff[j + 1]).sub(lane);
-            final DoubleVector d2 = DoubleVector.broadcast(SPECIES, diff[j + 2]).sub(lane);
-            final DoubleVector d3 = DoubleVector.broadcast(SPECIES, diff[j + 3]).sub(lane);
-            final double[] c0 = belowDiagonal[j] ? scratch.wrapBelow : scratch.wrapAbove;
-            final double[] c1 = belowDiagonal[j + 1] ? scratch.wrapBelow : scratch.wrapAbove;
-            final double[] c2 = belowDiagonal[j + 2] ? scratch.wrapBelow : scratch.wrapAbove;
-            final double[] c3 = belowDiagonal[j + 3] ? scratch.wrapBelow : scratch.wrapAbove;
+            final int diff0 = diff(offset[j], n);
+            final DoubleVector d0 = DoubleVector.broadcast(SPECIES, (double) diff0).sub(lane);
+            final int diff1 = diff(offset[j + 1], n);
+            final DoubleVector d1 = DoubleVector.broadcast(SPECIES, (double) diff1).sub(lane);
+            final int diff2 = diff(offset[j + 2], n);
+            final DoubleVector d2 = DoubleVector.broadcast(SPECIES, (double) diff2).sub(lane);
+            final int diff3 = diff(offset[j + 3], n);
+            final DoubleVector d3 = DoubleVector.broadcast(SPECIES, (double) diff3).sub(lane);
+            final double[] c0 = diff0 > 0 ? scratch.wrapBelow : scratch.wrapAbove;
+            final double[] c1 = diff1 > 0 ? scratch.wrapBelow : scratch.wrapAbove;
+            final double[] c2 = diff2 > 0 ? scratch.wrapBelow : scratch.wrapAbove;
+            final double[] c3 = diff3 > 0 ? scratch.wrapBelow : scratch.wrapAbove;
             DoubleVector acc0 = DoubleVector.zero(SPECIES);
             DoubleVector acc1 = DoubleVector.zero(SPECIES);
             DoubleVector acc2 = DoubleVector.zero(SPECIES);
@@ -166,8 +172,9 @@ final class SeedVectorFill {
         }
         for (; j < jobs; j++) {
             final DoubleVector lane = DoubleVector.fromArray(SPECIES, LANE_INDEX, 0);
-            final DoubleVector d = DoubleVector.broadcast(SPECIES, diff[j]).sub(lane);
-            final double[] c = belowDiagonal[j] ? scratch.wrapBelow : scratch.wrapAbove;
+            final int diff = diff(offset[j], n);
+            final DoubleVector d = DoubleVector.broadcast(SPECIES, (double) diff).sub(lane);
+            final double[] c = diff > 0 ? scratch.wrapBelow : scratch.wrapAbove;
             DoubleVector acc = DoubleVector.zero(SPECIES);
             for (int k = 0; k < n; k++) {
                 acc = acc.add(DoubleVector.broadcast(SPECIES, s[k]).fma(d, DoubleVector.broadcast(SPECIES, c[k])));
