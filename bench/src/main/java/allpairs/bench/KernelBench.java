@@ -5,6 +5,7 @@ import allpairs.kernel.DoubleRows;
 import allpairs.kernel.Kernel;
 import allpairs.kernel.Kernels;
 import allpairs.kernel.Rows;
+import allpairs.kernel.SeedKernel;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+// --add-modules: the seed kernel's SIMD path (seed:N); seed-scalar:N forces its scalar fallback
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "--add-modules=jdk.incubator.vector"})
 @State(Scope.Thread)
 public class KernelBench {
     /** ROWS row-side rows, taken in turn, each against the same COLS column-side rows (other seeds). */
@@ -40,7 +42,7 @@ public class KernelBench {
     static final int COLS = 16;
 
     /** KERNEL:LENGTH[:window | :bound=X] — see {@link Case}. */
-    @Param({"seed:32", "seed:64", "seed:128", "seed-literal:64", "seed-literal:128",
+    @Param({"seed:32", "seed:64", "seed:128", "seed-scalar:64", "seed-scalar:128", "seed-literal:64", "seed-literal:128",
             "levenshtein:50", "levenshtein:50:bound=3", "levenshtein:100", "levenshtein:1000",
             "levenshtein-dp:50", "levenshtein-dp:100", "levenshtein-dp:1000",
             "nw:100", "nw:1000",
@@ -63,6 +65,7 @@ public class KernelBench {
         Case c = Case.parse(kernelCase);
         kernel = (Kernel<Object>) switch (c.kernel()) {
             case "seed-literal" -> new LiteralSeedKernel();
+            case "seed-scalar" -> SeedKernel.on(SeedKernel.Path.SCALAR);
             case "levenshtein-dp" -> new DpLevenshteinKernel();
             default -> Kernels.configured(c.kernel(), c.params());
         };
@@ -141,6 +144,7 @@ public class KernelBench {
             long n = length;
             switch (kernel) {
                 case "seed":
+                case "seed-scalar":
                 case "seed-literal":
                     return n * n;
                 case "mi":

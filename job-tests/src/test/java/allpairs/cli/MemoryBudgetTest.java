@@ -63,7 +63,7 @@ class MemoryBudgetTest {
             "result_bytes_per_tile", "pairs", "estimated_cost", "plan"}) {
             assertThat(plan.has(key)).as(key).isTrue();
         }
-        assertThat(plan.get("scratch_bytes_per_task").asLong()).isEqualTo(8L * 12 * 12 + 4 * 12);
+        assertThat(plan.get("scratch_bytes_per_task").asLong()).isEqualTo(new allpairs.kernel.SeedKernel().scratchBytes(12));
         assertThat(plan.get("plan").asText()).isEqualTo("broadcast");
         int block = plan.get("block_size").asInt();
         assertThat(BlockSizer.taskBytes(block, 40, plan.get("scratch_bytes_per_task").asLong())).isLessThanOrEqualTo(40 * 1024);

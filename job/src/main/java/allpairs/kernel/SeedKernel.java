@@ -1,24 +1,66 @@
 package allpairs.kernel;
 
 /**
- * The {@code seed} kernel of docs/seed-kernel.md: n^3 steps and an n×n scratch per pair, written
- * as the literal loops. The only rewrites are the allowed ones: x[k] + y[k] is hoisted out of the
- * (a, b) loops, each scratch cell accumulates in a local before it is stored, and the b loop is
- * unrolled by 4 and jammed into the k loop; the k order per cell and the row-major reduction order
- * are those of the definition, so results are bit-exact.
+ * The {@code seed} kernel of docs/seed-kernel.md: n^3 steps and an n×n scratch per pair. Two paths
+ * fill the scratch table, both bit-exact: SIMD lanes ({@link SeedVectorFill}, when the JVM has
+ * {@code jdk.incubator.vector}) and the scalar loops below (the fallback). The only rewrites are the
+ * allowed ones: x[k] + y[k] is hoisted out of the (a, b) loops, each scratch cell accumulates in a
+ * local (or a lane) before it is stored, and several cells run side by side; the k order per cell and
+ * the row-major reduction order are those of the definition.
  */
 public final class SeedKernel extends ByteKernel<SeedKernel.Scratch> {
     private static final long serialVersionUID = 1L;
     public static final String NAME = "seed";
 
-    /** The n×n table of expensive_function_1, plus the hoisted row sums. */
+    /** Which path fills the table: AUTO takes the SIMD one wherever the JVM has the module. */
+    public enum Path { AUTO, SCALAR, VECTOR }
+
+    private final Path path;
+
+    public SeedKernel() {
+        this(Path.AUTO);
+    }
+
+    private SeedKernel(Path path) {
+        this.path = path;
+    }
+
+    /** The kernel on one path (tests and benchmarks); VECTOR fails where the JVM lacks the module. */
+    public static SeedKernel on(Path path) {
+        if (path == Path.VECTOR && !SeedLanes.AVAILABLE) {
+            throw new IllegalStateException("the SIMD path needs --add-modules jdk.incubator.vector");
+        }
+        return new SeedKernel(path);
+    }
+
+    /** True when this instance fills the table on SIMD lanes in this JVM. */
+    boolean usesLanes() {
+        return path == Path.VECTOR || (path == Path.AUTO && SeedLanes.AVAILABLE);
+    }
+
+    /**
+     * The n×n table of expensive_function_1 (padded for the SIMD path's last stores), the hoisted
+     * row sums, and the SIMD path's per-k constants and vector jobs (planned once per n).
+     */
     public static final class Scratch {
         final double[] tmp;
         final int[] sum;
+        final double[] sumAsDouble;
+        final double[] wrapBelow;
+        final double[] wrapAbove;
+        final int[] jobOffset;
+        int jobs;
+        int plannedN = -1;
 
         Scratch(int n) {
-            this.tmp = new double[Math.multiplyExact(n, n)];
+            this.tmp = new double[Math.addExact(Math.multiplyExact(n, n), SeedLanes.overshoot())];
             this.sum = new int[n];
+            int lanesN = SeedLanes.AVAILABLE ? n : 0;
+            this.sumAsDouble = new double[lanesN];
+            this.wrapBelow = new double[lanesN];
+            this.wrapAbove = new double[lanesN];
+            int jobs = SeedLanes.maxJobs(n);
+            this.jobOffset = new int[jobs];
         }
     }
 
@@ -60,7 +102,8 @@ public final class SeedKernel extends ByteKernel<SeedKernel.Scratch> {
 
     @Override
     public long scratchBytes(int n) {
-        return 8L * n * n + 4L * n;
+        long simd = SeedLanes.AVAILABLE ? 24L * n + 4L * SeedLanes.maxJobs(n) + 8L * SeedLanes.overshoot() : 0;
+        return 8L * n * n + 4L * n + simd;
     }
 
     @Override
@@ -71,14 +114,39 @@ public final class SeedKernel extends ByteKernel<SeedKernel.Scratch> {
     @Override
     protected double compute(byte[] xs, int xOff, int n, byte[] ys, int yOff, int yLen, Scratch scratch) {
         final int[] sum = scratch.sum;
-        final double[] tmp = scratch.tmp;
         for (int k = 0; k < n; k++) {
             sum[k] = xs[xOff + k] + ys[yOff + k];
         }
-        // expensive_function_1: tmp[a][b] = sum over k of (uint32) ((x[k] + y[k]) * (a - b)).
-        // Unroll-and-jam over b: four cells of a row accumulate side by side, each in its own
-        // local and in k order, so the four add chains overlap instead of waiting on each other
-        // (about 2x per pair); every term and addition is still done, in the same order per cell.
+        if (usesLanes()) {
+            return SeedVectorFill.tableSum(scratch, n);
+        }
+        fillScalar(sum, n, scratch.tmp);
+        // expensive_function_2: one accumulator, row-major order
+        final double[] tmp = scratch.tmp;
+        double result = 0.0;
+        final int cells = n * n;
+        for (int c = 0; c < cells; c++) {
+            result += tmp[c];
+        }
+        return result;
+    }
+
+    /** One cell of the table, literally: sum over k of (uint32) (sum[k] * d), d = a - b, in k order. */
+    static double cell(int[] sum, int n, int d) {
+        double acc = 0.0;
+        for (int k = 0; k < n; k++) {
+            acc += (double) Integer.toUnsignedLong(sum[k] * d);
+        }
+        return acc;
+    }
+
+    /**
+     * expensive_function_1 on the scalar path: tmp[a][b] = sum over k of (uint32) ((x[k] + y[k]) *
+     * (a - b)). Unroll-and-jam over b: four cells of a row accumulate side by side, each in its own
+     * local and in k order, so the four add chains overlap instead of waiting on each other (about 2x
+     * per pair); every term and addition is still done, in the same order per cell.
+     */
+    private static void fillScalar(int[] sum, int n, double[] tmp) {
         for (int a = 0; a < n; a++) {
             final int row = a * n;
             int b = 0;
@@ -104,20 +172,8 @@ public final class SeedKernel extends ByteKernel<SeedKernel.Scratch> {
                 tmp[row + b + 3] = acc3;
             }
             for (; b < n; b++) {
-                final int d = a - b;
-                double acc = 0.0;
-                for (int k = 0; k < n; k++) {
-                    acc += (double) Integer.toUnsignedLong(sum[k] * d);
-                }
-                tmp[row + b] = acc;
+                tmp[row + b] = cell(sum, n, a - b);
             }
         }
-        // expensive_function_2: one accumulator, row-major order
-        double result = 0.0;
-        final int cells = n * n;
-        for (int c = 0; c < cells; c++) {
-            result += tmp[c];
-        }
-        return result;
     }
 }
