@@ -197,7 +197,7 @@ class NeedlemanWunschKernelTest {
         assertThat(kernel.elementType()).isEqualTo(ElementType.SYMBOL);
         assertThat(kernel.kind()).isEqualTo(KernelKind.SCORE);
         assertThat(kernel.symmetric()).isTrue();
-        assertThat(kernel.params()).extracting(Param::name).containsExactly("match", "mismatch", "gap-open", "gap-extend");
+        assertThat(kernel.params()).extracting(Param::name).containsExactly("match", "mismatch", "matrix", "gap-open", "gap-extend");
         assertThat(Kernels.byName("nw")).isInstanceOf(NeedlemanWunschKernel.class);
     }
 

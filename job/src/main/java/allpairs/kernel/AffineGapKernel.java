@@ -1,11 +1,13 @@
 package allpairs.kernel;
 
+import allpairs.UserError;
 import java.util.List;
 
 /**
- * What {@code nw} and {@code sw} share: the four affine-gap scoring parameters (Biopython
- * {@code PairwiseAligner} semantics: a gap of length L scores gap-open + (L - 1) * gap-extend),
- * their declarations, and the scratch of two DP rows for each of the three Gotoh states.
+ * What {@code nw} and {@code sw} share: the scoring parameters (Biopython {@code PairwiseAligner}
+ * semantics: a gap of length L scores gap-open + (L - 1) * gap-extend; a column of two symbols
+ * scores match/mismatch by bit pattern, or the entry of a substitution matrix), their
+ * declarations, and the scratch of two DP rows for each of the three Gotoh states.
  */
 abstract class AffineGapKernel extends ByteKernel<AffineGapKernel.Scratch> {
     private static final long serialVersionUID = 1L;
@@ -17,8 +19,10 @@ abstract class AffineGapKernel extends ByteKernel<AffineGapKernel.Scratch> {
 
     /** Gap scores are penalties; the 1e6 bounds keep sums of scores far from overflow to infinity. */
     private static final List<Param> PARAMS = List.of(
-            Param.ofDouble("match", DEFAULT_MATCH, -1e6, 1e6, "score of a column of two equal symbols"),
-            Param.ofDouble("mismatch", DEFAULT_MISMATCH, -1e6, 1e6, "score of a column of two different symbols"),
+            Param.ofDouble("match", -1e6, 1e6, "score of a column of two equal symbols (1 when unset; not with matrix)"),
+            Param.ofDouble("mismatch", -1e6, 1e6, "score of a column of two different symbols (-1 when unset; not with matrix)"),
+            Param.ofString("matrix", "substitution matrix: " + String.join(", ", MatrixParser.NAMES)
+                    + " (EDNAFULL) or a file in NCBI format"),
             Param.ofDouble("gap-open", DEFAULT_GAP_OPEN, -1e6, 0, "score of the first column of a gap"),
             Param.ofDouble("gap-extend", DEFAULT_GAP_EXTEND, -1e6, 0, "score of each further column of a gap"));
 
@@ -26,6 +30,8 @@ abstract class AffineGapKernel extends ByteKernel<AffineGapKernel.Scratch> {
     protected final double mismatch;
     protected final double gapOpen;
     protected final double gapExtend;
+    /** Null: match/mismatch by bit pattern. */
+    protected final SubstitutionMatrix matrix;
 
     /**
      * Two rows (previous, current) over y for each state: M ends in a match/mismatch column,
@@ -50,15 +56,40 @@ abstract class AffineGapKernel extends ByteKernel<AffineGapKernel.Scratch> {
         }
     }
 
-    AffineGapKernel(double match, double mismatch, double gapOpen, double gapExtend) {
+    AffineGapKernel(double match, double mismatch, double gapOpen, double gapExtend, SubstitutionMatrix matrix) {
         this.match = match;
         this.mismatch = mismatch;
         this.gapOpen = gapOpen;
         this.gapExtend = gapExtend;
+        this.matrix = matrix;
     }
 
-    /** A new instance of the same kernel with these scores. */
-    abstract AffineGapKernel withScores(double match, double mismatch, double gapOpen, double gapExtend);
+    /** A new instance of the same kernel with these scores (matrix null: match/mismatch). */
+    abstract AffineGapKernel withScores(double match, double mismatch, double gapOpen, double gapExtend,
+                                        SubstitutionMatrix matrix);
+
+    /** The matrix's scores (K × K, row-major), or null with match/mismatch: for the DP loops. */
+    final double[] matrixScores() {
+        return matrix == null ? null : matrix.scores();
+    }
+
+    /** Byte to matrix code, or null with match/mismatch. */
+    final int[] matrixCodes() {
+        return matrix == null ? null : matrix.codes();
+    }
+
+    /** The score of column (xi, yj): the matrix entry when {@code sub} is set (row already picked), else match/mismatch. */
+    final double score(byte xi, byte yj, double[] sub, int subRow, int[] codes) {
+        return sub == null ? (xi == yj ? match : mismatch) : sub[subRow + codes[yj & 0xff]];
+    }
+
+    /** With a matrix: exit 2 for a row symbol it cannot score, before any DP (rows the driver did not check). */
+    final void requireKnown(byte[] xs, int xOff, int n, byte[] ys, int yOff, int m) {
+        if (matrix != null) {
+            matrix.requireKnown(xs, xOff, n);
+            matrix.requireKnown(ys, yOff, m);
+        }
+    }
 
     @Override
     public final ElementType elementType() {
@@ -82,8 +113,24 @@ abstract class AffineGapKernel extends ByteKernel<AffineGapKernel.Scratch> {
 
     @Override
     public final Kernel<Scratch> configure(ParamValues values) {
-        return withScores(values.getDouble("match"), values.getDouble("mismatch"),
-                values.getDouble("gap-open"), values.getDouble("gap-extend"));
+        SubstitutionMatrix m = null;
+        if (values.isSet("matrix")) {
+            if (values.isSet("match") || values.isSet("mismatch")) {
+                throw new UserError("matrix and match/mismatch are two ways to score a column: give one",
+                        "option --kernel-param matrix");
+            }
+            m = MatrixParser.load(values.getString("matrix"));
+        }
+        return withScores(values.isSet("match") ? values.getDouble("match") : DEFAULT_MATCH,
+                values.isSet("mismatch") ? values.getDouble("mismatch") : DEFAULT_MISMATCH,
+                values.getDouble("gap-open"), values.getDouble("gap-extend"), m);
+    }
+
+    @Override
+    public final void checkRows(Rows rows, String where) {
+        if (matrix != null) {
+            matrix.checkRows(rows, where);
+        }
     }
 
     @Override
@@ -98,7 +145,7 @@ abstract class AffineGapKernel extends ByteKernel<AffineGapKernel.Scratch> {
 
     @Override
     public String toString() {
-        return name() + "(match=" + match + ", mismatch=" + mismatch + ", gap-open=" + gapOpen
-                + ", gap-extend=" + gapExtend + ")";
+        String scores = matrix == null ? "match=" + match + ", mismatch=" + mismatch : "matrix=" + matrix.name();
+        return name() + "(" + scores + ", gap-open=" + gapOpen + ", gap-extend=" + gapExtend + ")";
     }
 }
