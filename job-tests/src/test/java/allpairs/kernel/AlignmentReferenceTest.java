@@ -112,6 +112,58 @@ class AlignmentReferenceTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("saturationCases")
+    void lanesThatOverflow16BitsAreRecomputedExactly(Case c) {
+        // The rows four times over: tile rows wide enough for full groups of SIMD lanes.
+        int r = c.rows().length;
+        byte[][] rows = new byte[4 * r][];
+        for (int k = 0; k < rows.length; k++) {
+            rows[k] = c.rows()[k % r];
+        }
+        ByteRows data = ragged(rows);
+        Object scratch = c.kernel().newScratch(data.maxLength());
+        double[] out = new double[rows.length];
+        assertThat(IntAlignment.LANES_AVAILABLE).as("tests run with --add-modules jdk.incubator.vector").isTrue();
+        for (int i = 0; i < r; i++) {
+            c.kernel().computeRow(data, i, data, 0, rows.length, Double.NEGATIVE_INFINITY, scratch, out, 0);
+            for (int j = 0; j < rows.length; j++) {
+                int a = Math.min(i, j % r);
+                int b = Math.max(i, j % r);
+                assertThat(out[j]).as("%s row %d col %d", c, i, j).isEqualTo(c.scores()[a][b]);
+            }
+        }
+    }
+
+    static Stream<Case> saturationCases() throws IOException {
+        return Stream.of(read("sw-saturation.tsv"), read("nw-saturation.tsv"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void computeRowDoesNotAllocateOnceWarm() throws IOException {
+        com.sun.management.ThreadMXBean mx =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        Case c = read("sw-BLOSUM62.tsv");
+        ByteRows data = ragged(c.rows());
+        int m = c.rows().length;
+        for (String kernel : List.of("sw", "nw")) {
+            Kernel<Object> k = (Kernel<Object>) Kernels.configured(kernel, List.of("matrix=BLOSUM62"));
+            Object scratch = k.newScratch(data.maxLength());
+            double[] out = new double[m];
+            // The Vector API allocates until C2 compiles the lane loop: allow warm-up passes.
+            long allocated = Long.MAX_VALUE;
+            for (int pass = 0; pass < 40 && allocated >= m * m; pass++) {
+                long before = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
+                for (int i = 0; i < m; i++) {
+                    k.computeRow(data, i, data, 0, m, Double.NEGATIVE_INFINITY, scratch, out, 0);
+                }
+                allocated = mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+            }
+            assertThat(allocated).as("%s: bytes over %d pairs", kernel, m * m).isLessThan(m * m);
+        }
+    }
+
     /** The score of one alignment (columns as in NeedlemanWunschKernelTest) under a matrix. */
     static double score(String columns, byte[] x, byte[] y, SubstitutionMatrix sub, double open, double extend) {
         double total = 0;

@@ -32,6 +32,13 @@ abstract class AffineGapKernel extends ByteKernel<AffineGapKernel.Scratch> {
     protected final double gapExtend;
     /** Null: match/mismatch by bit pattern. */
     protected final SubstitutionMatrix matrix;
+    /**
+     * True when every score is an integer and gap-open <= gap-extend (the H formulation the integer
+     * paths use): then {@link #computeRow} takes {@link IntAlignment}.
+     */
+    final boolean integerScores;
+    /** The largest |score| of a column or gap (sizes the integer paths). */
+    final int maxAbsScore;
 
     /**
      * Two rows (previous, current) over y for each state: M ends in a match/mismatch column,
@@ -44,8 +51,11 @@ abstract class AffineGapKernel extends ByteKernel<AffineGapKernel.Scratch> {
         final double[] x1;
         final double[] y0;
         final double[] y1;
+        /** The integer paths' arrays, or null when the scores are not all integers. */
+        final IntAlignment.Scratch ints;
 
-        Scratch(int maxLength) {
+        Scratch(int maxLength, boolean integerScores) {
+            ints = integerScores ? new IntAlignment.Scratch(maxLength) : null;
             int n = maxLength + 1;
             m0 = new double[n];
             m1 = new double[n];
@@ -62,7 +72,38 @@ abstract class AffineGapKernel extends ByteKernel<AffineGapKernel.Scratch> {
         this.gapOpen = gapOpen;
         this.gapExtend = gapExtend;
         this.matrix = matrix;
+        double maxAbs = Math.max(Math.abs(gapOpen), Math.abs(gapExtend));
+        boolean integral = gapOpen == Math.rint(gapOpen) && gapExtend == Math.rint(gapExtend) && gapOpen <= gapExtend;
+        if (matrix == null) {
+            maxAbs = Math.max(maxAbs, Math.max(Math.abs(match), Math.abs(mismatch)));
+            integral &= match == Math.rint(match) && mismatch == Math.rint(mismatch);
+        } else {
+            maxAbs = Math.max(maxAbs, matrix.maxAbs());
+            integral &= matrix.integral();
+        }
+        this.integerScores = integral;
+        this.maxAbsScore = (int) Math.ceil(maxAbs);
     }
+
+    /**
+     * Integer scores: the query row is prepared once and the columns aligned in SIMD lanes (see
+     * {@link IntAlignment}); otherwise {@link #compute} per pair. The bound is not used: every value
+     * is exact.
+     */
+    @Override
+    public final void computeRow(Rows a, int i, Rows b, int jFrom, int jTo, double bound, Scratch scratch,
+                                 double[] out, int outOffset) {
+        if (!integerScores || jTo <= jFrom) {
+            for (int j = jFrom; j < jTo; j++) {
+                out[outOffset + (j - jFrom)] = compute(a, i, b, j, scratch);
+            }
+            return;
+        }
+        IntAlignment.computeRow(this, local(), (ByteRows) a, i, (ByteRows) b, jFrom, jTo, scratch, out, outOffset);
+    }
+
+    /** True for sw (the best local score), false for nw. */
+    abstract boolean local();
 
     /** A new instance of the same kernel with these scores (matrix null: match/mismatch). */
     abstract AffineGapKernel withScores(double match, double mismatch, double gapOpen, double gapExtend,
@@ -135,12 +176,12 @@ abstract class AffineGapKernel extends ByteKernel<AffineGapKernel.Scratch> {
 
     @Override
     public final long scratchBytes(int maxLength) {
-        return 6 * 8L * (maxLength + 1);
+        return 6 * 8L * (maxLength + 1) + (integerScores ? IntAlignment.Scratch.bytes(maxLength) : 0);
     }
 
     @Override
     public final Scratch newScratch(int maxLength) {
-        return new Scratch(maxLength);
+        return new Scratch(maxLength, integerScores);
     }
 
     @Override

@@ -35,6 +35,11 @@ public final class NeedlemanWunschKernel extends AffineGapKernel {
     }
 
     @Override
+    boolean local() {
+        return false;
+    }
+
+    @Override
     public String name() {
         return NAME;
     }

@@ -35,6 +35,11 @@ public final class SmithWatermanKernel extends AffineGapKernel {
     }
 
     @Override
+    boolean local() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return NAME;
     }
