@@ -2,6 +2,7 @@
 # Benchmarks (submit.sh delegates here):
 #   bench/bench.sh jmh [JMH options]   per-pair kernel cost (JMH, GC profiler) and a table: ns/pair, B/pair, cells/s
 #   bench/bench.sh e2e [options]       end-to-end pairs/s: thread-pool baseline vs Spark local[1], local[2], full matrix
+#   bench/bench.sh e2e-align [options] sw BLOSUM62 on 500 generated proteins: the job at local[2] vs parasail_aligner
 # Builds bench/target/benchmarks.jar (mvn package of bench and job) when missing or older than the sources.
 set -euo pipefail
 
@@ -35,7 +36,13 @@ case "${1:-}" in
     cd "$ROOT"
     exec "$JAVA" -Xms4g -Xmx4g "${OPENS[@]}" -Dlog4j2.configurationFile="$ROOT/conf/log4j2.properties" \
       -cp "$BENCH_JAR:$SPARK_JARS/*" allpairs.bench.EndToEnd "$@" ;;
+  e2e-align)
+    # The alignment case: sw BLOSUM62 on 500 generated proteins, the job at local[2] against parasail_aligner.
+    shift; build_if_needed
+    cd "$ROOT"
+    exec "$JAVA" -Xms4g -Xmx4g "${OPENS[@]}" -Dlog4j2.configurationFile="$ROOT/conf/log4j2.properties" \
+      -cp "$BENCH_JAR:$SPARK_JARS/*" allpairs.bench.AlignmentEndToEnd "$@" ;;
   *)
-    echo "usage: bench/bench.sh jmh [JMH options] | e2e [--rows M] [--cols N] [--seed S] [--dir DIR] [--reference-seconds T] [--block-size B]" >&2
+    echo "usage: bench/bench.sh jmh [JMH options] | e2e-align [--rows M] [--seed S] [--dir DIR] | e2e [--rows M] [--cols N] [--seed S] [--dir DIR] [--reference-seconds T] [--block-size B]" >&2
     exit 2 ;;
 esac
