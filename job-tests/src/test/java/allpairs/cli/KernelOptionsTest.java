@@ -43,7 +43,8 @@ class KernelOptionsTest {
             assertThat(r.out).contains("seed", "levenshtein", "nw", "sw", "dtw", "mi", WeightedDifferenceKernel.NAME)
                     .contains("--kernel-param gap-open=").contains("default -2.0")
                     .contains("--kernel-param window=").contains("default none")
-                    .contains("--kernel-param weight=");
+                    .contains("--kernel-param weight=")
+                    .contains("--kernel-param matrix=NAME|PATH  (default none)").doesNotContain("NaN");
         }
     }
 

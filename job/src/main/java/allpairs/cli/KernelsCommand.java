@@ -31,12 +31,21 @@ final class KernelsCommand implements Callable<Integer> {
                 out.println("    " + k.description());
             }
             for (Param p : k.params()) {
-                out.printf("    --kernel-param %s=%s  (default %s, range %s..%s)  %s%n", p.name(),
-                        p.type() == Param.Type.INT ? "INT" : "NUMBER", p.defaultValue() == null ? "none" : p.defaultValue(),
-                        bound(p, p.min()), bound(p, p.max()), p.description());
+                out.printf("    --kernel-param %s=%s  (default %s%s)  %s%n", p.name(), typeName(p),
+                        p.defaultValue() == null ? "none" : p.defaultValue(),
+                        p.type() == Param.Type.STRING ? "" : ", range " + bound(p, p.min()) + ".." + bound(p, p.max()),
+                        p.description());
             }
         }
         out.flush();
+    }
+
+    private static String typeName(Param p) {
+        return switch (p.type()) {
+            case INT -> "INT";
+            case DOUBLE -> "NUMBER";
+            case STRING -> "NAME|PATH";
+        };
     }
 
     private static String bound(Param p, double v) {

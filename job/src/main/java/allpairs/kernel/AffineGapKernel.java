@@ -1,11 +1,13 @@
 package allpairs.kernel;
 
+import allpairs.UserError;
 import java.util.List;
 
 /**
- * What {@code nw} and {@code sw} share: the four affine-gap scoring parameters (Biopython
- * {@code PairwiseAligner} semantics: a gap of length L scores gap-open + (L - 1) * gap-extend),
- * their declarations, and the scratch of two DP rows for each of the three Gotoh states.
+ * What {@code nw} and {@code sw} share: the scoring parameters (Biopython {@code PairwiseAligner}
+ * semantics: a gap of length L scores gap-open + (L - 1) * gap-extend; a column of two symbols
+ * scores match/mismatch by bit pattern, or the entry of a substitution matrix), their
+ * declarations, and the scratch of two DP rows for each of the three Gotoh states.
  */
 abstract class AffineGapKernel extends ByteKernel<AffineGapKernel.Scratch> {
     private static final long serialVersionUID = 1L;
@@ -17,8 +19,10 @@ abstract class AffineGapKernel extends ByteKernel<AffineGapKernel.Scratch> {
 
     /** Gap scores are penalties; the 1e6 bounds keep sums of scores far from overflow to infinity. */
     private static final List<Param> PARAMS = List.of(
-            Param.ofDouble("match", DEFAULT_MATCH, -1e6, 1e6, "score of a column of two equal symbols"),
-            Param.ofDouble("mismatch", DEFAULT_MISMATCH, -1e6, 1e6, "score of a column of two different symbols"),
+            Param.ofDouble("match", -1e6, 1e6, "score of a column of two equal symbols (1 when unset; not with matrix)"),
+            Param.ofDouble("mismatch", -1e6, 1e6, "score of a column of two different symbols (-1 when unset; not with matrix)"),
+            Param.ofString("matrix", "substitution matrix: " + String.join(", ", MatrixParser.NAMES)
+                    + " (EDNAFULL) or a file in NCBI format"),
             Param.ofDouble("gap-open", DEFAULT_GAP_OPEN, -1e6, 0, "score of the first column of a gap"),
             Param.ofDouble("gap-extend", DEFAULT_GAP_EXTEND, -1e6, 0, "score of each further column of a gap"));
 
@@ -26,6 +30,15 @@ abstract class AffineGapKernel extends ByteKernel<AffineGapKernel.Scratch> {
     protected final double mismatch;
     protected final double gapOpen;
     protected final double gapExtend;
+    /** Null: match/mismatch by bit pattern. */
+    protected final SubstitutionMatrix matrix;
+    /**
+     * True when every score is an integer and gap-open <= gap-extend (the H formulation the integer
+     * paths use): then {@link #computeRow} takes {@link IntAlignment}.
+     */
+    final boolean integerScores;
+    /** The largest |score| of a column or gap (sizes the integer paths). */
+    final int maxAbsScore;
 
     /**
      * Two rows (previous, current) over y for each state: M ends in a match/mismatch column,
@@ -38,8 +51,11 @@ abstract class AffineGapKernel extends ByteKernel<AffineGapKernel.Scratch> {
         final double[] x1;
         final double[] y0;
         final double[] y1;
+        /** The integer paths' arrays, or null when the scores are not all integers. */
+        final IntAlignment.Scratch ints;
 
-        Scratch(int maxLength) {
+        Scratch(int maxLength, boolean integerScores) {
+            ints = integerScores ? new IntAlignment.Scratch(maxLength) : null;
             int n = maxLength + 1;
             m0 = new double[n];
             m1 = new double[n];
@@ -50,15 +66,71 @@ abstract class AffineGapKernel extends ByteKernel<AffineGapKernel.Scratch> {
         }
     }
 
-    AffineGapKernel(double match, double mismatch, double gapOpen, double gapExtend) {
+    AffineGapKernel(double match, double mismatch, double gapOpen, double gapExtend, SubstitutionMatrix matrix) {
         this.match = match;
         this.mismatch = mismatch;
         this.gapOpen = gapOpen;
         this.gapExtend = gapExtend;
+        this.matrix = matrix;
+        double maxAbs = Math.max(Math.abs(gapOpen), Math.abs(gapExtend));
+        boolean integral = gapOpen == Math.rint(gapOpen) && gapExtend == Math.rint(gapExtend) && gapOpen <= gapExtend;
+        if (matrix == null) {
+            maxAbs = Math.max(maxAbs, Math.max(Math.abs(match), Math.abs(mismatch)));
+            integral &= match == Math.rint(match) && mismatch == Math.rint(mismatch);
+        } else {
+            maxAbs = Math.max(maxAbs, matrix.maxAbs());
+            integral &= matrix.integral();
+        }
+        this.integerScores = integral;
+        this.maxAbsScore = (int) Math.ceil(maxAbs);
     }
 
-    /** A new instance of the same kernel with these scores. */
-    abstract AffineGapKernel withScores(double match, double mismatch, double gapOpen, double gapExtend);
+    /**
+     * Integer scores: the query row is prepared once and the columns aligned in SIMD lanes (see
+     * {@link IntAlignment}); otherwise {@link #compute} per pair. The bound is not used: every value
+     * is exact.
+     */
+    @Override
+    public final void computeRow(Rows a, int i, Rows b, int jFrom, int jTo, double bound, Scratch scratch,
+                                 double[] out, int outOffset) {
+        if (!integerScores || jTo <= jFrom) {
+            for (int j = jFrom; j < jTo; j++) {
+                out[outOffset + (j - jFrom)] = compute(a, i, b, j, scratch);
+            }
+            return;
+        }
+        IntAlignment.computeRow(this, local(), (ByteRows) a, i, (ByteRows) b, jFrom, jTo, scratch, out, outOffset);
+    }
+
+    /** True for sw (the best local score), false for nw. */
+    abstract boolean local();
+
+    /** A new instance of the same kernel with these scores (matrix null: match/mismatch). */
+    abstract AffineGapKernel withScores(double match, double mismatch, double gapOpen, double gapExtend,
+                                        SubstitutionMatrix matrix);
+
+    /** The matrix's scores (K × K, row-major), or null with match/mismatch: for the DP loops. */
+    final double[] matrixScores() {
+        return matrix == null ? null : matrix.scores();
+    }
+
+    /** Byte to matrix code, or null with match/mismatch. */
+    final int[] matrixCodes() {
+        return matrix == null ? null : matrix.codes();
+    }
+
+    /** The score of column (xi, yj): the matrix entry when {@code sub} is set (row already picked), else match/mismatch. */
+    final double score(byte xi, byte yj, double[] sub, int subRow, int[] codes) {
+        return sub == null ? (xi == yj ? match : mismatch) : sub[subRow + codes[yj & 0xff]];
+    }
+
+    /** With a matrix: exit 2 for a row symbol it cannot score, before any DP (rows the driver did not check). */
+    final void requireKnown(byte[] xs, int xOff, int n, byte[] ys, int yOff, int m) {
+        if (matrix != null) {
+            matrix.requireKnown(xs, xOff, n);
+            matrix.requireKnown(ys, yOff, m);
+        }
+    }
 
     @Override
     public final ElementType elementType() {
@@ -82,23 +154,39 @@ abstract class AffineGapKernel extends ByteKernel<AffineGapKernel.Scratch> {
 
     @Override
     public final Kernel<Scratch> configure(ParamValues values) {
-        return withScores(values.getDouble("match"), values.getDouble("mismatch"),
-                values.getDouble("gap-open"), values.getDouble("gap-extend"));
+        SubstitutionMatrix m = null;
+        if (values.isSet("matrix")) {
+            if (values.isSet("match") || values.isSet("mismatch")) {
+                throw new UserError("matrix and match/mismatch are two ways to score a column: give one",
+                        "option --kernel-param matrix");
+            }
+            m = MatrixParser.load(values.getString("matrix"));
+        }
+        return withScores(values.isSet("match") ? values.getDouble("match") : DEFAULT_MATCH,
+                values.isSet("mismatch") ? values.getDouble("mismatch") : DEFAULT_MISMATCH,
+                values.getDouble("gap-open"), values.getDouble("gap-extend"), m);
+    }
+
+    @Override
+    public final void checkRows(Rows rows, String where) {
+        if (matrix != null) {
+            matrix.checkRows(rows, where);
+        }
     }
 
     @Override
     public final long scratchBytes(int maxLength) {
-        return 6 * 8L * (maxLength + 1);
+        return 6 * 8L * (maxLength + 1) + (integerScores ? IntAlignment.Scratch.bytes(maxLength) : 0);
     }
 
     @Override
     public final Scratch newScratch(int maxLength) {
-        return new Scratch(maxLength);
+        return new Scratch(maxLength, integerScores);
     }
 
     @Override
     public String toString() {
-        return name() + "(match=" + match + ", mismatch=" + mismatch + ", gap-open=" + gapOpen
-                + ", gap-extend=" + gapExtend + ")";
+        String scores = matrix == null ? "match=" + match + ", mismatch=" + mismatch : "matrix=" + matrix.name();
+        return name() + "(" + scores + ", gap-open=" + gapOpen + ", gap-extend=" + gapExtend + ")";
     }
 }

@@ -38,6 +38,14 @@ public interface Kernel<S> extends Serializable {
         return false;
     }
 
+    /**
+     * Checks the rows before any work (on the driver, for --input and --against): throws a
+     * {@link allpairs.UserError} naming {@code where} and the first row this kernel cannot take
+     * (for example a symbol a substitution matrix does not score). Default: every row is fine.
+     */
+    default void checkRows(Rows rows, String where) {
+    }
+
     /** Declared parameters, with defaults and ranges. */
     default List<Param> params() {
         return List.of();

@@ -81,6 +81,12 @@ public final class Kernels {
 
     private static Object convert(Kernel<?> kernel, Param p, String text) {
         String where = "option --kernel-param " + p.name();
+        if (p.type() == Param.Type.STRING) {
+            if (text.isEmpty()) {
+                throw new UserError("Cannot set " + p.name() + " of kernel " + kernel.name() + " to an empty value", where);
+            }
+            return text;
+        }
         double value;
         Object typed;
         try {

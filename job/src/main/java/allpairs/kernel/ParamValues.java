@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Validated parameter values: every declared parameter, as Integer, Double, or null when unset. */
+/** Validated parameter values: every declared parameter, as Integer, Double, String, or null when unset. */
 public final class ParamValues implements Serializable {
     private static final long serialVersionUID = 1L;
     private final Map<String, Object> values;
@@ -24,6 +24,10 @@ public final class ParamValues implements Serializable {
 
     public double getDouble(String name) {
         return ((Number) require(name)).doubleValue();
+    }
+
+    public String getString(String name) {
+        return (String) require(name);
     }
 
     public int getInt(String name) {

@@ -20,16 +20,23 @@ public final class SmithWatermanKernel extends AffineGapKernel {
 
     /** The defaults: match 1, mismatch -1, gap-open -2, gap-extend -1. */
     public SmithWatermanKernel() {
-        this(DEFAULT_MATCH, DEFAULT_MISMATCH, DEFAULT_GAP_OPEN, DEFAULT_GAP_EXTEND);
+        this(DEFAULT_MATCH, DEFAULT_MISMATCH, DEFAULT_GAP_OPEN, DEFAULT_GAP_EXTEND, null);
     }
 
-    private SmithWatermanKernel(double match, double mismatch, double gapOpen, double gapExtend) {
-        super(match, mismatch, gapOpen, gapExtend);
+    private SmithWatermanKernel(double match, double mismatch, double gapOpen, double gapExtend,
+                       SubstitutionMatrix matrix) {
+        super(match, mismatch, gapOpen, gapExtend, matrix);
     }
 
     @Override
-    SmithWatermanKernel withScores(double match, double mismatch, double gapOpen, double gapExtend) {
-        return new SmithWatermanKernel(match, mismatch, gapOpen, gapExtend);
+    SmithWatermanKernel withScores(double match, double mismatch, double gapOpen, double gapExtend,
+                       SubstitutionMatrix matrix) {
+        return new SmithWatermanKernel(match, mismatch, gapOpen, gapExtend, matrix);
+    }
+
+    @Override
+    boolean local() {
+        return true;
     }
 
     @Override
@@ -47,6 +54,10 @@ public final class SmithWatermanKernel extends AffineGapKernel {
         final double ninf = Double.NEGATIVE_INFINITY;
         final double o = gapOpen;
         final double e = gapExtend;
+        requireKnown(xs, xOff, n, ys, yOff, m);
+        final double[] sub = matrixScores();
+        final int[] codes = matrixCodes();
+        final int k = sub == null ? 0 : matrix.size();
         double[] mPrev = s.m0;
         double[] xPrev = s.x0;
         double[] yPrev = s.y0;
@@ -61,6 +72,7 @@ public final class SmithWatermanKernel extends AffineGapKernel {
         double best = 0;
         for (int i = 1; i <= n; i++) {
             final byte xi = xs[xOff + i - 1];
+            final int subRow = sub == null ? 0 : codes[xi & 0xff] * k;
             mCur[0] = ninf;
             xCur[0] = ninf;
             yCur[0] = ninf;
@@ -76,7 +88,7 @@ public final class SmithWatermanKernel extends AffineGapKernel {
                 final double xUp = xPrev[j];
                 final double yUp = yPrev[j];
                 final double diag = Math.max(Math.max(0, mDiag), Math.max(xDiag, yDiag));
-                final double mij = diag + (xi == ys[yOff + j - 1] ? match : mismatch);
+                final double mij = diag + score(xi, ys[yOff + j - 1], sub, subRow, codes);
                 final double xij = Math.max(Math.max(mUp + o, yUp + o), xUp + e);
                 final double yij = Math.max(Math.max(mLeft + o, xLeft + o), yLeft + e);
                 mCur[j] = mij;

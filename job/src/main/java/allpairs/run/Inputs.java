@@ -29,6 +29,10 @@ public record Inputs(Kernel<?> kernel, ParamValues params, Rows query, Rows refe
                 : RowsInput.read(against, job.input().format(), kernel.elementType(), kernel.name(), "--against", hadoop);
         Inputs inputs = new Inputs(kernel, configured.values(), query, reference);
         inputs.checkLengths(job.input().input(), against);
+        kernel.checkRows(query, job.input().input());
+        if (reference != null) {
+            kernel.checkRows(reference, against);
+        }
         if (job.output().options().layout() == DenseLayout.CONDENSED && !kernel.symmetric()) {
             throw new UserError("--layout condensed needs a symmetric kernel; " + kernel.name() + " is not",
                     "option --layout");

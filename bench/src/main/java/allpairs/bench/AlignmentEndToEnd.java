@@ -1,0 +1,155 @@
+package allpairs.bench;
+
+import allpairs.cli.Main;
+import allpairs.kernel.ByteRows;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Map;
+import java.io.File;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code bench/bench.sh e2e-align}: the alignment case. 500 generated proteins (log-normal lengths,
+ * median 350, 8..4000 residues, UniProt residue frequencies), sw with BLOSUM62, gap-open -10,
+ * gap-extend -1, as the Spark job at local[2], and in the same run {@code parasail_aligner}
+ * (striped 16-bit SIMD, 2 threads, the same penalties as -o 10 -e 1) when it is on the PATH.
+ * Every parasail score (column 5 of its CSV) must equal the job's entry; prints both times and
+ * their ratio. Options: {@code --rows M} (500), {@code --seed S} (42), {@code --dir DIR} (bench-out),
+ * {@code --block-size B} (the job's default).
+ */
+public final class AlignmentEndToEnd {
+    static final List<String> PARAMS = List.of("matrix=BLOSUM62", "gap-open=-10", "gap-extend=-1");
+
+    private AlignmentEndToEnd() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int m = 500;
+        long seed = 42;
+        Path dir = Path.of("bench-out");
+        Integer blockSize = null;
+        for (int a = 0; a < args.length; a += 2) {
+            String value = a + 1 < args.length ? args[a + 1] : null;
+            switch (args[a]) {
+                case "--rows" -> m = Integer.parseInt(value);
+                case "--seed" -> seed = Long.parseLong(value);
+                case "--dir" -> dir = Path.of(value);
+                case "--block-size" -> blockSize = Integer.valueOf(value);
+                default -> throw new IllegalArgumentException("unknown option " + args[a]
+                        + " (known: --rows M --seed S --dir DIR --block-size B)");
+            }
+        }
+        Files.createDirectories(dir);
+        ByteRows rows = Proteins.logNormal(m, 350, 8, 4000, seed);
+        Path fasta = dir.resolve("proteins.fasta");
+        Proteins.writeFasta(rows, fasta);
+        double cells = 0;
+        for (int i = 0; i < m; i++) {
+            for (int j = i; j < m; j++) {
+                cells += (double) rows.length(i) * rows.length(j);
+            }
+        }
+        Path out = dir.resolve("align_local2.npy").toAbsolutePath();
+        double jobSeconds = sparkJob(rows, fasta, out, blockSize);
+        double[] matrix = readNpy(out, m);
+        System.out.printf(Locale.ROOT, "{\"run\":\"spark local[2]\",\"kernel\":\"sw\",\"params\":\"%s\",\"m\":%d,"
+                + "\"cells_upper\":%.0f,\"seconds\":%.3f,\"cells_per_s_per_core\":%.3e}%n", String.join(" ", PARAMS), m,
+                cells, jobSeconds, cells / jobSeconds / 2);
+        File parasail = onPath("parasail_aligner");
+        if (parasail == null) {
+            System.out.println("parasail_aligner is not installed (Debian package parasail): no comparison run");
+            return;
+        }
+        Path csv = dir.resolve("parasail.csv");
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder(parasail.getPath(), "-x", "-a", "sw_striped_16", "-m", "blosum62", "-o", "10",
+                "-e", "1", "-t", "2", "-f", fasta.toString(), "-g", csv.toString())
+                .redirectInput(fasta.toFile()).redirectOutput(dir.resolve("parasail.log").toFile())
+                .redirectErrorStream(true).start();
+        int rc = p.waitFor();
+        double parasailSeconds = (System.nanoTime() - start) / 1e9;
+        if (rc != 0) {
+            throw new IllegalStateException("parasail_aligner exited " + rc + "; see " + dir.resolve("parasail.log"));
+        }
+        long compared = 0;
+        long differ = 0;
+        for (String line : Files.readAllLines(csv)) {
+            String[] f = line.split(",");
+            int q = Integer.parseInt(f[0]);
+            int d = Integer.parseInt(f[1]);
+            compared++;
+            if (matrix[q * m + d] != Double.parseDouble(f[4])) {
+                if (differ++ < 5) {
+                    System.out.println("DIFFERS: pair (" + q + ", " + d + "): job " + matrix[q * m + d] + ", parasail " + f[4]);
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "{\"run\":\"parasail_aligner sw_striped_16 -t 2\",\"m\":%d,\"cells_full\":%.0f,"
+                + "\"seconds\":%.3f,\"scores_compared\":%d,\"scores_differing\":%d}%n", m, 2 * cells, parasailSeconds,
+                compared, differ);
+        System.out.printf(Locale.ROOT, "sw BLOSUM62 %d proteins: job local[2] %.2f s, parasail 2 threads %.2f s: "
+                + "job / parasail = %.2f (target <= 1); %s%n", m, jobSeconds, parasailSeconds, jobSeconds / parasailSeconds,
+                differ == 0 && compared == (long) m * m ? "every score equal to parasail's" : "SCORES DIFFER");
+    }
+
+    /** The job at local[2] after an untimed warm-up job (Spark's and the lanes' JIT); its own seconds. */
+    static double sparkJob(ByteRows rows, Path fasta, Path out, Integer blockSize) throws IOException {
+        Path warmFasta = fasta.resolveSibling("proteins-warmup.fasta");
+        Proteins.writeFasta(rows.slice(0, Math.min(rows.rows(), 64)), warmFasta);
+        job(warmFasta, out.resolveSibling("align_warmup.npy"), blockSize);
+        return job(fasta, out, blockSize).get("seconds").asDouble();
+    }
+
+    /** One run through the CLI in this JVM (Spark local[2]); the summary line it printed. */
+    private static JsonNode job(Path fasta, Path out, Integer blockSize) throws IOException {
+        Map<String, String> conf = Map.of("spark.master", "local[2]", "spark.app.name", "allpairs-bench-align",
+                "spark.ui.enabled", "false", "spark.driver.host", "127.0.0.1", "spark.driver.bindAddress", "127.0.0.1");
+        List<String> args = new ArrayList<>(List.of("--input", fasta.toString(), "--output", out.toString(),
+                "--kernel", "sw", "--overwrite"));
+        for (String p : PARAMS) {
+            args.addAll(List.of("--kernel-param", p));
+        }
+        if (blockSize != null) {
+            args.addAll(List.of("--block-size", blockSize.toString()));
+        }
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        int code = Main.execute(args.toArray(new String[0]), new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                System.err, conf);
+        String text = stdout.toString(StandardCharsets.UTF_8).trim();
+        if (code != 0) {
+            throw new IllegalStateException("job exited " + code + ": " + text);
+        }
+        return new ObjectMapper().readTree(text.substring(text.lastIndexOf('\n') + 1));
+    }
+
+    /** The m × m float64 matrix of a .npy (little-endian, C order). */
+    static double[] readNpy(Path file, int m) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        int headerLength = (bytes[8] & 0xff) | (bytes[9] & 0xff) << 8;
+        ByteBuffer data = ByteBuffer.wrap(bytes, 10 + headerLength, bytes.length - 10 - headerLength)
+                .order(ByteOrder.LITTLE_ENDIAN);
+        double[] matrix = new double[m * m];
+        data.asDoubleBuffer().get(matrix);
+        return matrix;
+    }
+
+    static File onPath(String program) {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            File f = new File(d, program);
+            if (f.canExecute()) {
+                return f;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,249 @@
+package allpairs.kernel;
+
+import static allpairs.kernel.KernelTestSupport.ragged;
+import static allpairs.kernel.NeedlemanWunschKernelTest.allAlignments;
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * nw and sw with substitution matrices against independent references: Biopython's
+ * PairwiseAligner scores (tables made by src/test/scripts/make_alignment_references.py, rows of
+ * 1-12, ~64, ~300 and >1000 symbols, and rows whose scores overflow 16 bits), and a brute force
+ * over every alignment on short rows. Both entry points are checked: compute (the double DP) and
+ * computeRow (the integer/SIMD path the tiles call).
+ */
+class AlignmentReferenceTest {
+    /** One table: the kernel configured as the header says, its rows, and Biopython's score of each pair i <= j. */
+    record Case(String file, Kernel<Object> kernel, byte[][] rows, double[][] scores) {
+        @Override
+        public String toString() {
+            return file;
+        }
+    }
+
+    static Stream<Case> cases() throws IOException {
+        List<Case> cases = new ArrayList<>();
+        for (String kernel : List.of("nw", "sw")) {
+            for (String table : List.of("BLOSUM45", "BLOSUM50", "BLOSUM62", "BLOSUM80", "BLOSUM90", "PAM30", "PAM70",
+                    "PAM250", "NUC.4.4", "match-mismatch", "saturation")) {
+                cases.add(read(kernel + "-" + table + ".tsv"));
+            }
+        }
+        return cases.stream();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Case read(String file) throws IOException {
+        List<byte[]> rows = new ArrayList<>();
+        List<double[]> scores = new ArrayList<>();
+        Kernel<Object> kernel = null;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                AlignmentReferenceTest.class.getResourceAsStream("/allpairs/align/" + file), ISO_8859_1))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                String[] f = line.split("\t");
+                if (line.startsWith("# kernel=")) {
+                    String[] words = line.substring(2, line.indexOf("  (")).split(" ");
+                    kernel = (Kernel<Object>) Kernels.configured(words[0].substring("kernel=".length()),
+                            Arrays.asList(words).subList(1, words.length));
+                } else if (f[0].equals("row")) {
+                    rows.add(f[1].getBytes(ISO_8859_1));
+                } else if (f[0].equals("score")) {
+                    scores.add(new double[] {Integer.parseInt(f[1]), Integer.parseInt(f[2]), Double.parseDouble(f[3])});
+                }
+            }
+        }
+        double[][] table = new double[rows.size()][rows.size()];
+        for (double[] s : scores) {
+            table[(int) s[0]][(int) s[1]] = s[2];
+        }
+        assertThat(scores).hasSize(rows.size() * (rows.size() + 1) / 2);
+        return new Case(file, kernel, rows.toArray(new byte[0][]), table);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void theDoubleDpMatchesBiopython(Case c) {
+        ByteRows data = ragged(c.rows());
+        Object scratch = c.kernel().newScratch(data.maxLength());
+        for (int i = 0; i < c.rows().length; i++) {
+            for (int j = i; j < c.rows().length; j++) {
+                assertThat(c.kernel().compute(data, i, data, j, scratch)).as("%s (%d, %d)", c, i, j)
+                        .isEqualTo(c.scores()[i][j]);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void computeRowMatchesBiopythonWhateverTheColumnRange(Case c) {
+        ByteRows data = ragged(c.rows());
+        int m = c.rows().length;
+        Object scratch = c.kernel().newScratch(data.maxLength());
+        double[] out = new double[m + 3];
+        SplittableRandom rnd = new SplittableRandom(c.file().hashCode());
+        for (int i = 0; i < m; i++) {
+            // the whole upper row at once, then in random runs (groups of lanes form differently)
+            c.kernel().computeRow(data, i, data, i, m, Double.NEGATIVE_INFINITY, scratch, out, 3);
+            for (int j = i; j < m; j++) {
+                assertThat(out[3 + j - i]).as("%s row %d col %d", c, i, j).isEqualTo(c.scores()[i][j]);
+            }
+            for (int from = 0; from < m; ) {
+                int to = Math.min(m, from + 1 + rnd.nextInt(m));
+                Arrays.fill(out, Double.NaN);
+                c.kernel().computeRow(data, i, data, from, to, Double.NEGATIVE_INFINITY, scratch, out, 1);
+                for (int j = from; j < to; j++) {
+                    double expected = i <= j ? c.scores()[i][j] : c.scores()[j][i];
+                    assertThat(out[1 + j - from]).as("%s row %d col %d in [%d, %d)", c, i, j, from, to).isEqualTo(expected);
+                }
+                from = to;
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("saturationCases")
+    void lanesThatOverflow16BitsAreRecomputedExactly(Case c) {
+        // The rows four times over: tile rows wide enough for full groups of SIMD lanes.
+        int r = c.rows().length;
+        byte[][] rows = new byte[4 * r][];
+        for (int k = 0; k < rows.length; k++) {
+            rows[k] = c.rows()[k % r];
+        }
+        ByteRows data = ragged(rows);
+        Object scratch = c.kernel().newScratch(data.maxLength());
+        double[] out = new double[rows.length];
+        assertThat(IntAlignment.LANES_AVAILABLE).as("tests run with --add-modules jdk.incubator.vector").isTrue();
+        for (int i = 0; i < r; i++) {
+            c.kernel().computeRow(data, i, data, 0, rows.length, Double.NEGATIVE_INFINITY, scratch, out, 0);
+            for (int j = 0; j < rows.length; j++) {
+                int a = Math.min(i, j % r);
+                int b = Math.max(i, j % r);
+                assertThat(out[j]).as("%s row %d col %d", c, i, j).isEqualTo(c.scores()[a][b]);
+            }
+        }
+    }
+
+    static Stream<Case> saturationCases() throws IOException {
+        return Stream.of(read("sw-saturation.tsv"), read("nw-saturation.tsv"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void computeRowDoesNotAllocateOnceWarm() throws IOException {
+        com.sun.management.ThreadMXBean mx =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        Case c = read("sw-BLOSUM62.tsv");
+        ByteRows data = ragged(c.rows());
+        int m = c.rows().length;
+        for (String kernel : List.of("sw", "nw")) {
+            Kernel<Object> k = (Kernel<Object>) Kernels.configured(kernel, List.of("matrix=BLOSUM62"));
+            Object scratch = k.newScratch(data.maxLength());
+            double[] out = new double[m];
+            // The Vector API allocates until C2 compiles the lane loop: allow warm-up passes.
+            long allocated = Long.MAX_VALUE;
+            for (int pass = 0; pass < 40 && allocated >= m * m; pass++) {
+                long before = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
+                for (int i = 0; i < m; i++) {
+                    k.computeRow(data, i, data, 0, m, Double.NEGATIVE_INFINITY, scratch, out, 0);
+                }
+                allocated = mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+            }
+            assertThat(allocated).as("%s: bytes over %d pairs", kernel, m * m).isLessThan(m * m);
+        }
+    }
+
+    /** The score of one alignment (columns as in NeedlemanWunschKernelTest) under a matrix. */
+    static double score(String columns, byte[] x, byte[] y, SubstitutionMatrix sub, double open, double extend) {
+        double total = 0;
+        int i = 0;
+        int j = 0;
+        for (int k = 0; k < columns.length(); k++) {
+            char c = columns.charAt(k);
+            boolean extending = k > 0 && columns.charAt(k - 1) == c;
+            if (c == 'M') {
+                total += sub.score(x[i++], y[j++]);
+            } else {
+                total += extending ? extend : open;
+                if (c == 'X') {
+                    i++;
+                } else {
+                    j++;
+                }
+            }
+        }
+        return total;
+    }
+
+    static double bruteForceGlobal(byte[] x, byte[] y, SubstitutionMatrix sub, double open, double extend) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (String a : allAlignments(x.length, y.length)) {
+            best = Math.max(best, score(a, x, y, sub, open, extend));
+        }
+        return best;
+    }
+
+    static double bruteForceLocal(byte[] x, byte[] y, SubstitutionMatrix sub, double open, double extend) {
+        double best = 0;
+        for (int xa = 0; xa < x.length; xa++) {
+            for (int xb = xa + 1; xb <= x.length; xb++) {
+                for (int ya = 0; ya < y.length; ya++) {
+                    for (int yb = ya + 1; yb <= y.length; yb++) {
+                        best = Math.max(best, bruteForceGlobal(Arrays.copyOfRange(x, xa, xb),
+                                Arrays.copyOfRange(y, ya, yb), sub, open, extend));
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void bothEntryPointsMatchTheBruteForceOverAllAlignmentsOnShortRows() {
+        SplittableRandom rnd = new SplittableRandom(14);
+        String alphabet = "ARNDCWwxJ*";
+        for (int trial = 0; trial < 12; trial++) {
+            String name = List.of("BLOSUM62", "PAM30", "BLOSUM45").get(trial % 3);
+            SubstitutionMatrix sub = MatrixParser.load(name);
+            int open = -rnd.nextInt(0, 12);
+            int extend = -rnd.nextInt(0, 5);
+            byte[][] rows = new byte[6][];
+            for (int r = 0; r < rows.length; r++) {
+                rows[r] = new byte[1 + rnd.nextInt(5)];
+                for (int p = 0; p < rows[r].length; p++) {
+                    rows[r][p] = (byte) alphabet.charAt(rnd.nextInt(alphabet.length()));
+                }
+            }
+            ByteRows data = ragged(rows);
+            for (String kernel : List.of("nw", "sw")) {
+                Kernel<Object> k = (Kernel<Object>) Kernels.configured(kernel,
+                        List.of("matrix=" + name, "gap-open=" + open, "gap-extend=" + extend));
+                Object scratch = k.newScratch(data.maxLength());
+                double[] out = new double[rows.length];
+                for (int i = 0; i < rows.length; i++) {
+                    k.computeRow(data, i, data, 0, rows.length, Double.NEGATIVE_INFINITY, scratch, out, 0);
+                    for (int j = 0; j < rows.length; j++) {
+                        double expected = kernel.equals("nw") ? bruteForceGlobal(rows[i], rows[j], sub, open, extend)
+                                : bruteForceLocal(rows[i], rows[j], sub, open, extend);
+                        String what = String.format("%s %s o=%d e=%d %s / %s", kernel, name, open, extend,
+                                new String(rows[i], ISO_8859_1), new String(rows[j], ISO_8859_1));
+                        assertThat(k.compute(data, i, data, j, scratch)).as(what).isEqualTo(expected);
+                        assertThat(out[j]).as(what).isEqualTo(expected);
+                    }
+                }
+            }
+        }
+    }
+}

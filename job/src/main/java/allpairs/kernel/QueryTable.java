@@ -1,0 +1,59 @@
+package allpairs.kernel;
+
+import java.util.Arrays;
+
+/**
+ * One query row prepared for the integer paths, once per tile row: its symbols renumbered
+ * 0..K-1 (K distinct symbols) and, for each, the integer score against every byte value, so the
+ * DP looks a score up as table[code * WIDTH + byte]. Column WIDTH - 1 (byte "256") scores 0: the
+ * lanes past the end of a shorter column row. Reused: sized once for the longest row.
+ */
+final class QueryTable {
+    static final int WIDTH = 257;
+
+    final int[] codes;
+    final int[] table = new int[256 * WIDTH];
+    final short[] table16 = new short[256 * WIDTH];
+    private final int[] codeOf = new int[256];
+    private final int[] symbolOf = new int[256];
+    int length;
+    int symbols;
+
+    QueryTable(int maxLength) {
+        codes = new int[Math.max(1, maxLength)];
+    }
+
+    /** Prepares x = xs[off, off + n) under the kernel's scores (integral, matrix symbols checked). */
+    void prepare(AffineGapKernel k, byte[] xs, int off, int n) {
+        Arrays.fill(codeOf, -1);
+        int kx = 0;
+        for (int p = 0; p < n; p++) {
+            int b = xs[off + p] & 0xff;
+            if (codeOf[b] < 0) {
+                symbolOf[kx] = b;
+                codeOf[b] = kx++;
+            }
+            codes[p] = codeOf[b];
+        }
+        length = n;
+        symbols = kx;
+        SubstitutionMatrix m = k.matrix;
+        for (int a = 0; a < kx; a++) {
+            int sym = symbolOf[a];
+            int rowCode = m == null ? -1 : m.code((byte) sym);
+            for (int b = 0; b < 256; b++) {
+                int s;
+                if (m == null) {
+                    s = (int) (sym == b ? k.match : k.mismatch);
+                } else {
+                    int c = m.code((byte) b);
+                    s = c < 0 ? 0 : (int) m.score(rowCode, c); // bytes without a code never reach the DP
+                }
+                table[a * WIDTH + b] = s;
+                table16[a * WIDTH + b] = (short) s;
+            }
+            table[a * WIDTH + 256] = 0;
+            table16[a * WIDTH + 256] = 0;
+        }
+    }
+}
