@@ -1,6 +1,7 @@
 package allpairs.cli;
 
 import allpairs.UserError;
+import allpairs.io.AtomicFile;
 import allpairs.io.AtomicOutput;
 import allpairs.io.HadoopFs;
 import allpairs.io.InputFormat;
@@ -245,6 +246,7 @@ public final class Main implements Callable<Integer> {
         Kernel<?> configured = Kernels.configured(spec.kernel(), spec.kernelParams());
         Path target = new Path(spec.output());
         AtomicOutput.checkTarget(HadoopFs.of(target, hadoop), target, spec.overwrite(), "option --output");
+        AtomicFile.checkTarget(spec.summaryJson(), hadoop, "--summary-json");
         Rows query = RowsInput.read(spec.input(), spec.inputFormat(), configured.elementType(), configured.name(),
                 "--input", hadoop);
         Rows reference = spec.against() == null ? null
@@ -369,16 +371,7 @@ public final class Main implements Callable<Integer> {
     }
 
     private static void writeSummary(String json, String location, Configuration hadoop) throws IOException {
-        Path path = new Path(location);
-        FileSystem fs = HadoopFs.of(path, hadoop);
-        AtomicOutput summary = AtomicOutput.begin(fs, fs.makeQualified(path), true);
-        try (OutputStream os = fs.create(summary.temp(), false)) {
-            os.write((json + "\n").getBytes(StandardCharsets.UTF_8));
-        } catch (IOException | RuntimeException e) {
-            summary.abort();
-            throw e;
-        }
-        summary.commit();
+        AtomicFile.write(location, json + "\n", hadoop);
     }
 
     private static String lowerFirst(String s) {
