@@ -105,10 +105,14 @@ class CheckpointTest {
         Path lock = dir.resolve(".m.npy.allpairs-lock");
         String host = InetAddress.getLocalHost().getHostName();
         Files.writeString(lock, host + " " + ProcessHandle.current().pid() + " other-run\n");
-        Cli refused = run("--input", Fixtures.input(16, 8).toString(), "--output", out.toString());
-        BadInputTest.assertUserError(refused, "another allpairs run is writing this output", out.toString());
-        assertThat(out).doesNotExist();
-        assertThat(lock).exists();
+        // a live run holds an OS lock on the file (here this JVM does, as the run's own JVM would)
+        try (java.nio.channels.FileChannel held = java.nio.channels.FileChannel.open(lock,
+                java.nio.file.StandardOpenOption.WRITE); var ignored = held.lock()) {
+            Cli refused = run("--input", Fixtures.input(16, 8).toString(), "--output", out.toString());
+            BadInputTest.assertUserError(refused, "another allpairs run is writing this output", out.toString());
+            assertThat(out).doesNotExist();
+            assertThat(lock).exists();
+        }
 
         Process dead = new ProcessBuilder("true").start();
         dead.waitFor();

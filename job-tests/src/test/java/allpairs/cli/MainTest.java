@@ -75,23 +75,39 @@ class MainTest {
     @Test
     void refusesAnExistingOutputAndReplacesItWithOverwrite() throws IOException {
         Path out = dir.resolve("m.npy");
-        Files.writeString(out, "old result");
+        assertThat(run("--input", Fixtures.input(33, 21).toString(), "--output", out.toString()).exitCode).isZero();
         Cli refused = run("--input", Fixtures.input(16, 8).toString(), "--output", out.toString());
         assertThat(refused.exitCode).isEqualTo(2);
         assertThat(refused.err).contains("already exists");
-        assertThat(Files.readString(out)).isEqualTo("old result");
+        assertThat(Files.readAllBytes(out)).isEqualTo(Fixtures.bytes(Fixtures.output(33, 21)));
 
         Cli replaced = run("--input", Fixtures.input(16, 8).toString(), "--output", out.toString(), "--overwrite");
         assertThat(replaced.exitCode).as(replaced.toString()).isZero();
         assertThat(Files.readAllBytes(out)).isEqualTo(Fixtures.bytes(Fixtures.output(16, 8)));
-        assertThat(dir.toFile().list()).containsExactly("m.npy");
+        assertThat(dir.toFile().list()).containsExactlyInAnyOrder("m.npy", "m.npy.allpairs.json");
 
-        // an old Parquet directory is replaced by a .npy file just as well
+        // an earlier Parquet output of ours is replaced by a .npy file just as well
         Path dirOut = dir.resolve("d.npy");
-        Files.createDirectories(dirOut.resolve("sub"));
+        assertThat(run("--input", Fixtures.input(16, 8).toString(), "--output", dirOut.toString(), "--format",
+                "parquet").exitCode).isZero();
         assertThat(run("--input", Fixtures.input(16, 8).toString(), "--output", dirOut.toString(), "--overwrite")
                 .exitCode).isZero();
         assertThat(Files.readAllBytes(dirOut)).isEqualTo(Fixtures.bytes(Fixtures.output(16, 8)));
+    }
+
+    @Test
+    void overwriteRefusesWhatAllpairsDidNotWrite() throws IOException {
+        Path out = dir.resolve("m.npy");
+        Files.writeString(out, "old result");
+        BadInputTest.assertUserError(run("--input", Fixtures.input(16, 8).toString(), "--output", out.toString(),
+                "--overwrite"), "not written by allpairs", out.toString());
+        assertThat(Files.readString(out)).isEqualTo("old result");
+
+        Path mine = Files.createDirectories(dir.resolve("results"));
+        Files.writeString(mine.resolve("notes.txt"), "mine");
+        BadInputTest.assertUserError(run("--input", Fixtures.input(16, 8).toString(), "--output", mine.toString(),
+                "--overwrite"), "not written by allpairs", mine.toString());
+        assertThat(Files.readString(mine.resolve("notes.txt"))).isEqualTo("mine");
     }
 
     @Test

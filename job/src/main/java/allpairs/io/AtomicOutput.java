@@ -2,25 +2,30 @@ package allpairs.io;
 
 import allpairs.UserError;
 import java.io.IOException;
+import java.util.Map;
 import java.util.UUID;
-import org.apache.hadoop.fs.FileStatus;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes go to a hidden sibling ({@code .NAME.allpairs-tmp-RUN}) and are renamed onto the output
- * path only on success, so a reader never sees a partial result. Rename is atomic on local file
- * systems and HDFS; on S3A readers should wait for {@code _SUCCESS}.
+ * A run's output, invisible until complete: the job writes it, and its sidecars, into a hidden
+ * staging folder beside the output ({@code .NAME.allpairs-tmp-RUN}); {@link #commit} marks it as
+ * written by allpairs and moves it into place ({@link OutputCommit}). The output's lock
+ * ({@link OutputLock}) is held from {@link #begin} to commit or abort. See the README ("Running
+ * from a scheduler") for what each file system guarantees.
  */
 public final class AtomicOutput {
     private static final Logger LOG = LoggerFactory.getLogger(AtomicOutput.class);
     static final String MARK = ".allpairs-";
+    /** Outputs begun and not yet finished in this JVM, by target: where {@link Sidecars} stage. */
+    private static final Map<Path, AtomicOutput> OPEN = new ConcurrentHashMap<>();
 
     private final FileSystem fs;
     private final Path target;
-    private final Path temp;
+    private final Path staging;
     private final boolean overwrite;
     private final String runId = UUID.randomUUID().toString();
     private OutputLock lock;
@@ -30,29 +35,32 @@ public final class AtomicOutput {
         this.fs = fs;
         this.target = target;
         this.overwrite = overwrite;
-        this.temp = sibling("tmp");
-    }
-
-    /** Refuses an existing output unless {@code overwrite}; nothing is touched. */
-    public static void checkTarget(FileSystem fs, Path target, boolean overwrite, String option) throws IOException {
-        if (!overwrite && fs.exists(target)) {
-            throw new UserError("output already exists (use --overwrite to replace it)", target.toString());
-        }
-        if (target.getName().isEmpty()) {
-            throw new UserError("output path has no file name", option);
-        }
+        this.staging = sibling(target, "tmp", runId);
     }
 
     /**
-     * Takes the output's lock (exit 2 if another run holds it), checks the target, removes
-     * temporaries a killed run left behind, and names this run's temporary.
+     * Refuses, before any work, an output the run may not write: an existing one without
+     * {@code overwrite}, one allpairs did not write, or a sidecar name held by another file.
+     */
+    public static void checkTarget(FileSystem fs, Path target, boolean overwrite, String option) throws IOException {
+        if (target.getName().isEmpty()) {
+            throw new UserError("output path has no file name", option);
+        }
+        OutputOwnership.check(fs, target, overwrite, false);
+    }
+
+    /**
+     * Takes the output's lock (exit 2 if another run holds it), finishes or cleans up what killed
+     * runs left, checks the target, and opens this run's staging folder.
      */
     public static AtomicOutput begin(FileSystem fs, Path target, boolean overwrite) throws IOException {
-        AtomicOutput out = new AtomicOutput(fs, target, overwrite);
-        out.lock = OutputLock.acquire(fs, target, out.runId);
+        AtomicOutput out = new AtomicOutput(fs, fs.makeQualified(target), overwrite);
+        out.lock = OutputLock.acquire(fs, out.target, out.runId);
         try {
-            checkTarget(fs, target, overwrite, target.toString());
-            out.removeStale();
+            OutputRecovery.recover(fs, out.target);
+            checkTarget(fs, out.target, overwrite, out.target.toString());
+            fs.mkdirs(out.staging);
+            OPEN.put(out.target, out);
         } catch (IOException | RuntimeException e) {
             out.lock.release();
             throw e;
@@ -60,8 +68,9 @@ public final class AtomicOutput {
         return out;
     }
 
+    /** Where the job writes the output (a file or a directory). */
     public Path temp() {
-        return temp;
+        return new Path(staging, target.getName());
     }
 
     public Path target() {
@@ -72,73 +81,79 @@ public final class AtomicOutput {
         return fs;
     }
 
-    /** Moves the finished temporary onto the output path (old output first moved aside, then deleted). */
+    /** Where to write {@code sidecar} (a name beside the output) so that it moves into place with it. */
+    public Path stage(Path sidecar) {
+        String name = sidecar.getName();
+        if (!Sidecars.names(target.getName()).contains(name)) {
+            throw new IllegalArgumentException(sidecar + " is not a sidecar of " + target);
+        }
+        return new Path(staging, name);
+    }
+
+    /** The open output in this JVM that {@code sidecar} belongs to, or null. */
+    static AtomicOutput openFor(FileSystem fs, Path sidecar) {
+        Path q = fs.makeQualified(sidecar);
+        for (AtomicOutput out : OPEN.values()) {
+            if (out.fs == fs && q.getParent().equals(out.target.getParent())
+                    && Sidecars.names(out.target.getName()).contains(q.getName())) {
+                return out;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Moves the staged output and its sidecars into place, replacing a previous allpairs output
+     * (with {@code overwrite}). On failure nothing of this run is left and what was there stays.
+     */
     public synchronized void commit() throws IOException {
         if (finished) {
             throw new IOException("output " + target + " was aborted (interrupted run)");
         }
         finished = true;
+        OutputCommit commit = new OutputCommit(fs, target, staging, sibling(target, "old", runId));
         try {
-            moveIntoPlace();
+            OutputMarker fresh = OutputMarker.describe(fs, temp(), runId, stagedSidecars());
+            fresh.write(fs, temp());
+            OutputOwnership.check(fs, target, overwrite, true);
+            commit.writeJournal(fresh);
+            commit.finish();
+        } catch (IOException | RuntimeException e) {
+            commit.undo();
+            throw e;
         } finally {
+            OPEN.remove(target);
             lock.release();
         }
     }
 
-    private void moveIntoPlace() throws IOException {
-        Path aside = null;
-        if (fs.exists(target)) {
-            if (!overwrite) {
-                throw new UserError("output appeared while the job ran (use --overwrite to replace it)", target.toString());
-            }
-            aside = sibling("old");
-            if (!fs.rename(target, aside)) {
-                throw new IOException("cannot move the old output " + target + " aside to " + aside);
+    private java.util.List<String> stagedSidecars() throws IOException {
+        java.util.List<String> staged = new java.util.ArrayList<>();
+        for (String name : Sidecars.names(target.getName())) {
+            if (fs.exists(new Path(staging, name))) {
+                staged.add(name);
             }
         }
-        if (!fs.rename(temp, target)) {
-            if (aside != null) {
-                fs.rename(aside, target);
-            }
-            throw new IOException("cannot rename " + temp + " to " + target);
-        }
-        if (aside != null) {
-            fs.delete(aside, true);
-        }
+        return staged;
     }
 
-    /** Deletes this run's temporary and releases the lock; never throws (it runs on failure paths and signals). */
+    /** Deletes this run's staging folder and releases the lock; never throws (it runs on failure paths and signals). */
     public synchronized void abort() {
         if (finished) {
             return;
         }
         finished = true;
         try {
-            fs.delete(temp, true);
+            fs.delete(staging, true);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("could not remove temporary output {}: {}", temp, e.toString());
+            LOG.warn("could not remove temporary output {}: {}", staging, e.toString());
         } finally {
+            OPEN.remove(target);
             lock.release();
         }
     }
 
-    private void removeStale() throws IOException {
-        Path parent = target.getParent();
-        if (parent == null || !fs.exists(parent)) {
-            return;
-        }
-        String prefix = "." + target.getName() + MARK;
-        Path lockPath = OutputLock.pathFor(target);
-        for (FileStatus st : fs.listStatus(parent)) {
-            // We hold the lock, so every other temporary of this output is a dead run's.
-            if (st.getPath().getName().startsWith(prefix) && !st.getPath().getName().equals(lockPath.getName())) {
-                LOG.info("removing stale temporary {} left by an earlier run", st.getPath());
-                fs.delete(st.getPath(), true);
-            }
-        }
-    }
-
-    private Path sibling(String kind) {
-        return new Path(target.getParent(), "." + target.getName() + MARK + kind + "-" + runId);
+    static Path sibling(Path target, String kind, String run) {
+        return new Path(target.getParent(), "." + target.getName() + MARK + kind + "-" + run);
     }
 }

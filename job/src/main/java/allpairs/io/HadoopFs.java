@@ -6,6 +6,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.spark.SparkConf;
 import scala.Tuple2;
 
@@ -42,5 +43,16 @@ public final class HadoopFs {
     public static FileSystem of(Path path, Configuration conf) throws IOException {
         FileSystem fs = path.getFileSystem(conf);
         return fs instanceof LocalFileSystem local ? local.getRawFileSystem() : fs;
+    }
+
+    /**
+     * The local file behind {@code path} when {@code fs} is the local file system, else null: there
+     * we use the operating system's exclusive primitives, which Hadoop's local FS does not.
+     */
+    public static java.io.File localFile(FileSystem fs, Path path) {
+        if (fs instanceof RawLocalFileSystem raw) {
+            return raw.pathToFile(path);
+        }
+        return fs instanceof LocalFileSystem local ? local.pathToFile(path) : null;
     }
 }

@@ -1,11 +1,8 @@
 package allpairs.io;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.Writer;
-import java.io.OutputStreamWriter;
-import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -25,30 +22,45 @@ public final class Sidecars {
         return new Path(output.getParent(), output.getName() + ".ref_ids.txt");
     }
 
-    /** Writes the ids atomically, or removes a stale sidecar when there are none. */
+    /** The sidecar names of an output called {@code name}. */
+    static List<String> names(String name) {
+        return List.of(name + ".ids.txt", name + ".ref_ids.txt");
+    }
+
+    /**
+     * Writes the ids of a sidecar. For an output begun in this JVM it is staged and moves into
+     * place with the matrix at commit (null ids: none staged, and a previous output's sidecar goes
+     * with it); otherwise it is written (or, for null ids, removed) on its own, atomically.
+     */
     public static void replace(FileSystem fs, Path sidecar, String[] ids) throws IOException {
-        if (ids == null) {
-            if (fs.exists(sidecar)) {
-                fs.delete(sidecar, false);
-            }
-            return;
+        AtomicOutput open = AtomicOutput.openFor(fs, sidecar);
+        if (open != null) {
+            stage(open, sidecar, ids);
+        } else if (ids != null) {
+            AtomicFile.write(fs, sidecar, text(ids));
+        } else if (fs.exists(sidecar)) {
+            fs.delete(sidecar, false);
         }
-        AtomicOutput out = AtomicOutput.begin(fs, sidecar, true);
-        boolean written = false;
-        try {
-            try (OutputStream os = fs.create(out.temp(), false);
-                 Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8))) {
-                for (String id : ids) {
-                    w.write(id);
-                    w.write('\n');
-                }
-            }
-            out.commit();
-            written = true;
-        } finally {
-            if (!written) {
-                out.abort();
-            }
+    }
+
+    /**
+     * Stages the ids of {@code sidecar} in {@code output}, so they move into place with the matrix at
+     * commit (null ids: none staged, and a previous output's sidecar goes with it).
+     */
+    public static void stage(AtomicOutput output, Path sidecar, String[] ids) throws IOException {
+        FileSystem fs = output.fileSystem();
+        Path staged = output.stage(sidecar);
+        fs.delete(staged, false);
+        if (ids != null) {
+            AtomicFile.write(fs, staged, text(ids));
         }
+    }
+
+    private static byte[] text(String[] ids) {
+        StringBuilder sb = new StringBuilder();
+        for (String id : ids) {
+            sb.append(id).append('\n');
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -8,6 +8,7 @@ import allpairs.config.JobConfig;
 import allpairs.config.OutputFormat;
 import allpairs.config.OutputOptions;
 import allpairs.compute.TileEmitter;
+import allpairs.io.AtomicFile;
 import allpairs.io.AtomicOutput;
 import allpairs.io.HadoopFs;
 import allpairs.io.Sidecars;
@@ -165,6 +166,7 @@ public final class Run {
     private static Inputs validate(JobConfig job, Configuration hadoop) throws IOException {
         Path target = new Path(job.output().path());
         AtomicOutput.checkTarget(HadoopFs.of(target, hadoop), target, job.output().overwrite(), "option --output");
+        AtomicFile.checkTarget(job.output().summaryJson(), hadoop, "--summary-json");
         return Inputs.read(job, hadoop);
     }
 
@@ -187,12 +189,11 @@ public final class Run {
                 : new ParquetSink(output.temp().toString(), options.float32(), in.query().ids());
     }
 
-    /** Ids first, so whoever sees the matrix sees the ids that go with it. */
+    /** The ids sidecars are staged beside the matrix and move into place with it, in one commit. */
     private static void commit(JobConfig job, Inputs in, AtomicOutput output) throws IOException {
-        FileSystem fs = output.fileSystem();
         Path target = output.target();
-        Sidecars.replace(fs, Sidecars.ids(target), job.output().format() == OutputFormat.NPY ? in.query().ids() : null);
-        Sidecars.replace(fs, Sidecars.refIds(target), in.reference() != null ? in.reference().ids() : null);
+        Sidecars.stage(output, Sidecars.ids(target), job.output().format() == OutputFormat.NPY ? in.query().ids() : null);
+        Sidecars.stage(output, Sidecars.refIds(target), in.reference() != null ? in.reference().ids() : null);
         output.commit();
     }
 

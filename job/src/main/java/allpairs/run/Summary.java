@@ -1,17 +1,12 @@
 package allpairs.run;
 
-import allpairs.io.AtomicOutput;
-import allpairs.io.HadoopFs;
+import allpairs.io.AtomicFile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 
 /** The one-line JSON summary a run prints on stdout (and to {@code --summary-json}). */
 public final class Summary {
@@ -52,15 +47,6 @@ public final class Summary {
 
     /** Writes the summary to {@code location} (any Hadoop path), atomically. */
     static void write(String json, String location, Configuration hadoop) throws IOException {
-        Path path = new Path(location);
-        FileSystem fs = HadoopFs.of(path, hadoop);
-        AtomicOutput summary = AtomicOutput.begin(fs, fs.makeQualified(path), true);
-        try (OutputStream os = fs.create(summary.temp(), false)) {
-            os.write((json + "\n").getBytes(StandardCharsets.UTF_8));
-        } catch (IOException | RuntimeException e) {
-            summary.abort();
-            throw e;
-        }
-        summary.commit();
+        AtomicFile.write(location, json + "\n", hadoop);
     }
 }
