@@ -1,0 +1,118 @@
+package allpairs.bench;
+
+import allpairs.cli.Main;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code bench/bench.sh e2e seed-c}: the seed kernel as the job at local[2] against the seed's own
+ * C/OpenMP loop ({@code bench/c/seed_omp.c}, compiled here with the system's gcc, 2 threads, one
+ * scratch per thread, i <= j mirrored as the job does), on the same random int8 rows, in the same
+ * invocation. Both are timed in steady state (the job after an untimed warm-up job; the C program
+ * times its compute loop only); the matrices must be identical bit for bit. Prints each run's JSON
+ * line and entries/s, then the ratio. Options: {@code --rows M} (512), {@code --cols N} (64),
+ * {@code --seed S} (42), {@code --dir DIR} (bench-out).
+ */
+public final class SeedVersusC {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SeedVersusC() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int m = 512;
+        int n = 64;
+        long seed = 42;
+        Path dir = Path.of("bench-out");
+        for (int a = 0; a + 1 < args.length; a += 2) {
+            switch (args[a]) {
+                case "--rows" -> m = Integer.parseInt(args[a + 1]);
+                case "--cols" -> n = Integer.parseInt(args[a + 1]);
+                case "--seed" -> seed = Long.parseLong(args[a + 1]);
+                case "--dir" -> dir = Path.of(args[a + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[a]
+                        + " (known: --rows M --cols N --seed S --dir DIR)");
+            }
+        }
+        Files.createDirectories(dir);
+        Path input = dir.resolve("seed-c-input.npy").toAbsolutePath();
+        EndToEnd.writeInt8(EndToEnd.randomInt8(m, n, seed), m, n, input);
+        // The warm-up is the same job: the vector code runs interpreted (very slowly) until C2 compiles it.
+        job(input, dir.resolve("seed-c-warmup-out.npy").toAbsolutePath());
+        Path jobOut = dir.resolve("seed-c-job.npy").toAbsolutePath();
+        double jobSeconds = job(input, jobOut).get("seconds").asDouble();
+        double entries = (double) m * m;
+        System.out.printf(Locale.ROOT, "{\"run\":\"spark local[2] seed\",\"m\":%d,\"n\":%d,\"seconds\":%.3f,"
+                + "\"entries_per_s\":%.1f}%n", m, n, jobSeconds, entries / jobSeconds);
+        Path binary = compile(dir);
+        if (binary == null) {
+            return;
+        }
+        Path cOut = dir.resolve("seed-c-omp.f64");
+        Process p = new ProcessBuilder(binary.toString(), input.toString(), cOut.toString(), "2")
+                .redirectErrorStream(true).start();
+        String line = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("seed_omp failed: " + line);
+        }
+        double cSeconds = JSON.readTree(line).get("seconds").asDouble();
+        System.out.println(line);
+        boolean identical = sameValues(jobOut, cOut);
+        System.out.printf(Locale.ROOT, "seed m=%d n=%d: job local[2] %.1f entries/s, C/OpenMP 2 threads %.1f entries/s:"
+                + " job / C = %.2f; matrices %s%n", m, n, entries / jobSeconds, entries / cSeconds, cSeconds / jobSeconds,
+                identical ? "identical bit for bit" : "DIFFER");
+    }
+
+    /** gcc -O3 -march=native -fopenmp on bench/c/seed_omp.c, or null (said why) when it cannot be built. */
+    static Path compile(Path dir) throws IOException, InterruptedException {
+        File gcc = AlignmentEndToEnd.onPath("gcc");
+        Path source = Path.of("bench", "c", "seed_omp.c");
+        if (gcc == null || !Files.isRegularFile(source)) {
+            System.out.println("gcc or bench/c/seed_omp.c not found (run from the repository root): no C comparison");
+            return null;
+        }
+        Path binary = dir.resolve("seed_omp").toAbsolutePath();
+        Process p = new ProcessBuilder(gcc.getPath(), "-O3", "-march=native", "-fopenmp", "-o", binary.toString(),
+                source.toString()).inheritIO().start();
+        if (p.waitFor() != 0) {
+            System.out.println("gcc -fopenmp failed (is libgomp installed?): no C comparison");
+            return null;
+        }
+        return binary;
+    }
+
+    /** One run through the CLI in this JVM (Spark local[2]); the summary line it printed. */
+    private static JsonNode job(Path input, Path out) throws IOException {
+        Map<String, String> conf = Map.of("spark.master", "local[2]", "spark.app.name", "allpairs-bench-seed-c",
+                "spark.ui.enabled", "false", "spark.driver.host", "127.0.0.1", "spark.driver.bindAddress", "127.0.0.1");
+        List<String> args = List.of("--input", input.toString(), "--output", out.toString(), "--kernel", "seed",
+                "--overwrite");
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        int code = Main.execute(args.toArray(new String[0]), new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                System.err, conf);
+        String text = stdout.toString(StandardCharsets.UTF_8).trim();
+        if (code != 0) {
+            throw new IllegalStateException("job exited " + code + ": " + text);
+        }
+        return JSON.readTree(text.substring(text.lastIndexOf('\n') + 1));
+    }
+
+    /** The .npy's payload (after its header) against the raw float64 file. */
+    private static boolean sameValues(Path npy, Path raw) throws IOException {
+        byte[] a = Files.readAllBytes(npy);
+        byte[] b = Files.readAllBytes(raw);
+        int header = 10 + ((a[8] & 0xff) | (a[9] & 0xff) << 8);
+        return a.length - header == b.length && Arrays.equals(a, header, a.length, b, 0, b.length);
+    }
+}
