@@ -14,7 +14,16 @@ build_if_needed() {
   fi
   if [ -n "$stale" ]; then
     echo "$name: building ${artifact#"$root"/} (mvn package)..." >&2
-    (cd "$root" && mvn -B -q -pl "$module" -am package -DskipTests) >&2 || { echo "$name: build failed" >&2; exit 1; }
+    # Maven's output (even -q prints colour resets) is kept in a log and shown only when the build fails.
+    local log
+    log=$(mktemp "${TMPDIR:-/tmp}/allpairs-build.XXXXXX")
+    if ! (cd "$root" && mvn -B -q -pl "$module" -am package -DskipTests) > "$log" 2>&1; then
+      sed 's/\x1b\[[0-9;]*m//g' "$log" >&2
+      rm -f "$log"
+      echo "$name: build failed" >&2
+      exit 1
+    fi
+    rm -f "$log"
   fi
 }
 
