@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import allpairs.UserError;
+import allpairs.kernel.ByteRows;
+import allpairs.kernel.DoubleRows;
+import allpairs.kernel.Kernel;
+import allpairs.kernel.Kernels;
 import allpairs.plan.Tile;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,15 +63,59 @@ class TileStoreTest {
                 .hasMessageContaining("does not match the plan");
     }
 
+    private static ByteRows rows(String... rows) {
+        ByteRowsBuilderForTest b = new ByteRowsBuilderForTest();
+        for (String r : rows) {
+            b.add(r);
+        }
+        return b.build();
+    }
+
     @Test
-    void theFingerprintFollowsTheInputBytesAndTheKernelSettings() throws IOException {
-        Path a = Files.write(dir.resolve("a.npy"), new byte[] {1, 2, 3});
-        Path b = Files.write(dir.resolve("b.npy"), new byte[] {1, 2, 4});
-        String fa = Fingerprint.of(a.toString(), null, "nw", "{}", conf);
-        assertThat(Fingerprint.of(a.toString(), null, "nw", "{}", conf)).isEqualTo(fa).hasSize(64);
-        assertThat(Fingerprint.of(b.toString(), null, "nw", "{}", conf)).isNotEqualTo(fa);
-        assertThat(Fingerprint.of(a.toString(), a.toString(), "nw", "{}", conf)).isNotEqualTo(fa);
-        assertThat(Fingerprint.of(a.toString(), null, "sw", "{}", conf)).isNotEqualTo(fa);
-        assertThat(Fingerprint.of(a.toString(), null, "nw", "{match=2}", conf)).isNotEqualTo(fa);
+    void theFingerprintFollowsTheParsedRowsAndTheKernelSettings() throws IOException {
+        Kernel<?> nw = Kernels.configured("nw", List.of());
+        String fa = Fingerprint.of(rows("ACGT", "GA"), null, nw, "s");
+        assertThat(Fingerprint.of(rows("ACGT", "GA"), null, nw, "s")).isEqualTo(fa).hasSize(64);
+        assertThat(Fingerprint.of(rows("ACGA", "GA"), null, nw, "s")).as("one byte").isNotEqualTo(fa);
+        assertThat(Fingerprint.of(rows("ACG", "TGA"), null, nw, "s")).as("same bytes, other rows").isNotEqualTo(fa);
+        assertThat(Fingerprint.of(rows("ACGT", "GA"), rows("ACGT", "GA"), nw, "s")).as("--against").isNotEqualTo(fa);
+        assertThat(Fingerprint.of(rows("ACGT", "GA"), null, Kernels.configured("sw", List.of()), "s")).isNotEqualTo(fa);
+        assertThat(Fingerprint.of(rows("ACGT", "GA"), null, Kernels.configured("nw", List.of("gap-open=-5")), "s"))
+                .as("a parameter").isNotEqualTo(fa);
+        assertThat(Fingerprint.of(rows("ACGT", "GA"), null, nw, "s bound=3")).as("settings").isNotEqualTo(fa);
+        // ids do not change a value
+        ByteRows named = new ByteRows("ACGTGA".getBytes(StandardCharsets.US_ASCII), new int[] {0, 4, 6},
+                new String[] {"a", "b"});
+        assertThat(Fingerprint.of(named, null, nw, "s")).isEqualTo(fa);
+        DoubleRows zero = DoubleRows.rectangular(1, 2, new double[] {0.0, 1.0});
+        DoubleRows negativeZero = DoubleRows.rectangular(1, 2, new double[] {-0.0, 1.0});
+        Kernel<?> dtw = Kernels.configured("dtw", List.of());
+        assertThat(Fingerprint.of(zero, null, dtw, "s")).isNotEqualTo(Fingerprint.of(negativeZero, null, dtw, "s"));
+    }
+
+    @Test
+    void theFingerprintFollowsTheScoresOfAMatrixFileNotItsPath() throws IOException {
+        Path matrix = dir.resolve("m.txt");
+        Files.writeString(matrix, "   A  C  G  T\nA  5 -4 -4 -4\nC -4  5 -4 -4\nG -4 -4  5 -4\nT -4 -4 -4  5\n");
+        String before = Fingerprint.of(rows("ACGT"), null, Kernels.configured("nw", List.of("matrix=" + matrix)), "s");
+        Files.writeString(matrix, "   A  C  G  T\nA  5 -4 -4 -4\nC -4  5 -4 -4\nG -4 -4  5 -4\nT -4 -4 -4  6\n");
+        String after = Fingerprint.of(rows("ACGT"), null, Kernels.configured("nw", List.of("matrix=" + matrix)), "s");
+        assertThat(after).isNotEqualTo(before);
+    }
+
+    /** Packs rows the way the input readers do (one array, offsets). */
+    private static final class ByteRowsBuilderForTest {
+        private final StringBuilder data = new StringBuilder();
+        private final java.util.List<Integer> offsets = new java.util.ArrayList<>(List.of(0));
+
+        void add(String row) {
+            data.append(row);
+            offsets.add(data.length());
+        }
+
+        ByteRows build() {
+            return new ByteRows(data.toString().getBytes(StandardCharsets.US_ASCII),
+                    offsets.stream().mapToInt(Integer::intValue).toArray(), null);
+        }
     }
 }

@@ -4,6 +4,7 @@ import allpairs.UserError;
 import allpairs.checkpoint.Fingerprint;
 import allpairs.checkpoint.TileStore;
 import allpairs.config.JobConfig;
+import allpairs.io.InputFormat;
 import allpairs.plan.Plan;
 import allpairs.plan.Planner;
 import allpairs.plan.Tile;
@@ -32,8 +33,7 @@ final class Resume {
      */
     static Resumed from(String checkpoint, JobConfig job, Inputs in, Plan fresh, double bound, Configuration conf)
             throws IOException {
-        String fingerprint = Fingerprint.of(job.input().input(), job.input().against(), in.kernel().name(),
-                in.params() + (fresh.symmetric() ? " mirrored" : "") + " bound=" + bound, conf);
+        String fingerprint = fingerprint(job, in, fresh.symmetric(), bound);
         TileStore.Manifest manifest = TileStore.read(checkpoint, fingerprint, conf);
         if (manifest == null) {
             TileStore.create(checkpoint, new TileStore.Manifest(fingerprint, fresh.symmetric(), fresh.rowBounds(),
@@ -54,5 +54,18 @@ final class Resume {
         List<Tile> reused = plan.allTiles().stream().filter(t -> done.contains(TileStore.key(t))).toList();
         LOG.info("resuming from checkpoint {}: {} of {} tiles already done", checkpoint, reused.size(), plan.tiles());
         return new Resumed(plan, reused);
+    }
+
+    /**
+     * Of the rows this run parsed (whatever the input paths hold by now) and every setting that changes
+     * a value: the input format, the kernel's parameters, mirroring, the bound.
+     */
+    static String fingerprint(JobConfig job, Inputs in, boolean mirrored, double bound) {
+        InputFormat format = job.input().format();
+        String against = job.input().against();
+        String settings = "format=" + (format != null ? format : InputFormat.forName(job.input().input(), "--input-format"))
+                + (against == null ? "" : "," + (format != null ? format : InputFormat.forName(against, "--input-format")))
+                + " params=" + in.params() + " mirrored=" + mirrored + " bound=" + bound;
+        return Fingerprint.of(in.query(), in.reference(), in.kernel(), settings);
     }
 }
