@@ -122,4 +122,45 @@ class CheckpointTest {
         assertThat(lock).doesNotExist();
         assertThat(Files.readAllBytes(out)).isEqualTo(Fixtures.bytes(Fixtures.output(16, 8)));
     }
+
+    /** Issue 13, item 2: two runs on one checkpoint at once: one owns it, the other gets exit 2 naming it. */
+    @Test
+    void twoRunsStartedTogetherOnOneCheckpointNeverBothUseIt() throws Exception {
+        String[] inputs = {Fixtures.input(40, 12).toString(), Fixtures.input(33, 21).toString()};
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int trial = 0; trial < 4; trial++) {
+                Path ck = dir.resolve("ck" + trial);
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+                List<java.util.concurrent.Future<Cli>> runs = new java.util.ArrayList<>();
+                for (int r = 0; r < 2; r++) {
+                    String input = inputs[r];
+                    Path out = dir.resolve("t" + trial + "-" + r + ".npy");
+                    runs.add(pool.submit(() -> {
+                        start.await();
+                        return run("--input", input, "--output", out.toString(), "--checkpoint", ck.toString(),
+                                "--block-size", "8");
+                    }));
+                }
+                Cli a = runs.get(0).get(120, java.util.concurrent.TimeUnit.SECONDS);
+                Cli b = runs.get(1).get(120, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(java.util.stream.Stream.of(a, b).filter(c -> c.exitCode == 0)).as("winners in trial %d\n%s\n%s",
+                        trial, a, b).hasSize(1);
+                int winner = a.exitCode == 0 ? 0 : 1;
+                Cli loser = winner == 0 ? b : a;
+                assertThat(loser.exitCode).as(loser.toString()).isEqualTo(2);
+                assertThat(loser.err.strip()).endsWith(ck.toString());
+                // the checkpoint holds the winner's job, whole: a rerun reuses every tile, to the same bytes
+                int[] shape = winner == 0 ? new int[] {40, 12} : new int[] {33, 21};
+                Path again = dir.resolve("again" + trial + ".npy");
+                Cli rerun = run("--input", inputs[winner], "--output", again.toString(), "--checkpoint", ck.toString());
+                assertThat(rerun.exitCode).as(rerun.toString()).isZero();
+                JsonNode s = JSON.readTree(rerun.out);
+                assertThat(s.get("tiles_reused").asInt()).isEqualTo(s.get("tiles").asInt());
+                assertThat(Files.readAllBytes(again)).isEqualTo(Fixtures.bytes(Fixtures.output(shape[0], shape[1])));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package allpairs.checkpoint;
 
 import allpairs.UserError;
+import allpairs.io.ExclusiveLock;
 import allpairs.io.HadoopFs;
 import allpairs.plan.Tile;
 import java.io.DataInputStream;
@@ -36,6 +37,7 @@ public final class TileStore implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final String MANIFEST = "manifest.properties";
     private static final String TILES = "tiles";
+    private static final String LOCK = ".allpairs-lock";
     private static final int MAGIC = 0x41505431; // "APT1"
 
     private final String dir;
@@ -89,6 +91,12 @@ public final class TileStore implements Serializable {
             fs.delete(tmp, false);
             throw new IOException("cannot create " + manifest);
         }
+    }
+
+    /** One run at a time uses DIR: a second one gets exit 2 naming DIR and the holder. */
+    public static ExclusiveLock lock(String dir, Configuration conf) throws IOException {
+        return ExclusiveLock.take(new Path(dir, LOCK).toString(), "another allpairs run is using this checkpoint",
+                dir, conf);
     }
 
     public static TileStore at(String dir) {

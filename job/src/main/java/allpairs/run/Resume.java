@@ -4,6 +4,7 @@ import allpairs.UserError;
 import allpairs.checkpoint.Fingerprint;
 import allpairs.checkpoint.TileStore;
 import allpairs.config.JobConfig;
+import allpairs.io.ExclusiveLock;
 import allpairs.io.InputFormat;
 import allpairs.plan.Plan;
 import allpairs.plan.Planner;
@@ -25,6 +26,11 @@ final class Resume {
 
     /** @param reused tiles the checkpoint already holds */
     record Resumed(Plan plan, List<Tile> reused) {
+    }
+
+    /** Makes this run the checkpoint's only user until it closes the lock (null: no --checkpoint). */
+    static ExclusiveLock own(String checkpoint, Configuration conf) throws IOException {
+        return checkpoint == null ? null : TileStore.lock(checkpoint, conf);
     }
 
     /**

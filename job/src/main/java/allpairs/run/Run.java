@@ -10,6 +10,7 @@ import allpairs.config.OutputOptions;
 import allpairs.compute.TileEmitter;
 import allpairs.io.AtomicFile;
 import allpairs.io.AtomicOutput;
+import allpairs.io.ExclusiveLock;
 import allpairs.io.HadoopFs;
 import allpairs.io.Sidecars;
 import allpairs.kernel.KernelKind;
@@ -114,7 +115,7 @@ public final class Run {
     /** Into an output already begun (and locked); it is committed or, whatever fails, aborted here. */
     private static RunResult run(SparkSession spark, JobConfig job, Inputs in, AtomicOutput output,
                                  PrintStream progressOut) throws IOException {
-        try {
+        try (ExclusiveLock owner = Resume.own(job.run().checkpoint(), spark.sparkContext().hadoopConfiguration())) {
             return compute(spark, job, in, output, progressOut);
         } finally {
             output.abort(); // Spark throws checked SparkExceptions from Scala: leave nothing behind
