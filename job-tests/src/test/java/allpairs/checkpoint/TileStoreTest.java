@@ -29,20 +29,22 @@ class TileStoreTest {
     @Test
     void aNewStoreHasNoManifestThenKeepsTheOneItWasCreatedWith() throws IOException {
         String store = dir.resolve("cp").toString();
-        assertThat(TileStore.read(store, "f1", conf)).isNull();
-        TileStore.create(store, new TileStore.Manifest("f1", true, new int[] {0, 3, 7}, new int[] {0, 3, 7}), conf);
-        TileStore.Manifest m = TileStore.read(store, "f1", conf);
+        assertThat(TileStore.open(store, "f1", 7, 7, true, conf)).isNull();
+        TileStore.create(store, new Manifest("f1", true, new int[] {0, 3, 7}, new int[] {0, 3, 7}), conf);
+        Manifest m = TileStore.open(store, "f1", 7, 7, true, conf);
         assertThat(m.symmetric()).isTrue();
         assertThat(m.rowBounds()).containsExactly(0, 3, 7);
         assertThat(m.colBounds()).containsExactly(0, 3, 7);
-        assertThatThrownBy(() -> TileStore.read(store, "another job", conf)).isInstanceOf(UserError.class)
+        assertThatThrownBy(() -> TileStore.open(store, "another job", 7, 7, true, conf)).isInstanceOf(UserError.class)
                 .hasMessageContaining("different job").hasMessageEndingWith(store);
+        assertThatThrownBy(() -> TileStore.open(store, "f1", 8, 8, true, conf)).isInstanceOf(UserError.class)
+                .hasMessageContaining("its tiling does not fit this input's 8 x 8 matrix").hasMessageEndingWith(store);
     }
 
     @Test
     void tilesRoundTripBitForBitAndAreListedOnceFinished() throws IOException {
         String store = dir.resolve("cp").toString();
-        TileStore.create(store, new TileStore.Manifest("f", false, new int[] {0, 2, 5}, new int[] {0, 4}), conf);
+        TileStore.create(store, new Manifest("f", false, new int[] {0, 2, 5}, new int[] {0, 4}), conf);
         TileStore tiles = TileStore.at(store);
         assertThat(tiles.finished(conf)).isEmpty();
         Tile t = new Tile(1, 0, 2, 5, 0, 4);

@@ -163,4 +163,24 @@ class CheckpointTest {
             pool.shutdownNow();
         }
     }
+
+    /** Issue 13, item 3: a stored tiling that does not fit the input is another job: exit 2 before any work. */
+    @Test
+    void aStoredTilingThatDoesNotFitTheInputIsRefusedBeforeAnyWork() throws IOException {
+        Path ck = dir.resolve("ck");
+        String input = Fixtures.input(16, 8).toString();
+        Cli first = run("--input", input, "--output", dir.resolve("a.npy").toString(), "--checkpoint", ck.toString(),
+                "--block-size", "4");
+        assertThat(first.exitCode).as(first.toString()).isZero();
+        Path manifest = ck.resolve("manifest.properties");
+        String original = Files.readString(manifest);
+        for (String bounds : new String[] {"0,4,8,12,20", "0,4,8,12", "4,8,12,16", "0,8,4,16", "0,x,16", ""}) {
+            Files.writeString(manifest, original.replaceAll("(?m)^rowBounds=.*$", "rowBounds=" + bounds)
+                    .replaceAll("(?m)^colBounds=.*$", "colBounds=" + bounds));
+            Cli other = run("--input", input, "--output", dir.resolve("b.npy").toString(), "--checkpoint",
+                    ck.toString());
+            BadInputTest.assertUserError(other, "different job", ck.toString());
+            assertThat(dir.resolve("b.npy")).as(bounds).doesNotExist();
+        }
+    }
 }

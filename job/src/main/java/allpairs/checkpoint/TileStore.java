@@ -35,7 +35,6 @@ import org.apache.spark.SparkEnv;
  */
 public final class TileStore implements Serializable {
     private static final long serialVersionUID = 1L;
-    private static final String MANIFEST = "manifest.properties";
     private static final String TILES = "tiles";
     private static final String LOCK = ".allpairs-lock";
     private static final int MAGIC = 0x41505431; // "APT1"
@@ -46,51 +45,24 @@ public final class TileStore implements Serializable {
         this.dir = dir;
     }
 
-    /** What a store remembers of the job that filled it. */
-    public record Manifest(String fingerprint, boolean symmetric, int[] rowBounds, int[] colBounds) {
-    }
-
     /**
-     * Opens DIR: returns its manifest if it has one (after checking the fingerprint), or null
-     * for a new store.
+     * Opens DIR for the job {@code fingerprint} of an m × k matrix: its manifest, or null for a new
+     * store; a checkpoint of another job (or with a tiling that does not fit) is refused.
      */
-    public static Manifest read(String dir, String fingerprint, Configuration conf) throws IOException {
-        Path manifest = new Path(dir, MANIFEST);
-        FileSystem fs = HadoopFs.of(manifest, conf);
-        if (!fs.exists(manifest)) {
-            return null;
+    public static Manifest open(String dir, String fingerprint, int m, int k, boolean mirrored, Configuration conf)
+            throws IOException {
+        Manifest stored = Manifest.read(dir, conf);
+        if (stored != null) {
+            stored.requireJob(fingerprint, m, k, mirrored, dir);
         }
-        Properties p = new Properties();
-        try (InputStream in = fs.open(manifest)) {
-            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        Manifest m = new Manifest(p.getProperty("fingerprint"), Boolean.parseBoolean(p.getProperty("symmetric")),
-                ints(p.getProperty("rowBounds")), ints(p.getProperty("colBounds")));
-        if (!fingerprint.equals(m.fingerprint())) {
-            throw new UserError("checkpoint holds tiles of a different job (input, --against, kernel or its parameters"
-                    + " differ); use another directory or delete it", dir);
-        }
-        return m;
+        return stored;
     }
 
-    /** Creates DIR with its manifest (written under a temporary name, then renamed). */
+    /** Creates DIR with its manifest. */
     public static void create(String dir, Manifest m, Configuration conf) throws IOException {
-        Path manifest = new Path(dir, MANIFEST);
-        FileSystem fs = HadoopFs.of(manifest, conf);
-        fs.mkdirs(new Path(dir, TILES));
-        Properties p = new Properties();
-        p.setProperty("fingerprint", m.fingerprint());
-        p.setProperty("symmetric", Boolean.toString(m.symmetric()));
-        p.setProperty("rowBounds", join(m.rowBounds()));
-        p.setProperty("colBounds", join(m.colBounds()));
-        Path tmp = new Path(dir, "_" + MANIFEST + "." + UUID.randomUUID());
-        try (OutputStream os = fs.create(tmp, false)) {
-            p.store(new java.io.OutputStreamWriter(os, StandardCharsets.UTF_8), "allpairs checkpoint");
-        }
-        if (!fs.rename(tmp, manifest)) {
-            fs.delete(tmp, false);
-            throw new IOException("cannot create " + manifest);
-        }
+        Path tiles = new Path(dir, TILES);
+        HadoopFs.of(tiles, conf).mkdirs(tiles);
+        m.write(dir, conf);
     }
 
     /** One run at a time uses DIR: a second one gets exit 2 naming DIR and the holder. */
@@ -158,11 +130,4 @@ public final class TileStore implements Serializable {
         return env == null ? new Configuration() : HadoopFs.configuration(env.conf());
     }
 
-    private static String join(int[] values) {
-        return Arrays.stream(values).mapToObj(Integer::toString).collect(Collectors.joining(","));
-    }
-
-    private static int[] ints(String csv) {
-        return Arrays.stream(csv.split(",")).mapToInt(Integer::parseInt).toArray();
-    }
 }

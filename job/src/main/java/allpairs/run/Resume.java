@@ -2,6 +2,7 @@ package allpairs.run;
 
 import allpairs.UserError;
 import allpairs.checkpoint.Fingerprint;
+import allpairs.checkpoint.Manifest;
 import allpairs.checkpoint.TileStore;
 import allpairs.config.JobConfig;
 import allpairs.io.ExclusiveLock;
@@ -40,9 +41,9 @@ final class Resume {
     static Resumed from(String checkpoint, JobConfig job, Inputs in, Plan fresh, double bound, Configuration conf)
             throws IOException {
         String fingerprint = fingerprint(job, in, fresh.symmetric(), bound);
-        TileStore.Manifest manifest = TileStore.read(checkpoint, fingerprint, conf);
+        Manifest manifest = TileStore.open(checkpoint, fingerprint, fresh.m(), fresh.k(), fresh.symmetric(), conf);
         if (manifest == null) {
-            TileStore.create(checkpoint, new TileStore.Manifest(fingerprint, fresh.symmetric(), fresh.rowBounds(),
+            TileStore.create(checkpoint, new Manifest(fingerprint, fresh.symmetric(), fresh.rowBounds(),
                     fresh.colBounds()), conf);
             return new Resumed(fresh, List.of());
         }
