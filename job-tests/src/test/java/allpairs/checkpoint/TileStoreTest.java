@@ -62,7 +62,9 @@ class TileStoreTest {
             assertThat(names.map(p -> p.getFileName().toString())).containsExactly("t-1-0.tile");
         }
         assertThatThrownBy(() -> tiles.read(new Tile(1, 0, 2, 4, 0, 4))).isInstanceOf(IOException.class)
-                .hasMessageContaining("does not match the plan");
+                .hasMessageContaining("where a 2 x 4 tile has");
+        assertThat(tiles.problem(t)).isNull();
+        assertThat(tiles.problem(new Tile(1, 0, 2, 4, 0, 4))).contains("where a 2 x 4 tile has");
     }
 
     private static ByteRows rows(String... rows) {

@@ -183,4 +183,33 @@ class CheckpointTest {
             assertThat(dir.resolve("b.npy")).as(bounds).doesNotExist();
         }
     }
+
+    /** Issue 13, item 4: a truncated or corrupt tile (power loss) is computed again, never trusted. */
+    @Test
+    void aTruncatedOrCorruptTileIsComputedAgain() throws IOException {
+        Path ck = dir.resolve("ck");
+        String input = Fixtures.input(40, 12).toString();
+        Cli first = run("--input", input, "--output", dir.resolve("a.npy").toString(), "--checkpoint", ck.toString(),
+                "--block-size", "8");
+        assertThat(first.exitCode).as(first.toString()).isZero();
+        int tiles = JSON.readTree(first.out).get("tiles").asInt();
+        List<Path> stored = tileFiles(ck);
+        byte[] truncated = Files.readAllBytes(stored.get(0));
+        Files.write(stored.get(0), java.util.Arrays.copyOf(truncated, truncated.length / 2));
+        byte[] flipped = Files.readAllBytes(stored.get(1));
+        flipped[flipped.length / 2] ^= 0x10; // one bit of a value
+        Files.write(stored.get(1), flipped);
+        byte[] empty = new byte[0];
+        Files.write(stored.get(2), empty); // what a crash before the data reached the disk leaves
+
+        Cli again = run("--input", input, "--output", dir.resolve("b.npy").toString(), "--checkpoint", ck.toString());
+        assertThat(again.exitCode).as(again.toString()).isZero();
+        assertThat(JSON.readTree(again.out).get("tiles_reused").asInt()).isEqualTo(tiles - 3);
+        assertThat(Files.readAllBytes(dir.resolve("b.npy"))).isEqualTo(Fixtures.bytes(Fixtures.output(40, 12)));
+        // the damaged tiles were replaced: a third run reuses every tile
+        Cli third = run("--input", input, "--output", dir.resolve("c.npy").toString(), "--checkpoint", ck.toString());
+        assertThat(third.exitCode).as(third.toString()).isZero();
+        assertThat(JSON.readTree(third.out).get("tiles_reused").asInt()).isEqualTo(tiles);
+        assertThat(Files.readAllBytes(dir.resolve("c.npy"))).isEqualTo(Fixtures.bytes(Fixtures.output(40, 12)));
+    }
 }

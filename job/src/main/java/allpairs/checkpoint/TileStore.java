@@ -1,21 +1,14 @@
 package allpairs.checkpoint;
 
-import allpairs.UserError;
 import allpairs.io.ExclusiveLock;
 import allpairs.io.HadoopFs;
 import allpairs.plan.Tile;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -37,7 +30,6 @@ public final class TileStore implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final String TILES = "tiles";
     private static final String LOCK = ".allpairs-lock";
-    private static final int MAGIC = 0x41505431; // "APT1"
 
     private final String dir;
 
@@ -93,35 +85,41 @@ public final class TileStore implements Serializable {
 
     /** Executor side: stores a finished tile atomically (temporary name, then rename). */
     public void write(Tile t, double[] block) throws IOException {
-        Path target = new Path(new Path(dir, TILES), "t-" + key(t) + ".tile");
+        Path target = file(t);
         FileSystem fs = HadoopFs.of(target, executorConf());
         Path tmp = new Path(new Path(dir, TILES), "_t-" + key(t) + "." + UUID.randomUUID());
-        ByteBuffer buf = ByteBuffer.allocate(block.length * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        buf.asDoubleBuffer().put(block);
-        try (DataOutputStream out = new DataOutputStream(fs.create(tmp, false))) {
-            out.writeInt(MAGIC);
-            out.writeInt(t.height());
-            out.writeInt(t.width());
-            out.write(buf.array());
+        try (OutputStream out = fs.create(tmp, false)) {
+            out.write(TileFile.encode(t, block));
         }
         if (!fs.rename(tmp, target)) {
             fs.delete(tmp, false); // another attempt stored the same tile first
         }
     }
 
-    /** Executor side: a stored tile's values. */
+    /** Executor side: a stored tile's values; a damaged one (checked when the run resumed) is an I/O error. */
     public double[] read(Tile t) throws IOException {
-        Path target = new Path(new Path(dir, TILES), "t-" + key(t) + ".tile");
-        FileSystem fs = HadoopFs.of(target, executorConf());
-        try (DataInputStream in = new DataInputStream(fs.open(target))) {
-            if (in.readInt() != MAGIC || in.readInt() != t.height() || in.readInt() != t.width()) {
-                throw new IOException("checkpoint tile " + target + " does not match the plan");
-            }
-            byte[] bytes = new byte[t.height() * t.width() * Double.BYTES];
-            in.readFully(bytes);
-            double[] block = new double[t.height() * t.width()];
-            ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(block);
-            return block;
+        Path target = file(t);
+        byte[] bytes = readAll(target);
+        String problem = TileFile.problem(t, bytes);
+        if (problem != null) {
+            throw new IOException("checkpoint tile " + target + " changed during the run: " + problem);
+        }
+        return TileFile.values(t, bytes);
+    }
+
+    /** Executor side: why the stored tile cannot be trusted (truncated, corrupt, another shape), or null. */
+    public String problem(Tile t) throws IOException {
+        return TileFile.problem(t, readAll(file(t)));
+    }
+
+    /** Where a tile is stored. */
+    public Path file(Tile t) {
+        return new Path(new Path(dir, TILES), "t-" + key(t) + ".tile");
+    }
+
+    private static byte[] readAll(Path file) throws IOException {
+        try (InputStream in = HadoopFs.of(file, executorConf()).open(file)) {
+            return in.readAllBytes();
         }
     }
 

@@ -3,6 +3,7 @@ package allpairs.run;
 import allpairs.UserError;
 import allpairs.checkpoint.Fingerprint;
 import allpairs.checkpoint.Manifest;
+import allpairs.checkpoint.StoredTiles;
 import allpairs.checkpoint.TileStore;
 import allpairs.config.JobConfig;
 import allpairs.io.ExclusiveLock;
@@ -10,11 +11,14 @@ import allpairs.io.InputFormat;
 import allpairs.plan.Plan;
 import allpairs.plan.Planner;
 import allpairs.plan.Tile;
+import allpairs.plan.Tiling;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +42,9 @@ final class Resume {
      * Creates the checkpoint (a fresh run) or resumes from it; a checkpoint of another job is refused.
      * The kernel's bound is part of the job: stored tiles hold inexact values beyond it.
      */
-    static Resumed from(String checkpoint, JobConfig job, Inputs in, Plan fresh, double bound, Configuration conf)
+    static Resumed from(String checkpoint, JobConfig job, Inputs in, Plan fresh, double bound, JavaSparkContext sc)
             throws IOException {
+        Configuration conf = sc.hadoopConfiguration();
         String fingerprint = fingerprint(job, in, fresh.symmetric(), bound);
         Manifest manifest = TileStore.open(checkpoint, fingerprint, fresh.m(), fresh.k(), fresh.symmetric(), conf);
         if (manifest == null) {
@@ -54,7 +59,12 @@ final class Resume {
                     + " gives; resume without --block-size (the stored tiling is reused) or use another directory",
                     checkpoint);
         }
-        Set<String> done = TileStore.at(checkpoint).finished(conf);
+        TileStore store = TileStore.at(checkpoint);
+        Set<String> listed = store.finished(conf);
+        List<Tile> stored = Tiling.tiles(manifest.rowBounds(), manifest.colBounds(), manifest.symmetric()).stream()
+                .filter(t -> listed.contains(TileStore.key(t))).toList();
+        Set<String> done = StoredTiles.intact(sc, store, stored).stream().map(TileStore::key)
+                .collect(Collectors.toSet());
         Plan plan = Plan.fromBounds(manifest.rowBounds(), manifest.colBounds(), manifest.symmetric(),
                 Planner.costModel(in.kernel(), in.query(), in.reference()),
                 fresh.groups().isEmpty() ? 1 : Math.max(fresh.partitions(), 1), t -> !done.contains(TileStore.key(t)));

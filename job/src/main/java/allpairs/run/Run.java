@@ -36,6 +36,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,7 +135,7 @@ public final class Run {
         if (checkpoint != null) {
             store = TileStore.at(checkpoint);
             Resume.Resumed resumed = Resume.from(checkpoint, job, in, plan,
-                    emitter.bound(in.kernel().kind()), spark.sparkContext().hadoopConfiguration());
+                    emitter.bound(in.kernel().kind()), JavaSparkContext.fromSparkContext(spark.sparkContext()));
             plan = resumed.plan();
             reused = resumed.reused();
         }
