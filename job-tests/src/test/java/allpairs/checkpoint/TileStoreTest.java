@@ -17,6 +17,9 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import allpairs.support.TestFs;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The checkpoint store on the local file system, without Spark. */
@@ -105,6 +108,37 @@ class TileStoreTest {
         Files.writeString(matrix, "   A  C  G  T\nA  5 -4 -4 -4\nC -4  5 -4 -4\nG -4 -4  5 -4\nT -4 -4 -4  6\n");
         String after = Fingerprint.of(rows("ACGT"), null, Kernels.configured("nw", List.of("matrix=" + matrix)), "s");
         assertThat(after).isNotEqualTo(before);
+    }
+
+    /**
+     * Issue 13, item 5: a tile or manifest written again replaces the one there, on the local file
+     * system and on HDFS (where a plain rename does not replace an existing file).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("allpairs.support.TestFs#both")
+    void aTileOrManifestWrittenAgainReplacesTheOneThere(TestFs fs) throws IOException {
+        String store = fs.path("cp").toString();
+        TileStore.create(store, new Manifest("f1", false, new int[] {0, 2, 5}, new int[] {0, 4}), conf);
+        TileStore tiles = TileStore.at(store);
+        Tile t = new Tile(1, 0, 2, 5, 0, 4);
+        double[] block = new SplittableRandom(2).doubles(12).toArray();
+        tiles.write(t, block);
+        assertThat(tiles.problem(t)).isNull();
+        try (var out = fs.fs().create(tiles.file(t), true)) { // a tile damaged by a crash
+            out.write(new byte[] {1, 2, 3});
+        }
+        assertThat(tiles.problem(t)).contains("3 bytes");
+        tiles.write(t, block); // computed again
+        assertThat(tiles.problem(t)).isNull();
+        assertThat(tiles.read(t)).containsExactly(block);
+        assertThat(tiles.finished(conf)).containsExactly(TileStore.key(t));
+
+        TileStore.create(store, new Manifest("f2", false, new int[] {0, 5}, new int[] {0, 4}), conf);
+        assertThat(TileStore.open(store, "f2", 5, 4, false, conf).rowBounds()).containsExactly(0, 5);
+        assertThat(fs.fs().listStatus(fs.path("cp"))).extracting(st -> st.getPath().getName())
+                .containsExactlyInAnyOrder("manifest.properties", "tiles");
+        assertThat(fs.fs().listStatus(fs.path("cp/tiles"))).extracting(st -> st.getPath().getName())
+                .containsExactly("t-1-0.tile");
     }
 
     /** Packs rows the way the input readers do (one array, offsets). */

@@ -212,4 +212,26 @@ class CheckpointTest {
         assertThat(JSON.readTree(third.out).get("tiles_reused").asInt()).isEqualTo(tiles);
         assertThat(Files.readAllBytes(dir.resolve("c.npy"))).isEqualTo(Fixtures.bytes(Fixtures.output(40, 12)));
     }
+
+    /** Issue 13, item 5: the whole resume on HDFS: lock, manifest, tiles, a damaged tile written again. */
+    @Test
+    void resumesFromACheckpointOnHdfs() throws IOException {
+        allpairs.support.TestFs hdfs = allpairs.support.TestFs.hdfs();
+        String ck = hdfs.path("ck").toString();
+        String input = Fixtures.input(40, 12).toString();
+        Cli first = run("--input", input, "--output", dir.resolve("a.npy").toString(), "--checkpoint", ck,
+                "--block-size", "8");
+        assertThat(first.exitCode).as(first.toString()).isZero();
+        int tiles = JSON.readTree(first.out).get("tiles").asInt();
+        org.apache.hadoop.fs.Path tile = hdfs.path("ck/tiles/t-0-0.tile");
+        try (var out = hdfs.fs().create(tile, true)) {
+            out.write(new byte[] {0, 1, 2, 3});
+        }
+        Cli again = run("--input", input, "--output", dir.resolve("b.npy").toString(), "--checkpoint", ck);
+        assertThat(again.exitCode).as(again.toString()).isZero();
+        assertThat(JSON.readTree(again.out).get("tiles_reused").asInt()).isEqualTo(tiles - 1);
+        assertThat(Files.readAllBytes(dir.resolve("b.npy"))).isEqualTo(Fixtures.bytes(Fixtures.output(40, 12)));
+        assertThat(hdfs.fs().getFileStatus(tile).getLen()).isGreaterThan(4);
+        assertThat(hdfs.fs().exists(hdfs.path("ck/.allpairs-lock"))).as("lock released").isFalse();
+    }
 }

@@ -1,16 +1,15 @@
 package allpairs.checkpoint;
 
+import allpairs.io.AtomicFile;
 import allpairs.io.ExclusiveLock;
 import allpairs.io.HadoopFs;
 import allpairs.plan.Tile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -21,9 +20,9 @@ import org.apache.spark.SparkEnv;
 /**
  * {@code --checkpoint DIR}: an application-level store of finished tiles, so a new run (after the
  * driver died) computes only what is missing. Spark's own checkpoints cannot be reattached by a
- * new application. Each task writes its tile under a temporary name and renames it, so retried
- * or speculative attempts are harmless. The manifest records the job's fingerprint and tiling;
- * a different job is refused, never mixed. DIR must be on storage the driver and every executor
+ * new application. Each task writes its tile whole ({@link #write}); a resumed run trusts a tile
+ * only when its checksum agrees ({@link TileFile}). The manifest records the job's fingerprint and
+ * tiling; a different job is refused, never mixed; one run at a time uses DIR ({@link #lock}). DIR must be on storage the driver and every executor
  * share (HDFS, S3, NFS) on a real cluster.
  */
 public final class TileStore implements Serializable {
@@ -83,17 +82,15 @@ public final class TileStore implements Serializable {
         return t.bandI() + "-" + t.bandJ();
     }
 
-    /** Executor side: stores a finished tile atomically (temporary name, then rename). */
+    /**
+     * Executor side: stores a finished tile whole (a temporary, then moved onto its name, replacing
+     * a damaged copy: in one step on the local FS and HDFS), so retried or speculative attempts,
+     * which write the same bytes, are harmless.
+     */
     public void write(Tile t, double[] block) throws IOException {
         Path target = file(t);
         FileSystem fs = HadoopFs.of(target, executorConf());
-        Path tmp = new Path(new Path(dir, TILES), "_t-" + key(t) + "." + UUID.randomUUID());
-        try (OutputStream out = fs.create(tmp, false)) {
-            out.write(TileFile.encode(t, block));
-        }
-        if (!fs.rename(tmp, target)) {
-            fs.delete(tmp, false); // another attempt stored the same tile first
-        }
+        AtomicFile.write(fs, fs.makeQualified(target), TileFile.encode(t, block));
     }
 
     /** Executor side: a stored tile's values; a damaged one (checked when the run resumed) is an I/O error. */
