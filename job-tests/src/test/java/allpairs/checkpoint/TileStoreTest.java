@@ -32,15 +32,15 @@ class TileStoreTest {
     @Test
     void aNewStoreHasNoManifestThenKeepsTheOneItWasCreatedWith() throws IOException {
         String store = dir.resolve("cp").toString();
-        assertThat(TileStore.open(store, "f1", 7, 7, true, conf)).isNull();
+        assertThat(TileStore.open(store, "f1", 7, 7, true, false, conf)).isNull();
         TileStore.create(store, new Manifest("f1", true, new int[] {0, 3, 7}, new int[] {0, 3, 7}), conf);
-        Manifest m = TileStore.open(store, "f1", 7, 7, true, conf);
+        Manifest m = TileStore.open(store, "f1", 7, 7, true, false, conf);
         assertThat(m.symmetric()).isTrue();
         assertThat(m.rowBounds()).containsExactly(0, 3, 7);
         assertThat(m.colBounds()).containsExactly(0, 3, 7);
-        assertThatThrownBy(() -> TileStore.open(store, "another job", 7, 7, true, conf)).isInstanceOf(UserError.class)
+        assertThatThrownBy(() -> TileStore.open(store, "another job", 7, 7, true, false, conf)).isInstanceOf(UserError.class)
                 .hasMessageContaining("different job").hasMessageEndingWith(store);
-        assertThatThrownBy(() -> TileStore.open(store, "f1", 8, 8, true, conf)).isInstanceOf(UserError.class)
+        assertThatThrownBy(() -> TileStore.open(store, "f1", 8, 8, true, false, conf)).isInstanceOf(UserError.class)
                 .hasMessageContaining("its tiling does not fit this input's 8 x 8 matrix").hasMessageEndingWith(store);
     }
 
@@ -134,7 +134,7 @@ class TileStoreTest {
         assertThat(tiles.finished(conf)).containsExactly(TileStore.key(t));
 
         TileStore.create(store, new Manifest("f2", false, new int[] {0, 5}, new int[] {0, 4}), conf);
-        assertThat(TileStore.open(store, "f2", 5, 4, false, conf).rowBounds()).containsExactly(0, 5);
+        assertThat(TileStore.open(store, "f2", 5, 4, false, false, conf).rowBounds()).containsExactly(0, 5);
         assertThat(fs.fs().listStatus(fs.path("cp"))).extracting(st -> st.getPath().getName())
                 .containsExactlyInAnyOrder("manifest.properties", "tiles");
         assertThat(fs.fs().listStatus(fs.path("cp/tiles"))).extracting(st -> st.getPath().getName())

@@ -234,4 +234,72 @@ class CheckpointTest {
         assertThat(hdfs.fs().getFileStatus(tile).getLen()).isGreaterThan(4);
         assertThat(hdfs.fs().exists(hdfs.path("ck/.allpairs-lock"))).as("lock released").isFalse();
     }
+
+    /**
+     * Issue 13, item 6: the README's cron recipe, two days, the input changed in between: day 2
+     * replaces day 1's checkpoint only because the line says --checkpoint-replace.
+     */
+    @Test
+    void theCronRecipeRunsDayAfterDayWithAChangingInput() throws IOException {
+        Path input = dir.resolve("A.npy");
+        Path out = dir.resolve("D.npy");
+        Path ck = dir.resolve(".D.ck");
+        String[] cron = {"--input", input.toString(), "--output", out.toString(), "--overwrite", "--checkpoint",
+            ck.toString(), "--checkpoint-replace", "--progress=off", "--block-size", "8"};
+        Files.copy(Fixtures.input(40, 12), input);
+        Cli day1 = run(cron);
+        assertThat(day1.exitCode).as(day1.toString()).isZero();
+        assertThat(Files.readAllBytes(out)).isEqualTo(Fixtures.bytes(Fixtures.output(40, 12)));
+        Cli retry = run(cron); // a scheduler's retry the same day resumes
+        assertThat(retry.exitCode).as(retry.toString()).isZero();
+        JsonNode resumed = JSON.readTree(retry.out);
+        assertThat(resumed.get("tiles_reused").asInt()).isEqualTo(resumed.get("tiles").asInt());
+
+        Files.copy(Fixtures.input(33, 21), input, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        String[] withoutReplace = java.util.Arrays.stream(cron).filter(a -> !a.equals("--checkpoint-replace"))
+                .toArray(String[]::new);
+        Cli refused = run(withoutReplace);
+        BadInputTest.assertUserError(refused, "checkpoint holds tiles of a different job", ck.toString());
+        assertThat(refused.err).contains("--checkpoint-replace");
+        assertThat(Files.readAllBytes(out)).isEqualTo(Fixtures.bytes(Fixtures.output(40, 12)));
+
+        Cli day2 = run(cron);
+        assertThat(day2.exitCode).as(day2.toString()).isZero();
+        assertThat(JSON.readTree(day2.out).get("tiles_reused").asInt()).isZero();
+        assertThat(Files.readAllBytes(out)).isEqualTo(Fixtures.bytes(Fixtures.output(33, 21)));
+        // only day 2's tiles are left
+        assertThat(tileFiles(ck)).hasSize(JSON.readTree(day2.out).get("tiles").asInt());
+    }
+
+    /** Issue 13, item 6: a directory with files allpairs did not write is never used, replaced or deleted. */
+    @Test
+    void aDirectoryWithFilesWeDidNotWriteIsNeverUsedNorDeleted() throws IOException {
+        String input = Fixtures.input(16, 8).toString();
+        Path mine = Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(mine.resolve("notes.txt"), "my notes");
+        for (String[] extra : new String[][] {{}, {"--checkpoint-replace"}}) {
+            List<String> args = new java.util.ArrayList<>(List.of("--input", input, "--output",
+                    dir.resolve("o.npy").toString(), "--checkpoint", mine.toString()));
+            args.addAll(List.of(extra));
+            Cli refused = run(args.toArray(String[]::new));
+            BadInputTest.assertUserError(refused, "which allpairs did not write", mine.resolve("notes.txt").toString());
+            assertThat(mine.resolve("notes.txt")).hasContent("my notes");
+            assertThat(dir.resolve("o.npy")).doesNotExist();
+        }
+        // a checkpoint of another job with a file of the user's inside its tiles: refused, kept whole
+        Path ck = dir.resolve("ck");
+        Cli first = run("--input", input, "--output", dir.resolve("a.npy").toString(), "--checkpoint", ck.toString());
+        assertThat(first.exitCode).as(first.toString()).isZero();
+        Files.writeString(ck.resolve("tiles").resolve("README"), "do not delete");
+        int tiles = tileFiles(ck).size();
+        Cli other = run("--input", Fixtures.input(33, 21).toString(), "--output", dir.resolve("b.npy").toString(),
+                "--checkpoint", ck.toString(), "--checkpoint-replace");
+        BadInputTest.assertUserError(other, "which allpairs did not write", ck.resolve("tiles").resolve("README")
+                .toString());
+        assertThat(tileFiles(ck)).hasSize(tiles);
+        assertThat(ck.resolve("tiles").resolve("README")).hasContent("do not delete");
+
+        Cli alone = run("--input", input, "--output", dir.resolve("c.npy").toString(), "--checkpoint-replace");
+        BadInputTest.assertUserError(alone, "--checkpoint-replace needs --checkpoint", "option --checkpoint-replace");
+    }
 }

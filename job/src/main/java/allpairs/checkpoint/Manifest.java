@@ -70,8 +70,8 @@ public record Manifest(String fingerprint, boolean symmetric, int[] rowBounds, i
     }
 
     static UserError differentJob(String why, String dir) {
-        return new UserError("checkpoint holds tiles of a different job (" + why + "); use another directory or"
-                + " delete it", dir);
+        return new UserError("checkpoint holds tiles of a different job (" + why + "); use another directory, or"
+                + " --checkpoint-replace to replace it", dir);
     }
 
     private static boolean covers(int[] bounds, int size) {

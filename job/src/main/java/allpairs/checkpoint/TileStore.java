@@ -1,5 +1,6 @@
 package allpairs.checkpoint;
 
+import allpairs.UserError;
 import allpairs.io.AtomicFile;
 import allpairs.io.ExclusiveLock;
 import allpairs.io.HadoopFs;
@@ -16,6 +17,8 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkEnv;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code --checkpoint DIR}: an application-level store of finished tiles, so a new run (after the
@@ -27,6 +30,7 @@ import org.apache.spark.SparkEnv;
  */
 public final class TileStore implements Serializable {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(TileStore.class);
     private static final String TILES = "tiles";
     private static final String LOCK = ".allpairs-lock";
 
@@ -38,15 +42,27 @@ public final class TileStore implements Serializable {
 
     /**
      * Opens DIR for the job {@code fingerprint} of an m × k matrix: its manifest, or null for a new
-     * store; a checkpoint of another job (or with a tiling that does not fit) is refused.
+     * store. A checkpoint of another job (or with a tiling that does not fit) is refused, or with
+     * {@code replace} deleted (our files only); a directory holding files we did not write is refused.
      */
-    public static Manifest open(String dir, String fingerprint, int m, int k, boolean mirrored, Configuration conf)
-            throws IOException {
-        Manifest stored = Manifest.read(dir, conf);
-        if (stored != null) {
-            stored.requireJob(fingerprint, m, k, mirrored, dir);
+    public static Manifest open(String dir, String fingerprint, int m, int k, boolean mirrored, boolean replace,
+                                Configuration conf) throws IOException {
+        StoreFiles.requireOurs(dir, conf);
+        try {
+            Manifest stored = Manifest.read(dir, conf);
+            if (stored != null) {
+                stored.requireJob(fingerprint, m, k, mirrored, dir);
+                return stored;
+            }
+        } catch (UserError differentJob) {
+            if (!replace) {
+                throw differentJob;
+            }
+            LOG.warn("--checkpoint-replace: replacing the checkpoint {} of a different job ({})", dir,
+                    differentJob.getMessage());
         }
-        return stored;
+        StoreFiles.clear(dir, conf); // also tiles without a manifest: nothing says whose they are
+        return null;
     }
 
     /** Creates DIR with its manifest. */

@@ -46,7 +46,8 @@ final class Resume {
             throws IOException {
         Configuration conf = sc.hadoopConfiguration();
         String fingerprint = fingerprint(job, in, fresh.symmetric(), bound);
-        Manifest manifest = TileStore.open(checkpoint, fingerprint, fresh.m(), fresh.k(), fresh.symmetric(), conf);
+        Manifest manifest = TileStore.open(checkpoint, fingerprint, fresh.m(), fresh.k(), fresh.symmetric(),
+                job.run().replaceCheckpoint(), conf);
         if (manifest == null) {
             TileStore.create(checkpoint, new Manifest(fingerprint, fresh.symmetric(), fresh.rowBounds(),
                     fresh.colBounds()), conf);
