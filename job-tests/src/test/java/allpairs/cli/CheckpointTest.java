@@ -302,4 +302,50 @@ class CheckpointTest {
         Cli alone = run("--input", input, "--output", dir.resolve("c.npy").toString(), "--checkpoint-replace");
         BadInputTest.assertUserError(alone, "--checkpoint-replace needs --checkpoint", "option --checkpoint-replace");
     }
+
+    /** Issue 13, item 12: a resumed run reports the pairs it computed, and the reused ones apart. */
+    @Test
+    void aResumedRunReportsThePairsItComputedAndTheReusedOnesApart() throws IOException {
+        Path ck = dir.resolve("ck");
+        String input = Fixtures.input(40, 12).toString();
+        Cli first = run("--input", input, "--output", dir.resolve("a.npy").toString(), "--checkpoint", ck.toString(),
+                "--block-size", "6");
+        assertThat(first.exitCode).as(first.toString()).isZero();
+        JsonNode s1 = JSON.readTree(first.out);
+        assertThat(s1.get("pairs").asLong()).isEqualTo(40 * 41 / 2);
+        assertThat(s1.get("pairs_reused").asLong()).isZero();
+
+        List<Path> stored = tileFiles(ck);
+        long kept = 0;
+        for (int t = 0; t < stored.size(); t++) {
+            if (t % 3 == 0) {
+                Files.delete(stored.get(t));
+            } else {
+                kept += pairsOf(stored.get(t).getFileName().toString(), 6, 40);
+            }
+        }
+        Cli resumed = run("--input", input, "--output", dir.resolve("b.npy").toString(), "--checkpoint", ck.toString());
+        assertThat(resumed.exitCode).as(resumed.toString()).isZero();
+        JsonNode s2 = JSON.readTree(resumed.out);
+        assertThat(s2.get("pairs_reused").asLong()).isEqualTo(kept);
+        assertThat(s2.get("pairs").asLong()).isEqualTo(40 * 41 / 2 - kept);
+        assertThat(s2.get("pairs_per_s").asDouble()).isCloseTo(s2.get("pairs").asLong() / s2.get("seconds").asDouble(),
+                org.assertj.core.data.Percentage.withPercentage(1));
+
+        Cli all = run("--input", input, "--output", dir.resolve("c.npy").toString(), "--checkpoint", ck.toString());
+        JsonNode s3 = JSON.readTree(all.out);
+        assertThat(s3.get("pairs").asLong()).isZero();
+        assertThat(s3.get("pairs_reused").asLong()).isEqualTo(40 * 41 / 2);
+        assertThat(s3.get("pairs_per_s").asDouble()).isZero();
+    }
+
+    /** Pairs of the stored tile "t-I-J.tile" of a symmetric m x m matrix in blocks of {@code block} rows. */
+    private static long pairsOf(String name, int block, int m) {
+        String[] ij = name.substring(2, name.length() - 5).split("-");
+        int i = Integer.parseInt(ij[0]);
+        int j = Integer.parseInt(ij[1]);
+        long h = Math.min(m, (i + 1) * block) - (long) i * block;
+        long w = Math.min(m, (j + 1) * block) - (long) j * block;
+        return i == j ? h * (h + 1) / 2 : h * w;
+    }
 }
