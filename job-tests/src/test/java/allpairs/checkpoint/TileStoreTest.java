@@ -4,13 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import allpairs.UserError;
+import allpairs.kernel.ByteRows;
+import allpairs.kernel.DoubleRows;
+import allpairs.kernel.Kernel;
+import allpairs.kernel.Kernels;
 import allpairs.plan.Tile;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import allpairs.support.TestFs;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The checkpoint store on the local file system, without Spark. */
@@ -23,20 +32,22 @@ class TileStoreTest {
     @Test
     void aNewStoreHasNoManifestThenKeepsTheOneItWasCreatedWith() throws IOException {
         String store = dir.resolve("cp").toString();
-        assertThat(TileStore.read(store, "f1", conf)).isNull();
-        TileStore.create(store, new TileStore.Manifest("f1", true, new int[] {0, 3, 7}, new int[] {0, 3, 7}), conf);
-        TileStore.Manifest m = TileStore.read(store, "f1", conf);
+        assertThat(TileStore.open(store, "f1", 7, 7, true, false, conf)).isNull();
+        TileStore.create(store, new Manifest("f1", true, new int[] {0, 3, 7}, new int[] {0, 3, 7}), conf);
+        Manifest m = TileStore.open(store, "f1", 7, 7, true, false, conf);
         assertThat(m.symmetric()).isTrue();
         assertThat(m.rowBounds()).containsExactly(0, 3, 7);
         assertThat(m.colBounds()).containsExactly(0, 3, 7);
-        assertThatThrownBy(() -> TileStore.read(store, "another job", conf)).isInstanceOf(UserError.class)
+        assertThatThrownBy(() -> TileStore.open(store, "another job", 7, 7, true, false, conf)).isInstanceOf(UserError.class)
                 .hasMessageContaining("different job").hasMessageEndingWith(store);
+        assertThatThrownBy(() -> TileStore.open(store, "f1", 8, 8, true, false, conf)).isInstanceOf(UserError.class)
+                .hasMessageContaining("its tiling does not fit this input's 8 x 8 matrix").hasMessageEndingWith(store);
     }
 
     @Test
     void tilesRoundTripBitForBitAndAreListedOnceFinished() throws IOException {
         String store = dir.resolve("cp").toString();
-        TileStore.create(store, new TileStore.Manifest("f", false, new int[] {0, 2, 5}, new int[] {0, 4}), conf);
+        TileStore.create(store, new Manifest("f", false, new int[] {0, 2, 5}, new int[] {0, 4}), conf);
         TileStore tiles = TileStore.at(store);
         assertThat(tiles.finished(conf)).isEmpty();
         Tile t = new Tile(1, 0, 2, 5, 0, 4);
@@ -54,18 +65,95 @@ class TileStoreTest {
             assertThat(names.map(p -> p.getFileName().toString())).containsExactly("t-1-0.tile");
         }
         assertThatThrownBy(() -> tiles.read(new Tile(1, 0, 2, 4, 0, 4))).isInstanceOf(IOException.class)
-                .hasMessageContaining("does not match the plan");
+                .hasMessageContaining("where a 2 x 4 tile has");
+        assertThat(tiles.problem(t)).isNull();
+        assertThat(tiles.problem(new Tile(1, 0, 2, 4, 0, 4))).contains("where a 2 x 4 tile has");
+    }
+
+    private static ByteRows rows(String... rows) {
+        ByteRowsBuilderForTest b = new ByteRowsBuilderForTest();
+        for (String r : rows) {
+            b.add(r);
+        }
+        return b.build();
     }
 
     @Test
-    void theFingerprintFollowsTheInputBytesAndTheKernelSettings() throws IOException {
-        Path a = Files.write(dir.resolve("a.npy"), new byte[] {1, 2, 3});
-        Path b = Files.write(dir.resolve("b.npy"), new byte[] {1, 2, 4});
-        String fa = Fingerprint.of(a.toString(), null, "nw", "{}", conf);
-        assertThat(Fingerprint.of(a.toString(), null, "nw", "{}", conf)).isEqualTo(fa).hasSize(64);
-        assertThat(Fingerprint.of(b.toString(), null, "nw", "{}", conf)).isNotEqualTo(fa);
-        assertThat(Fingerprint.of(a.toString(), a.toString(), "nw", "{}", conf)).isNotEqualTo(fa);
-        assertThat(Fingerprint.of(a.toString(), null, "sw", "{}", conf)).isNotEqualTo(fa);
-        assertThat(Fingerprint.of(a.toString(), null, "nw", "{match=2}", conf)).isNotEqualTo(fa);
+    void theFingerprintFollowsTheParsedRowsAndTheKernelSettings() throws IOException {
+        Kernel<?> nw = Kernels.configured("nw", List.of());
+        String fa = Fingerprint.of(rows("ACGT", "GA"), null, nw, "s");
+        assertThat(Fingerprint.of(rows("ACGT", "GA"), null, nw, "s")).isEqualTo(fa).hasSize(64);
+        assertThat(Fingerprint.of(rows("ACGA", "GA"), null, nw, "s")).as("one byte").isNotEqualTo(fa);
+        assertThat(Fingerprint.of(rows("ACG", "TGA"), null, nw, "s")).as("same bytes, other rows").isNotEqualTo(fa);
+        assertThat(Fingerprint.of(rows("ACGT", "GA"), rows("ACGT", "GA"), nw, "s")).as("--against").isNotEqualTo(fa);
+        assertThat(Fingerprint.of(rows("ACGT", "GA"), null, Kernels.configured("sw", List.of()), "s")).isNotEqualTo(fa);
+        assertThat(Fingerprint.of(rows("ACGT", "GA"), null, Kernels.configured("nw", List.of("gap-open=-5")), "s"))
+                .as("a parameter").isNotEqualTo(fa);
+        assertThat(Fingerprint.of(rows("ACGT", "GA"), null, nw, "s bound=3")).as("settings").isNotEqualTo(fa);
+        // ids do not change a value
+        ByteRows named = new ByteRows("ACGTGA".getBytes(StandardCharsets.US_ASCII), new int[] {0, 4, 6},
+                new String[] {"a", "b"});
+        assertThat(Fingerprint.of(named, null, nw, "s")).isEqualTo(fa);
+        DoubleRows zero = DoubleRows.rectangular(1, 2, new double[] {0.0, 1.0});
+        DoubleRows negativeZero = DoubleRows.rectangular(1, 2, new double[] {-0.0, 1.0});
+        Kernel<?> dtw = Kernels.configured("dtw", List.of());
+        assertThat(Fingerprint.of(zero, null, dtw, "s")).isNotEqualTo(Fingerprint.of(negativeZero, null, dtw, "s"));
+    }
+
+    @Test
+    void theFingerprintFollowsTheScoresOfAMatrixFileNotItsPath() throws IOException {
+        Path matrix = dir.resolve("m.txt");
+        Files.writeString(matrix, "   A  C  G  T\nA  5 -4 -4 -4\nC -4  5 -4 -4\nG -4 -4  5 -4\nT -4 -4 -4  5\n");
+        String before = Fingerprint.of(rows("ACGT"), null, Kernels.configured("nw", List.of("matrix=" + matrix)), "s");
+        Files.writeString(matrix, "   A  C  G  T\nA  5 -4 -4 -4\nC -4  5 -4 -4\nG -4 -4  5 -4\nT -4 -4 -4  6\n");
+        String after = Fingerprint.of(rows("ACGT"), null, Kernels.configured("nw", List.of("matrix=" + matrix)), "s");
+        assertThat(after).isNotEqualTo(before);
+    }
+
+    /**
+     * Issue 13, item 5: a tile or manifest written again replaces the one there, on the local file
+     * system and on HDFS (where a plain rename does not replace an existing file).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("allpairs.support.TestFs#both")
+    void aTileOrManifestWrittenAgainReplacesTheOneThere(TestFs fs) throws IOException {
+        String store = fs.path("cp").toString();
+        TileStore.create(store, new Manifest("f1", false, new int[] {0, 2, 5}, new int[] {0, 4}), conf);
+        TileStore tiles = TileStore.at(store);
+        Tile t = new Tile(1, 0, 2, 5, 0, 4);
+        double[] block = new SplittableRandom(2).doubles(12).toArray();
+        tiles.write(t, block);
+        assertThat(tiles.problem(t)).isNull();
+        try (var out = fs.fs().create(tiles.file(t), true)) { // a tile damaged by a crash
+            out.write(new byte[] {1, 2, 3});
+        }
+        assertThat(tiles.problem(t)).contains("3 bytes");
+        tiles.write(t, block); // computed again
+        assertThat(tiles.problem(t)).isNull();
+        assertThat(tiles.read(t)).containsExactly(block);
+        assertThat(tiles.finished(conf)).containsExactly(TileStore.key(t));
+
+        TileStore.create(store, new Manifest("f2", false, new int[] {0, 5}, new int[] {0, 4}), conf);
+        assertThat(TileStore.open(store, "f2", 5, 4, false, false, conf).rowBounds()).containsExactly(0, 5);
+        assertThat(fs.fs().listStatus(fs.path("cp"))).extracting(st -> st.getPath().getName())
+                .containsExactlyInAnyOrder("manifest.properties", "tiles");
+        assertThat(fs.fs().listStatus(fs.path("cp/tiles"))).extracting(st -> st.getPath().getName())
+                .containsExactly("t-1-0.tile");
+    }
+
+    /** Packs rows the way the input readers do (one array, offsets). */
+    private static final class ByteRowsBuilderForTest {
+        private final StringBuilder data = new StringBuilder();
+        private final java.util.List<Integer> offsets = new java.util.ArrayList<>(List.of(0));
+
+        void add(String row) {
+            data.append(row);
+            offsets.add(data.length());
+        }
+
+        ByteRows build() {
+            return new ByteRows(data.toString().getBytes(StandardCharsets.US_ASCII),
+                    offsets.stream().mapToInt(Integer::intValue).toArray(), null);
+        }
     }
 }

@@ -1,42 +1,38 @@
 package allpairs.checkpoint;
 
 import allpairs.UserError;
+import allpairs.io.AtomicFile;
+import allpairs.io.ExclusiveLock;
 import allpairs.io.HadoopFs;
 import allpairs.plan.Tile;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.Serializable;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkEnv;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code --checkpoint DIR}: an application-level store of finished tiles, so a new run (after the
  * driver died) computes only what is missing. Spark's own checkpoints cannot be reattached by a
- * new application. Each task writes its tile under a temporary name and renames it, so retried
- * or speculative attempts are harmless. The manifest records the job's fingerprint and tiling;
- * a different job is refused, never mixed. DIR must be on storage the driver and every executor
+ * new application. Each task writes its tile whole ({@link #write}); a resumed run trusts a tile
+ * only when its checksum agrees ({@link TileFile}). The manifest records the job's fingerprint and
+ * tiling; a different job is refused, never mixed; one run at a time uses DIR ({@link #lock}). DIR must be on storage the driver and every executor
  * share (HDFS, S3, NFS) on a real cluster.
  */
 public final class TileStore implements Serializable {
     private static final long serialVersionUID = 1L;
-    private static final String MANIFEST = "manifest.properties";
+    private static final Logger LOG = LoggerFactory.getLogger(TileStore.class);
     private static final String TILES = "tiles";
-    private static final int MAGIC = 0x41505431; // "APT1"
+    private static final String LOCK = ".allpairs-lock";
 
     private final String dir;
 
@@ -44,51 +40,42 @@ public final class TileStore implements Serializable {
         this.dir = dir;
     }
 
-    /** What a store remembers of the job that filled it. */
-    public record Manifest(String fingerprint, boolean symmetric, int[] rowBounds, int[] colBounds) {
-    }
-
     /**
-     * Opens DIR: returns its manifest if it has one (after checking the fingerprint), or null
-     * for a new store.
+     * Opens DIR for the job {@code fingerprint} of an m × k matrix: its manifest, or null for a new
+     * store. A checkpoint of another job (or with a tiling that does not fit) is refused, or with
+     * {@code replace} deleted (our files only); a directory holding files we did not write is refused.
      */
-    public static Manifest read(String dir, String fingerprint, Configuration conf) throws IOException {
-        Path manifest = new Path(dir, MANIFEST);
-        FileSystem fs = HadoopFs.of(manifest, conf);
-        if (!fs.exists(manifest)) {
-            return null;
+    public static Manifest open(String dir, String fingerprint, int m, int k, boolean mirrored, boolean replace,
+                                Configuration conf) throws IOException {
+        StoreFiles.requireOurs(dir, conf);
+        try {
+            Manifest stored = Manifest.read(dir, conf);
+            if (stored != null) {
+                stored.requireJob(fingerprint, m, k, mirrored, dir);
+                return stored;
+            }
+        } catch (UserError differentJob) {
+            if (!replace) {
+                throw differentJob;
+            }
+            LOG.warn("--checkpoint-replace: replacing the checkpoint {} of a different job ({})", dir,
+                    differentJob.getMessage());
         }
-        Properties p = new Properties();
-        try (InputStream in = fs.open(manifest)) {
-            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        Manifest m = new Manifest(p.getProperty("fingerprint"), Boolean.parseBoolean(p.getProperty("symmetric")),
-                ints(p.getProperty("rowBounds")), ints(p.getProperty("colBounds")));
-        if (!fingerprint.equals(m.fingerprint())) {
-            throw new UserError("checkpoint holds tiles of a different job (input, --against, kernel or its parameters"
-                    + " differ); use another directory or delete it", dir);
-        }
-        return m;
+        StoreFiles.clear(dir, conf); // also tiles without a manifest: nothing says whose they are
+        return null;
     }
 
-    /** Creates DIR with its manifest (written under a temporary name, then renamed). */
+    /** Creates DIR with its manifest. */
     public static void create(String dir, Manifest m, Configuration conf) throws IOException {
-        Path manifest = new Path(dir, MANIFEST);
-        FileSystem fs = HadoopFs.of(manifest, conf);
-        fs.mkdirs(new Path(dir, TILES));
-        Properties p = new Properties();
-        p.setProperty("fingerprint", m.fingerprint());
-        p.setProperty("symmetric", Boolean.toString(m.symmetric()));
-        p.setProperty("rowBounds", join(m.rowBounds()));
-        p.setProperty("colBounds", join(m.colBounds()));
-        Path tmp = new Path(dir, "_" + MANIFEST + "." + UUID.randomUUID());
-        try (OutputStream os = fs.create(tmp, false)) {
-            p.store(new java.io.OutputStreamWriter(os, StandardCharsets.UTF_8), "allpairs checkpoint");
-        }
-        if (!fs.rename(tmp, manifest)) {
-            fs.delete(tmp, false);
-            throw new IOException("cannot create " + manifest);
-        }
+        Path tiles = new Path(dir, TILES);
+        HadoopFs.of(tiles, conf).mkdirs(tiles);
+        m.write(dir, conf);
+    }
+
+    /** One run at a time uses DIR: a second one gets exit 2 naming DIR and the holder. */
+    public static ExclusiveLock lock(String dir, Configuration conf) throws IOException {
+        return ExclusiveLock.take(new Path(dir, LOCK).toString(), "another allpairs run is using this checkpoint",
+                dir, conf);
     }
 
     public static TileStore at(String dir) {
@@ -111,37 +98,41 @@ public final class TileStore implements Serializable {
         return t.bandI() + "-" + t.bandJ();
     }
 
-    /** Executor side: stores a finished tile atomically (temporary name, then rename). */
+    /**
+     * Executor side: stores a finished tile whole (a temporary, then moved onto its name, replacing
+     * a damaged copy: in one step on the local FS and HDFS), so retried or speculative attempts,
+     * which write the same bytes, are harmless.
+     */
     public void write(Tile t, double[] block) throws IOException {
-        Path target = new Path(new Path(dir, TILES), "t-" + key(t) + ".tile");
+        Path target = file(t);
         FileSystem fs = HadoopFs.of(target, executorConf());
-        Path tmp = new Path(new Path(dir, TILES), "_t-" + key(t) + "." + UUID.randomUUID());
-        ByteBuffer buf = ByteBuffer.allocate(block.length * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        buf.asDoubleBuffer().put(block);
-        try (DataOutputStream out = new DataOutputStream(fs.create(tmp, false))) {
-            out.writeInt(MAGIC);
-            out.writeInt(t.height());
-            out.writeInt(t.width());
-            out.write(buf.array());
-        }
-        if (!fs.rename(tmp, target)) {
-            fs.delete(tmp, false); // another attempt stored the same tile first
-        }
+        AtomicFile.write(fs, fs.makeQualified(target), TileFile.encode(t, block));
     }
 
-    /** Executor side: a stored tile's values. */
+    /** Executor side: a stored tile's values; a damaged one (checked when the run resumed) is an I/O error. */
     public double[] read(Tile t) throws IOException {
-        Path target = new Path(new Path(dir, TILES), "t-" + key(t) + ".tile");
-        FileSystem fs = HadoopFs.of(target, executorConf());
-        try (DataInputStream in = new DataInputStream(fs.open(target))) {
-            if (in.readInt() != MAGIC || in.readInt() != t.height() || in.readInt() != t.width()) {
-                throw new IOException("checkpoint tile " + target + " does not match the plan");
-            }
-            byte[] bytes = new byte[t.height() * t.width() * Double.BYTES];
-            in.readFully(bytes);
-            double[] block = new double[t.height() * t.width()];
-            ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(block);
-            return block;
+        Path target = file(t);
+        byte[] bytes = readAll(target);
+        String problem = TileFile.problem(t, bytes);
+        if (problem != null) {
+            throw new IOException("checkpoint tile " + target + " changed during the run: " + problem);
+        }
+        return TileFile.values(t, bytes);
+    }
+
+    /** Executor side: why the stored tile cannot be trusted (truncated, corrupt, another shape), or null. */
+    public String problem(Tile t) throws IOException {
+        return TileFile.problem(t, readAll(file(t)));
+    }
+
+    /** Where a tile is stored. */
+    public Path file(Tile t) {
+        return new Path(new Path(dir, TILES), "t-" + key(t) + ".tile");
+    }
+
+    private static byte[] readAll(Path file) throws IOException {
+        try (InputStream in = HadoopFs.of(file, executorConf()).open(file)) {
+            return in.readAllBytes();
         }
     }
 
@@ -150,11 +141,4 @@ public final class TileStore implements Serializable {
         return env == null ? new Configuration() : HadoopFs.configuration(env.conf());
     }
 
-    private static String join(int[] values) {
-        return Arrays.stream(values).mapToObj(Integer::toString).collect(Collectors.joining(","));
-    }
-
-    private static int[] ints(String csv) {
-        return Arrays.stream(csv.split(",")).mapToInt(Integer::parseInt).toArray();
-    }
 }

@@ -142,6 +142,11 @@ final class Options {
                         + " computes only the missing ones.")
         String checkpoint;
 
+        @Option(names = "--checkpoint-replace",
+                description = "If the --checkpoint DIR holds another job's checkpoint (say yesterday's input), replace"
+                        + " it instead of refusing (exit 2). The same job still resumes.")
+        boolean replaceCheckpoint;
+
         @Option(names = "--progress", paramLabel = "on|off", defaultValue = Defaults.PROGRESS,
                 converter = Converters.Switches.class,
                 description = "A progress line on stderr every --progress-interval seconds (tiles done/total, pairs/s,"
@@ -157,7 +162,7 @@ final class Options {
                 throw new UserError("Cannot set --progress-interval to " + progressInterval + ": must be > 0 seconds",
                         "option --progress-interval");
             }
-            return new RunConfig(progress == Switch.OFF ? 0 : progressInterval, checkpoint);
+            return new RunConfig(progress == Switch.OFF ? 0 : progressInterval, checkpoint, replaceCheckpoint);
         }
     }
 }

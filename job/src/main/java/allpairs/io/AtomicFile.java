@@ -62,7 +62,8 @@ public final class AtomicFile {
         write(fs, fs.makeQualified(path), text.getBytes(StandardCharsets.UTF_8));
     }
 
-    static void write(FileSystem fs, Path path, byte[] content) throws IOException {
+    /** Writes {@code content} to {@code path} of {@code fs}, replacing what is there. */
+    public static void write(FileSystem fs, Path path, byte[] content) throws IOException {
         Path temp = new Path(path.getParent(), "." + path.getName() + AtomicOutput.MARK + "tmp-" + UUID.randomUUID());
         try {
             try (OutputStream os = fs.create(temp, false)) {

@@ -2,16 +2,23 @@ package allpairs.run;
 
 import allpairs.UserError;
 import allpairs.checkpoint.Fingerprint;
+import allpairs.checkpoint.Manifest;
+import allpairs.checkpoint.StoredTiles;
 import allpairs.checkpoint.TileStore;
 import allpairs.config.JobConfig;
+import allpairs.io.ExclusiveLock;
+import allpairs.io.InputFormat;
 import allpairs.plan.Plan;
 import allpairs.plan.Planner;
 import allpairs.plan.Tile;
+import allpairs.plan.Tiling;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,17 +33,23 @@ final class Resume {
     record Resumed(Plan plan, List<Tile> reused) {
     }
 
+    /** Makes this run the checkpoint's only user until it closes the lock (null: no --checkpoint). */
+    static ExclusiveLock own(String checkpoint, Configuration conf) throws IOException {
+        return checkpoint == null ? null : TileStore.lock(checkpoint, conf);
+    }
+
     /**
      * Creates the checkpoint (a fresh run) or resumes from it; a checkpoint of another job is refused.
      * The kernel's bound is part of the job: stored tiles hold inexact values beyond it.
      */
-    static Resumed from(String checkpoint, JobConfig job, Inputs in, Plan fresh, double bound, Configuration conf)
+    static Resumed from(String checkpoint, JobConfig job, Inputs in, Plan fresh, double bound, JavaSparkContext sc)
             throws IOException {
-        String fingerprint = Fingerprint.of(job.input().input(), job.input().against(), in.kernel().name(),
-                in.params() + (fresh.symmetric() ? " mirrored" : "") + " bound=" + bound, conf);
-        TileStore.Manifest manifest = TileStore.read(checkpoint, fingerprint, conf);
+        Configuration conf = sc.hadoopConfiguration();
+        String fingerprint = fingerprint(job, in, fresh.symmetric(), bound);
+        Manifest manifest = TileStore.open(checkpoint, fingerprint, fresh.m(), fresh.k(), fresh.symmetric(),
+                job.run().replaceCheckpoint(), conf);
         if (manifest == null) {
-            TileStore.create(checkpoint, new TileStore.Manifest(fingerprint, fresh.symmetric(), fresh.rowBounds(),
+            TileStore.create(checkpoint, new Manifest(fingerprint, fresh.symmetric(), fresh.rowBounds(),
                     fresh.colBounds()), conf);
             return new Resumed(fresh, List.of());
         }
@@ -47,12 +60,30 @@ final class Resume {
                     + " gives; resume without --block-size (the stored tiling is reused) or use another directory",
                     checkpoint);
         }
-        Set<String> done = TileStore.at(checkpoint).finished(conf);
+        TileStore store = TileStore.at(checkpoint);
+        Set<String> listed = store.finished(conf);
+        List<Tile> stored = Tiling.tiles(manifest.rowBounds(), manifest.colBounds(), manifest.symmetric()).stream()
+                .filter(t -> listed.contains(TileStore.key(t))).toList();
+        Set<String> done = StoredTiles.intact(sc, store, stored).stream().map(TileStore::key)
+                .collect(Collectors.toSet());
         Plan plan = Plan.fromBounds(manifest.rowBounds(), manifest.colBounds(), manifest.symmetric(),
                 Planner.costModel(in.kernel(), in.query(), in.reference()),
                 fresh.groups().isEmpty() ? 1 : Math.max(fresh.partitions(), 1), t -> !done.contains(TileStore.key(t)));
         List<Tile> reused = plan.allTiles().stream().filter(t -> done.contains(TileStore.key(t))).toList();
         LOG.info("resuming from checkpoint {}: {} of {} tiles already done", checkpoint, reused.size(), plan.tiles());
         return new Resumed(plan, reused);
+    }
+
+    /**
+     * Of the rows this run parsed (whatever the input paths hold by now) and every setting that changes
+     * a value: the input format, the kernel's parameters, mirroring, the bound.
+     */
+    static String fingerprint(JobConfig job, Inputs in, boolean mirrored, double bound) {
+        InputFormat format = job.input().format();
+        String against = job.input().against();
+        String settings = "format=" + (format != null ? format : InputFormat.forName(job.input().input(), "--input-format"))
+                + (against == null ? "" : "," + (format != null ? format : InputFormat.forName(against, "--input-format")))
+                + " params=" + in.params() + " mirrored=" + mirrored + " bound=" + bound;
+        return Fingerprint.of(in.query(), in.reference(), in.kernel(), settings);
     }
 }

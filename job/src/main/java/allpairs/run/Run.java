@@ -10,6 +10,7 @@ import allpairs.config.OutputOptions;
 import allpairs.compute.TileEmitter;
 import allpairs.io.AtomicFile;
 import allpairs.io.AtomicOutput;
+import allpairs.io.ExclusiveLock;
 import allpairs.io.HadoopFs;
 import allpairs.io.Sidecars;
 import allpairs.kernel.KernelKind;
@@ -35,6 +36,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,7 +116,7 @@ public final class Run {
     /** Into an output already begun (and locked); it is committed or, whatever fails, aborted here. */
     private static RunResult run(SparkSession spark, JobConfig job, Inputs in, AtomicOutput output,
                                  PrintStream progressOut) throws IOException {
-        try {
+        try (ExclusiveLock owner = Resume.own(job.run().checkpoint(), spark.sparkContext().hadoopConfiguration())) {
             return compute(spark, job, in, output, progressOut);
         } finally {
             output.abort(); // Spark throws checked SparkExceptions from Scala: leave nothing behind
@@ -133,7 +135,7 @@ public final class Run {
         if (checkpoint != null) {
             store = TileStore.at(checkpoint);
             Resume.Resumed resumed = Resume.from(checkpoint, job, in, plan,
-                    emitter.bound(in.kernel().kind()), spark.sparkContext().hadoopConfiguration());
+                    emitter.bound(in.kernel().kind()), JavaSparkContext.fromSparkContext(spark.sparkContext()));
             plan = resumed.plan();
             reused = resumed.reused();
         }

@@ -23,7 +23,24 @@ public record RunResult(String kernel, int m, int k, int n, Plan plan, double se
                         long scratchCreated, long pairsComputed, double taskSecondsMax, double taskSecondsMean,
                         int tilesReused, String rowsPlan, String dtype, String layout,
                         long edges) {
+    /** Pairs computed by this run: those of the plan's groups (a resumed plan holds only the missing tiles). */
+    public long pairsThisRun() {
+        long pairs = 0;
+        for (allpairs.plan.TileGroup group : plan.groups()) {
+            for (int t = 0; t < group.size(); t++) {
+                pairs += group.tile(t).pairs(plan.symmetric());
+            }
+        }
+        return pairs;
+    }
+
+    /** Pairs of the tiles read back from the checkpoint. */
+    public long pairsReused() {
+        return plan.pairs() - pairsThisRun();
+    }
+
+    /** Over the pairs this run computed. */
     public double pairsPerSecond() {
-        return seconds > 0 ? plan.pairs() / seconds : 0;
+        return seconds > 0 ? pairsThisRun() / seconds : 0;
     }
 }

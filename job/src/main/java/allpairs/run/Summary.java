@@ -21,7 +21,7 @@ public final class Summary {
         s.put("m", r.m());
         s.put("n", r.n());
         s.put("k", r.k());
-        s.put("pairs", r.plan().pairs());
+        s.put("pairs", r.pairsThisRun());
         s.put("tiles", r.plan().tiles());
         s.put("partitions", r.plan().partitions());
         s.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
@@ -36,6 +36,7 @@ public final class Summary {
         }
         s.put("plan", r.rowsPlan());
         s.put("tiles_reused", r.tilesReused());
+        s.put("pairs_reused", r.pairsReused());
         s.put("task_seconds_max", r.taskSecondsMax());
         s.put("task_seconds_mean", Math.round(r.taskSecondsMean() * 1000) / 1000.0);
         try {
