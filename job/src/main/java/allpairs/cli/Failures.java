@@ -47,14 +47,16 @@ final class Failures {
 
     /** One line; for running out of memory, which memory to raise. */
     static String describe(Throwable failure) {
-        if (find(failure, OutOfMemoryError.class) != null) {
-            return "out of memory on the driver (" + firstLine(find(failure, OutOfMemoryError.class).toString())
-                    + "): give the driver more memory (./submit.sh --driver-memory 4g, spark.driver.memory)";
-        }
         String text = firstLine(String.valueOf(failure));
-        if (text.contains("java.lang.OutOfMemoryError")) { // a task's, reported through a SparkException
+        OutOfMemoryError oom = find(failure, OutOfMemoryError.class);
+        boolean inTask = failure.getClass().getName().startsWith("org.apache.spark.");
+        if (inTask && (oom != null || text.contains("java.lang.OutOfMemoryError"))) { // a task's, through Spark
             return "out of memory in a task (" + text + "): give executors more memory (spark.executor.memory;"
                     + " in local mode the driver's, --driver-memory) or a smaller --memory-budget";
+        }
+        if (oom != null) {
+            return "out of memory on the driver (" + firstLine(oom.toString())
+                    + "): give the driver more memory (./submit.sh --driver-memory 4g, spark.driver.memory)";
         }
         return text;
     }
