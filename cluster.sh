@@ -87,8 +87,15 @@ cluster_start() {
   rm -rf "$dir"/*.log "$dir/master.url" "$dir/master.webui" "$dir"/worker-*/
   echo "$workers" > "$dir/workers"
   cp "$ROOT/conf/log4j2-daemons.properties" "$dir/log4j2.properties"
-  # The daemons' own settings (so they do not read the job's conf/spark-defaults.conf).
-  printf '%s\n' "spark.master.rest.enabled false" "spark.ui.killEnabled false" > "$dir/spark-daemons.conf"
+  # A new shared secret per start (spark.authenticate): readable only by this user, never on a command
+  # line. The daemons read it from their properties file; workers hand it to executors in their
+  # environment; submit.sh gives it to a driver that submits to this cluster (see cluster_properties).
+  ( umask 077
+    od -An -tx1 -N32 /dev/urandom | tr -d ' \n' > "$dir/secret"
+    # The daemons' own settings (so they do not read the job's conf/spark-defaults.conf).
+    printf '%s\n' "spark.master.rest.enabled false" "spark.ui.killEnabled false" "spark.authenticate true" \
+      "spark.authenticate.secret $(cat "$dir/secret")" > "$dir/spark-daemons.conf" )
+  chmod 600 "$dir/secret" "$dir/spark-daemons.conf"
   deadline=$((SECONDS + ${ALLPAIRS_CLUSTER_TIMEOUT:-90}))
 
   start_daemon "$dir" master "$MASTER_CLASS"

@@ -78,6 +78,29 @@ demo() {
   return "$rc"
 }
 
+# When the spark-submit options ($@) name the master of the cluster in ALLPAIRS_CLUSTER_DIR (default
+# target/cluster, see cluster.sh) and no --properties-file: prints "--properties-file FILE", FILE
+# (mode 600, in the cluster's directory) being conf/spark-defaults.conf plus spark.authenticate and
+# the cluster's secret, so the secret never appears on a command line.
+cluster_properties() {
+  local dir="${ALLPAIRS_CLUSTER_DIR:-$ROOT/target/cluster}" master="" prev="" a file
+  for a in "$@"; do
+    case "$a" in
+      --properties-file|--properties-file=*) return 0 ;;
+      --master=*) master=${a#--master=} ;;
+    esac
+    [ "$prev" = --master ] && master=$a
+    prev=$a
+  done
+  [ -n "$master" ] && [ -s "$dir/secret" ] && [ "$(cat "$dir/master.url" 2>/dev/null)" = "$master" ] || return 0
+  file="$dir/client.properties"
+  ( umask 077
+    { cat "${SPARK_CONF_DIR:-$ROOT/conf}/spark-defaults.conf" 2>/dev/null || true
+      printf '\nspark.authenticate true\nspark.authenticate.secret %s\n' "$(cat "$dir/secret")"; } > "$file" )
+  chmod 600 "$file"
+  printf '%s\n' --properties-file "$file"
+}
+
 main() {
   case "${1:-}" in
     demo) shift; demo "$@"; return ;;
@@ -102,7 +125,9 @@ main() {
     # No "--": everything is a job option and spark-submit's defaults apply.
     job_args=("${spark_args[@]}"); spark_args=()
   fi
-  run_spark_submit "$dry_run" ${spark_args[@]+"${spark_args[@]}"} --class "$MAIN_CLASS" "$JAR" ${job_args[@]+"${job_args[@]}"}
+  local auth=()
+  while IFS= read -r a; do auth+=("$a"); done < <(cluster_properties ${spark_args[@]+"${spark_args[@]}"})
+  run_spark_submit "$dry_run" ${auth[@]+"${auth[@]}"} ${spark_args[@]+"${spark_args[@]}"} --class "$MAIN_CLASS" "$JAR" ${job_args[@]+"${job_args[@]}"}
 }
 
 main "$@"

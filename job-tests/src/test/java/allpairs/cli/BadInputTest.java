@@ -61,7 +61,14 @@ public class BadInputTest {
             Arguments.of("3-D array", NpyFiles.v1(NpyFiles.int8Dict("(1, 2, 2)"), new byte[4]), "2-D"),
             Arguments.of("0-D array", NpyFiles.v1(NpyFiles.int8Dict("()"), new byte[1]), "2-D"),
             Arguments.of("m = 0", NpyFiles.v1(NpyFiles.int8Dict("(0, 4)"), new byte[0]), "empty"),
-            Arguments.of("n = 0", NpyFiles.v1(NpyFiles.int8Dict("(4, 0)"), new byte[0]), "empty"));
+            Arguments.of("n = 0", NpyFiles.v1(NpyFiles.int8Dict("(4, 0)"), new byte[0]), "empty"),
+            // Issue 16: was a StackOverflowError (exit 1, a thousand lines of stack trace).
+            Arguments.of("shape nested 5,000 deep", NpyFiles.v1(NpyFiles.int8Dict("(".repeat(5000) + ")".repeat(5000)),
+                    new byte[4]), "nested deeper than 32"),
+            Arguments.of("descr nested 100,000 deep", NpyFiles.build(2, "{'descr': " + "[".repeat(100_000)
+                    + "]".repeat(100_000) + ", 'fortran_order': False, 'shape': (2, 2), }", new byte[4]), "nested deeper"),
+            Arguments.of("a dimension of 100,000 digits", NpyFiles.build(2, NpyFiles.int8Dict("(" + "9".repeat(100_000)
+                    + ", 2)"), new byte[4]), "more than 100 digits"));
     }
 
     private static byte[] replace(byte[] b, int at, byte value) {

@@ -110,13 +110,48 @@ class ClusterIT {
         }
     }
 
+    /** A driver on loopback that submits to this test's cluster (submit.sh then gives it the secret). */
+    static Map<String, String> clientEnv() {
+        return Map.of("SPARK_LOCAL_IP", "127.0.0.1", "ALLPAIRS_CLUSTER_DIR", clusterDir.toString());
+    }
+
+    /**
+     * Issue 16: spark.authenticate with a secret generated at start, readable only by this user and
+     * on no command line. A driver without it is refused (the master drops its unauthenticated
+     * connection: no executor, the run fails); the jobs above ran with it.
+     */
+    @Test
+    void aClientWithoutTheSecretIsRefused() throws Exception {
+        for (String file : List.of("secret", "spark-daemons.conf")) {
+            assertThat(Files.getPosixFilePermissions(clusterDir.resolve(file)))
+                    .as(file).isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        }
+        String secret = Files.readString(clusterDir.resolve("secret")).strip();
+        assertThat(secret).matches("[0-9a-f]{64}");
+        assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse("")))
+                .noneMatch(cmd -> cmd.contains(secret));
+        assertThat(Files.readString(clusterDir.resolve("master.log"))).contains("authentication enabled");
+
+        Path noSecret = Files.writeString(dir.resolve("no-secret.properties"), "spark.ui.enabled false\n");
+        Path out = dir.resolve("refused.npy");
+        Launcher refused = Launcher.run(clientEnv(), "--master", master, "--properties-file", noSecret.toString(),
+                "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1",
+                "--conf", "spark.executor.extraJavaOptions=-Dallpairs.cluster.refused=yes", "--",
+                "--input", Fixtures.input(M, N).toString(), "--output", out.toString(), "--progress", "off");
+        assertThat(refused.exitCode).as(refused.toString()).isEqualTo(1);
+        assertThat(refused.err).as(refused.toString()).contains("allpairs: internal error");
+        assertThat(out).doesNotExist();
+        assertThat(executorsOfOurWorkers()).noneMatch(p -> p.info().commandLine().orElse("")
+                .contains("allpairs.cluster.refused"));
+    }
+
     /** Client mode (the default) against the test cluster; the driver and its UI on loopback only. */
     static Launcher submitToCluster(String... jobArgs) throws Exception {
         List<String> args = new ArrayList<>(List.of("--master", master, "--deploy-mode", "client",
                 "--conf", "spark.ui.enabled=false", "--conf", "spark.driver.host=127.0.0.1",
                 "--conf", "spark.driver.bindAddress=127.0.0.1", "--"));
         args.addAll(List.of(jobArgs));
-        return Launcher.run(Map.of("SPARK_LOCAL_IP", "127.0.0.1"), args.toArray(String[]::new));
+        return Launcher.run(clientEnv(), args.toArray(String[]::new));
     }
 
     static JsonNode summary(Launcher r) throws IOException {
@@ -213,7 +248,7 @@ class ClusterIT {
                 "--conf", "spark.executor.extraJavaOptions=-Dallpairs.test.failPartitions=0,1", "--",
                 "--input", Fixtures.input(M, N).toString(), "--output", dir.resolve("retried2.npy").toString(),
                 "--block-size", "5", "--partitions", "4"));
-        Launcher retried = Launcher.run(Map.of("SPARK_LOCAL_IP", "127.0.0.1"), args.toArray(String[]::new));
+        Launcher retried = Launcher.run(clientEnv(), args.toArray(String[]::new));
         assertThat(retried.exitCode).as(retried.toString()).isZero();
         assertThat(retried.err).contains("injected failure in partition");
         assertThat(Files.readAllBytes(dir.resolve("retried2.npy"))).isEqualTo(Fixtures.bytes(Fixtures.output(M, N)));
@@ -247,7 +282,7 @@ class ClusterIT {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(Launcher.root().toFile())
                 .redirectOutput(dir.resolve("loss.out").toFile()).redirectError(dir.resolve("loss.err").toFile());
         pb.environment().remove("SPARK_HOME");
-        pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        pb.environment().putAll(clientEnv());
         Process driver = pb.start();
         try {
             ProcessHandle victim = null;

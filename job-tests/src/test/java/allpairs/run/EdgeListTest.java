@@ -231,7 +231,7 @@ class EdgeListTest {
             {new String[] {"--top-k", "3", "--layout", "condensed"}, "cannot be combined with --top-k", "--layout"},
             {new String[] {"--keep", "below"}, "expected below=X or above=X", "--keep"},
             {new String[] {"--keep", "near=3"}, "expected below=X or above=X", "--keep"},
-            {new String[] {"--keep", "below=abc"}, "'abc' is not a number", "--keep"},
+            {new String[] {"--keep", "below=abc"}, "'abc' is not a finite number", "--keep"},
             {new String[] {"--keep", "below=1", "--top-k", "2"}, "choose one", "--top-k"},
             {new String[] {"--include-self"}, "applies to --keep or --top-k", "--include-self"},
             {new String[] {"--top-k", "2", "--both-directions"}, "applies to --keep", "--both-directions"},

@@ -1,5 +1,6 @@
 package allpairs.cli;
 
+import allpairs.NumberSyntax;
 import allpairs.UserError;
 import allpairs.config.DenseLayout;
 import allpairs.config.Defaults;
@@ -97,6 +98,28 @@ final class Converters {
         @Override
         public Iterator<String> iterator() {
             return Kernels.names().iterator();
+        }
+    }
+
+    /**
+     * Every int, long and double option in the documented syntax (see {@link NumberSyntax}), in
+     * place of picocli's, which take Java's ({@code 1d}, {@code 0x1p3}, {@code 010} as octal).
+     */
+    static void registerNumbers(picocli.CommandLine cmd) {
+        cmd.registerConverter(Integer.class, v -> number(() -> NumberSyntax.parseInt(v), v));
+        cmd.registerConverter(Integer.TYPE, v -> number(() -> NumberSyntax.parseInt(v), v));
+        cmd.registerConverter(Long.class, v -> number(() -> NumberSyntax.parseLong(v), v));
+        cmd.registerConverter(Long.TYPE, v -> number(() -> NumberSyntax.parseLong(v), v));
+        cmd.registerConverter(Double.class, v -> number(() -> NumberSyntax.parseDouble(v), v));
+        cmd.registerConverter(Double.TYPE, v -> number(() -> NumberSyntax.parseDouble(v), v));
+    }
+
+    private static <T> T number(java.util.function.Supplier<T> parse, String text) {
+        try {
+            return parse.get();
+        } catch (NumberSyntax.Invalid e) {
+            // picocli names the option: "Invalid value for option '--top-k': '1d' is not an integer"
+            throw new picocli.CommandLine.TypeConversionException("'" + text + "' is " + e.getMessage());
         }
     }
 }

@@ -33,7 +33,11 @@ final class GenerateCommand implements Callable<Integer> {
         if (rows < 1 || cols < 1) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--rows and --cols must be >= 1");
         }
-        byte[] data = new byte[Math.multiplyExact(rows, cols)];
+        if ((long) rows * cols > Integer.MAX_VALUE - 16) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--rows x --cols must be at most "
+                    + (Integer.MAX_VALUE - 16) + " values (one Java array)");
+        }
+        byte[] data = new byte[rows * cols];
         new SplittableRandom(seed).nextBytes(data);
         Path dir = output.toAbsolutePath().getParent();
         Files.createDirectories(dir);

@@ -4,7 +4,6 @@ import allpairs.UserError;
 import allpairs.config.Defaults;
 import allpairs.config.JobConfig;
 import allpairs.run.Run;
-import allpairs.run.SignalGuard;
 import allpairs.run.Summary;
 import java.io.File;
 import java.io.IOException;
@@ -12,7 +11,6 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -30,7 +28,8 @@ import picocli.CommandLine.Option;
                 + " FASTA records) on Spark, and writes the m x m float64 matrix (m x k with --against) as .npy or"
                 + " Parquet. 'allpairs kernels' lists the kernels and their parameters; 'allpairs generate' writes a"
                 + " random input.",
-        footer = {"", "Exit codes: 0 success, 2 bad input or option (nothing written), 1 internal error.",
+        footer = {"", "Exit codes: 0 success, 2 bad input or option (nothing written), 1 internal error,"
+                        + " 130/143 interrupted (SIGINT/SIGTERM).",
                 "Run it through ./submit.sh or spark-submit; the master comes from --master / spark.master."})
 public final class Main implements Callable<Integer> {
     public static final int OK = 0;
@@ -67,7 +66,13 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, System.out, System.err, null));
+        int code;
+        try {
+            code = execute(args, System.out, System.err, null);
+        } catch (Throwable t) { // whatever escaped picocli: still one line and exit 1
+            code = Failures.exitCode(t, System.err, false);
+        }
+        System.exit(code);
     }
 
     /**
@@ -94,13 +99,18 @@ public final class Main implements Callable<Integer> {
         if (defaults != null && defaults.isFile()) {
             cmd.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(defaults));
         }
+        Converters.registerNumbers(cmd);
         cmd.setParameterExceptionHandler((ex, a) -> {
             err.println("allpairs: error: " + (ex.getCause() instanceof UserError user ? user.getMessage()
-                    : lowerFirst(ex.getMessage()) + ", command line"));
+                    : lowerFirst(Failures.firstLine(ex.getMessage())) + suggestions(ex) + ", command line"));
             return USER_ERROR;
         });
-        cmd.setExecutionExceptionHandler((ex, c, parsed) -> exitCode(ex, err, main.verbose));
-        return cmd.execute(args);
+        cmd.setExecutionExceptionHandler((ex, c, parsed) -> Failures.exitCode(ex, err, main.verbose));
+        try {
+            return cmd.execute(RepeatedOptions.check(cmd.getCommandSpec(), args));
+        } catch (Throwable t) { // an Error picocli lets through
+            return Failures.exitCode(t, err, main.verbose);
+        }
     }
 
     @Override
@@ -116,20 +126,12 @@ public final class Main implements Callable<Integer> {
         return OK;
     }
 
-    private static int exitCode(Exception ex, PrintStream err, boolean verbose) {
-        if (ex instanceof UserError) {
-            err.println("allpairs: error: " + ex.getMessage());
-            if (verbose) {
-                ex.printStackTrace(err);
-            }
-            return USER_ERROR;
+    /** Picocli's guesses for a mistyped option or subcommand: " (did you mean --kernel?)". */
+    private static String suggestions(CommandLine.ParameterException ex) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            return " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)";
         }
-        if (SignalGuard.interrupted()) {
-            return INTERNAL_ERROR; // the JVM is exiting 143/130 on the signal; the hook said why
-        }
-        LoggerFactory.getLogger(Main.class).error("internal error", ex);
-        err.println("allpairs: internal error: " + ex);
-        return INTERNAL_ERROR;
+        return "";
     }
 
     private static String lowerFirst(String s) {

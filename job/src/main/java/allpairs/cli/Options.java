@@ -123,7 +123,7 @@ final class Options {
 
         @Option(names = "--memory-budget", paramLabel = "SIZE", converter = Converters.Budget.class,
                 description = "Memory one task may use (e.g. 256m); the block size is chosen from the kernel's scratch,"
-                        + " the rows and the result blocks. Default: 60% of an executor's memory per concurrent task.")
+                        + " the rows and the result blocks. Default: 60%% of an executor's memory per concurrent task.")
         Long memoryBudget;
 
         @Option(names = "--broadcast-limit", paramLabel = "SIZE", converter = Converters.Limit.class,

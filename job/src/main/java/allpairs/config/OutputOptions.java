@@ -1,5 +1,6 @@
 package allpairs.config;
 
+import allpairs.NumberSyntax;
 import allpairs.UserError;
 
 /**
@@ -25,14 +26,10 @@ public record OutputOptions(boolean float32, DenseLayout layout, Threshold keep,
                 throw new UserError("Cannot set --keep to '" + text + "': expected below=X or above=X", "option --keep");
             }
             try {
-                double v = Double.parseDouble(t.substring(eq + 1).trim());
-                if (Double.isNaN(v)) {
-                    throw new NumberFormatException();
-                }
-                return new Threshold(side.equals("below"), v);
-            } catch (NumberFormatException e) {
+                return new Threshold(side.equals("below"), NumberSyntax.parseDouble(t.substring(eq + 1).trim()));
+            } catch (NumberSyntax.Invalid e) {
                 throw new UserError("Cannot set --keep to '" + text + "': '" + t.substring(eq + 1).trim()
-                        + "' is not a number", "option --keep");
+                        + "' is " + e.getMessage(), "option --keep");
             }
         }
 

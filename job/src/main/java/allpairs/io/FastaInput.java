@@ -20,7 +20,7 @@ final class FastaInput {
     static Rows read(InputStream in, ElementType type, String kernel, String location) throws IOException {
         ByteRowsBuilder rows = new ByteRowsBuilder(type, kernel, location);
         Map<String, Long> seen = new HashMap<>();
-        LineReader lines = new LineReader(in);
+        LineReader lines = new LineReader(in, location);
         String id = null;
         long headerLine = 0;
         while (lines.next()) {

@@ -1,5 +1,6 @@
 package allpairs.io;
 
+import allpairs.UserError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -14,8 +15,11 @@ final class LineReader {
     private int length;
     private long number;
 
-    LineReader(InputStream in) {
+    private final String location;
+
+    LineReader(InputStream in, String location) {
         this.in = in;
+        this.location = location;
     }
 
     /** Reads the next line into {@link #bytes()}; false at the end of the input. */
@@ -54,8 +58,12 @@ final class LineReader {
 
     private void add(int from, int to) {
         int len = to - from;
+        if ((long) length + len > NpyInput.MAX_ELEMENTS) {
+            throw new UserError("line " + (number + 1) + " is longer than one broadcast can hold ("
+                    + NpyInput.MAX_ELEMENTS + " bytes)", location);
+        }
         if (length + len > line.length) {
-            line = Arrays.copyOf(line, Math.max(line.length * 2, length + len));
+            line = Arrays.copyOf(line, (int) Math.min(NpyInput.MAX_ELEMENTS, Math.max(2L * line.length, length + len)));
         }
         System.arraycopy(buf, from, line, length, len);
         length += len;

@@ -27,8 +27,17 @@ final class PyLiteral {
         }
     }
 
+    /**
+     * Containers nest at most this deep (a shape is one tuple, a structured descr a few levels): the
+     * parser recurses once per level, so a header nested thousands deep is refused, not a stack overflow.
+     */
+    static final int MAX_DEPTH = 32;
+    /** Digits of one integer: a shape's dimension has at most 20; BigInteger's cost grows with the length. */
+    static final int MAX_DIGITS = 100;
+
     private final String text;
     private int pos;
+    private int depth;
 
     private PyLiteral(String text) {
         this.text = text;
@@ -52,20 +61,27 @@ final class PyLiteral {
         char c = text.charAt(pos);
         switch (c) {
             case '{':
-                return dict();
             case '(':
-                return new Tuple(sequence('(', ')'));
             case '[':
-                return sequence('[', ']');
+                return container(c);
             case '\'':
             case '"':
                 return string();
             default:
-                if (c == '-' || c == '+' || Character.isDigit(c)) {
+                if (c == '-' || c == '+' || isDigit(c)) {
                     return integer();
                 }
                 return name();
         }
+    }
+
+    private Object container(char open) throws SyntaxError {
+        if (++depth > MAX_DEPTH) {
+            throw error("nested deeper than " + MAX_DEPTH + " levels");
+        }
+        Object value = open == '{' ? dict() : open == '(' ? new Tuple(sequence('(', ')')) : sequence('[', ']');
+        depth--;
+        return value;
     }
 
     private Map<Object, Object> dict() throws SyntaxError {
@@ -152,11 +168,14 @@ final class PyLiteral {
             pos++;
         }
         int digits = pos;
-        while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+        while (pos < text.length() && isDigit(text.charAt(pos))) {
             pos++;
         }
         if (pos == digits) {
             throw error("expected a number");
+        }
+        if (pos - digits > MAX_DIGITS) {
+            throw error("an integer of more than " + MAX_DIGITS + " digits");
         }
         BigInteger value = new BigInteger(text.substring(start, pos));
         // Python 2 wrote long integers as 3L; old .npy files still carry them.
@@ -183,6 +202,11 @@ final class PyLiteral {
                 pos = start;
                 throw error("unsupported token");
         }
+    }
+
+    /** ASCII digits only, as Python's literals (Character.isDigit takes any script's). */
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private void skipSpace() {

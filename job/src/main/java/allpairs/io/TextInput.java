@@ -13,7 +13,7 @@ final class TextInput {
 
     static Rows read(InputStream in, ElementType type, String kernel, String location) throws IOException {
         ByteRowsBuilder rows = new ByteRowsBuilder(type, kernel, location);
-        LineReader lines = new LineReader(in);
+        LineReader lines = new LineReader(in, location);
         while (lines.next()) {
             if (lines.length() == 0) {
                 throw new UserError("empty line " + lines.number() + " (every line is one sequence)", location);

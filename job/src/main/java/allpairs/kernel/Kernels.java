@@ -1,5 +1,6 @@
 package allpairs.kernel;
 
+import allpairs.NumberSyntax;
 import allpairs.UserError;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -62,6 +63,7 @@ public final class Kernels {
         for (Param p : declared.values()) {
             values.put(p.name(), p.defaultValue() == null ? null : convert(kernel, p, p.defaultValue()));
         }
+        Map<String, String> given = new TreeMap<>();
         for (String setting : settings) {
             int eq = setting.indexOf('=');
             if (eq <= 0) {
@@ -74,7 +76,13 @@ public final class Kernels {
                         + (declared.isEmpty() ? " (it takes none)" : " (known: " + String.join(", ", declared.keySet()) + ")"),
                         "option --kernel-param");
             }
-            values.put(key, convert(kernel, p, setting.substring(eq + 1).trim()));
+            String text = setting.substring(eq + 1).trim();
+            String earlier = given.putIfAbsent(key, text);
+            if (earlier != null && !earlier.equals(text)) {
+                throw new UserError("kernel parameter " + key + " given twice ('" + earlier + "' and '" + text + "')",
+                        "option --kernel-param " + key);
+            }
+            values.put(key, convert(kernel, p, text));
         }
         return new ParamValues(values);
     }
@@ -91,20 +99,17 @@ public final class Kernels {
         Object typed;
         try {
             if (p.type() == Param.Type.INT) {
-                int v = Integer.parseInt(text);
+                int v = NumberSyntax.parseInt(text);
                 value = v;
                 typed = v;
             } else {
-                double v = Double.parseDouble(text);
-                if (!Double.isFinite(v)) {
-                    throw new NumberFormatException();
-                }
+                double v = NumberSyntax.parseDouble(text);
                 value = v;
                 typed = v;
             }
-        } catch (NumberFormatException e) {
-            throw new UserError("Cannot set " + p.name() + " of kernel " + kernel.name() + " to '" + text + "': not "
-                    + (p.type() == Param.Type.INT ? "an integer" : "a finite number"), where);
+        } catch (NumberSyntax.Invalid e) {
+            throw new UserError("Cannot set " + p.name() + " of kernel " + kernel.name() + " to '" + text + "': "
+                    + e.getMessage(), where);
         }
         if (value < p.min() || value > p.max()) {
             throw new UserError("Cannot set " + p.name() + " of kernel " + kernel.name() + " to " + text

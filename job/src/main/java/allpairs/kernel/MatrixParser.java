@@ -1,5 +1,6 @@
 package allpairs.kernel;
 
+import allpairs.NumberSyntax;
 import allpairs.UserError;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -22,6 +23,9 @@ public final class MatrixParser {
     /** The built-in tables, as resources {@code allpairs/matrices/NAME}. */
     public static final List<String> NAMES = List.of("BLOSUM45", "BLOSUM50", "BLOSUM62", "BLOSUM80", "BLOSUM90",
             "PAM30", "PAM70", "PAM250", "NUC.4.4");
+
+    /** Read into memory whole: anything larger is not a substitution matrix. */
+    static final long MAX_FILE_BYTES = 1 << 20;
 
     private MatrixParser() {
     }
@@ -46,6 +50,10 @@ public final class MatrixParser {
                     + ", EDNAFULL) nor a readable file", "option --kernel-param matrix");
         }
         try (InputStream in = Files.newInputStream(file)) {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw new UserError("a matrix file of " + Files.size(file) + " bytes is larger than the "
+                        + MAX_FILE_BYTES + " allowed (a 256 x 256 table needs far less)", nameOrPath);
+            }
             return parse(nameOrPath, read(in), nameOrPath);
         } catch (IOException e) {
             throw new UserError("cannot read the matrix file: " + e.getMessage(), nameOrPath, e);
@@ -139,11 +147,11 @@ public final class MatrixParser {
 
     private static double number(String text, String at) {
         try {
-            double v = Double.parseDouble(text);
-            if (Double.isFinite(v) && Math.abs(v) <= 1e6) {
+            double v = NumberSyntax.parseDouble(text);
+            if (Math.abs(v) <= 1e6) {
                 return v;
             }
-        } catch (NumberFormatException e) {
+        } catch (NumberSyntax.Invalid e) {
             // reported below
         }
         throw new UserError("score '" + text + "' is not a number between -1e6 and 1e6", at);

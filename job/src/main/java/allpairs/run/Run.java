@@ -128,6 +128,8 @@ public final class Run {
         Map<String, String> settings = settings(spark.sparkContext().getConf());
         Defaults.Resolved resolved = Defaults.resolve(job.plan(), settings, spark.sparkContext().defaultParallelism());
         Plan plan = plan(in, resolved);
+        Integer topKAsked = job.output().options().topK();
+        job = TopKLimit.clamp(job, plan.k());
         TileEmitter emitter = emitter(job.output().options(), in, plan);
         TileStore store = null;
         List<allpairs.plan.Tile> reused = List.of();
@@ -156,7 +158,7 @@ public final class Run {
                 output.target(), job.output().format().label(), String.format("%.3f", seconds),
                 measured.scratchCreated(), measured.pairsComputed(), measured.taskSecondsMax(),
                 String.format("%.3f", measured.taskSecondsMean()));
-        return result(job, in, plan, seconds, output, measured, reused.size(), rows);
+        return result(job, in, plan, seconds, output, measured, reused.size(), rows, topKAsked);
     }
 
     static Plan plan(Inputs in, Defaults.Resolved resolved) {
@@ -200,13 +202,13 @@ public final class Run {
     }
 
     private static RunResult result(JobConfig job, Inputs in, Plan plan, double seconds, AtomicOutput output,
-                                    Pipeline.Measured measured, int reused, RowsStrategy rows) {
+                                    Pipeline.Measured measured, int reused, RowsStrategy rows, Integer topKAsked) {
         OutputOptions options = job.output().options();
         String layout = options.sparse() ? "edges" : options.layout().name().toLowerCase(Locale.ROOT);
         return new RunResult(in.kernel().name(), plan.m(), plan.k(), in.longestRow(), plan, seconds,
                 output.target().toString(), job.output().format().label(), measured.scratchCreated(),
                 measured.pairsComputed(), measured.taskSecondsMax(), measured.taskSecondsMean(), reused, rows.label(),
-                options.float32() ? "float32" : "float64", layout, measured.edges());
+                options.float32() ? "float32" : "float64", layout, measured.edges(), options.topK(), topKAsked);
     }
 
     private static Configuration hadoop(Map<String, String> spark) {
@@ -216,6 +218,9 @@ public final class Run {
     private static SparkConf conf(Map<String, String> spark) {
         SparkConf conf = new SparkConf(false);
         spark.forEach(conf::set);
+        // In local mode the executor is this JVM: a task's OutOfMemoryError fails the job (exit 1, one
+        // line) instead of Spark's System.exit(52).
+        conf.setIfMissing("spark.executor.killOnFatalError.depth", "0");
         return conf;
     }
 

@@ -18,11 +18,13 @@ import allpairs.plan.Plan;
  * @param dtype float64 or float32
  * @param layout square, condensed, or edges
  * @param edges edges written to a .npy edge list, or -1 (dense output, or Parquet edges)
+ * @param topK the K of --top-k the run used (at most the column count), or null
+ * @param topKAsked the K the user gave (above {@code topK} when it was clamped), or null
  */
 public record RunResult(String kernel, int m, int k, int n, Plan plan, double seconds, String output, String format,
                         long scratchCreated, long pairsComputed, double taskSecondsMax, double taskSecondsMean,
                         int tilesReused, String rowsPlan, String dtype, String layout,
-                        long edges) {
+                        long edges, Integer topK, Integer topKAsked) {
     /** Pairs computed by this run: those of the plan's groups (a resumed plan holds only the missing tiles). */
     public long pairsThisRun() {
         long pairs = 0;

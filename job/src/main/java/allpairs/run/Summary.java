@@ -34,6 +34,12 @@ public final class Summary {
         if (r.edges() >= 0) {
             s.put("edges", r.edges());
         }
+        if (r.topK() != null) {
+            s.put("top_k", r.topK());
+            if (!r.topK().equals(r.topKAsked())) {
+                s.put("top_k_clamped_from", r.topKAsked()); // --top-k above the column count
+            }
+        }
         s.put("plan", r.rowsPlan());
         s.put("tiles_reused", r.tilesReused());
         s.put("pairs_reused", r.pairsReused());
