@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import allpairs.support.Cli;
 import allpairs.support.Fixtures;
+import allpairs.support.SummaryAssertions;
 import allpairs.support.TestSpark;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,6 +77,7 @@ class NpyWritePathsTest {
         try {
             Cli r = Cli.run(TestSpark.conf(), args.toArray(new String[0]));
             assertThat(r.exitCode).as(r.toString()).isZero();
+            SummaryAssertions.computeTimeIsSane(new ObjectMapper().readTree(r.out));
             sc.listenerBus().waitUntilEmpty();
         } finally {
             TestSpark.session().conf().unset(SETTING);

@@ -40,9 +40,13 @@ public final class Pipeline {
                        boolean blockJoin, TileEmitter emitter) {
     }
 
-    /** What the run measured on the executors. */
+    /**
+     * What the run measured on the executors.
+     *
+     * @param computeSeconds the compute stage's wall time: first compute task start to last end
+     */
     public record Measured(long scratchCreated, long pairsComputed, double taskSecondsMax, double taskSecondsMean,
-                           long edges) {
+                           double computeSeconds, long edges) {
     }
 
     /**
@@ -71,7 +75,7 @@ public final class Pipeline {
             broadcasts.forEach(Broadcast::destroy);
         }
         return new Measured(counters.scratchCreated(), counters.pairsComputed(), progress.taskSecondsMax(),
-                progress.taskSecondsMean(), edges);
+                progress.taskSecondsMean(), progress.computeSeconds(), edges);
     }
 
     /** The tiles computed now, or null when the checkpoint holds them all. */
