@@ -69,6 +69,7 @@ public final class Pipeline {
             JavaPairRDD<Integer, Piece> pieces = withStored(sc, work, computed(sc, work.kernel(), work, counters,
                     broadcasts));
             edges = sink.write(spark, pieces, work.plan());
+            progress.awaitTiles(counters.tilesComputed(), 10_000);
         } finally {
             progress.close();
             sc.sc().removeSparkListener(progress);

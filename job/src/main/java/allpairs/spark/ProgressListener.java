@@ -77,6 +77,7 @@ final class ProgressListener extends SparkListener implements AutoCloseable {
         }
         firstLaunch = Math.min(firstLaunch, end.taskInfo().launchTime());
         lastFinish = Math.max(lastFinish, end.taskInfo().finishTime());
+        notifyAll();
         finishedTiles += values[0];
         finishedPairs += values[1];
         double seconds = end.taskInfo().duration() / 1000.0;
@@ -97,6 +98,23 @@ final class ProgressListener extends SparkListener implements AutoCloseable {
             }
         }
         return values;
+    }
+
+    /**
+     * Waits until the ends of the tasks that computed {@code tiles} tiles have arrived (the listener
+     * bus runs behind the scheduler: a job can return before its last task ends are heard), at
+     * most {@code timeoutMillis}.
+     */
+    synchronized void awaitTiles(long tiles, long timeoutMillis) {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        try {
+            for (long left = timeoutMillis; finishedTiles < tiles && left > 0;
+                 left = (deadline - System.nanoTime()) / 1_000_000) {
+                wait(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     synchronized long tilesDone() {
