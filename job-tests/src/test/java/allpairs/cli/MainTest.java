@@ -3,6 +3,7 @@ package allpairs.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import allpairs.support.Cli;
+import allpairs.support.SummaryAssertions;
 import allpairs.support.Fixtures;
 import allpairs.support.TestSpark;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,7 +44,8 @@ class MainTest {
         List<String> keys = new ArrayList<>();
         s.fieldNames().forEachRemaining(keys::add);
         assertThat(keys).contains("kernel", "m", "n", "pairs", "tiles", "partitions", "seconds", "pairs_per_s",
-                "output", "format");
+                "output", "format", "compute_seconds", "compute_share");
+        SummaryAssertions.computeTimeIsSane(s);
         assertThat(s.get("kernel").asText()).isEqualTo("seed");
         assertThat(s.get("m").asInt()).isEqualTo(16);
         assertThat(s.get("n").asInt()).isEqualTo(8);

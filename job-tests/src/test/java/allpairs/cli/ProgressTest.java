@@ -3,6 +3,7 @@ package allpairs.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import allpairs.support.Cli;
+import allpairs.support.SummaryAssertions;
 import allpairs.support.TestSpark;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,6 +51,7 @@ class ProgressTest {
         double mean = s.get("task_seconds_mean").asDouble();
         assertThat(max).isPositive().isGreaterThanOrEqualTo(mean - 0.001);
         assertThat(mean).isPositive();
+        SummaryAssertions.computeTimeIsSane(s);
         assertThat(r.err).containsPattern("allpairs: progress \\d+/\\d+ tiles \\(\\d+\\.\\d%\\), \\d+ pairs/s, elapsed \\d:\\d\\d:\\d\\d, ETA ");
         assertThat(r.out).doesNotContain("progress");
 

@@ -207,7 +207,8 @@ public final class Run {
         String layout = options.sparse() ? "edges" : options.layout().name().toLowerCase(Locale.ROOT);
         return new RunResult(in.kernel().name(), plan.m(), plan.k(), in.longestRow(), plan, seconds,
                 output.target().toString(), job.output().format().label(), measured.scratchCreated(),
-                measured.pairsComputed(), measured.taskSecondsMax(), measured.taskSecondsMean(), reused, rows.label(),
+                measured.pairsComputed(), measured.taskSecondsMax(), measured.taskSecondsMean(),
+                measured.computeSeconds(), reused, rows.label(),
                 options.float32() ? "float32" : "float64", layout, measured.edges(), options.topK(), topKAsked);
     }
 

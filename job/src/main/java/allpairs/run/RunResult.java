@@ -13,6 +13,8 @@ import allpairs.plan.Plan;
  * @param pairsComputed kernel evaluations on executors
  * @param taskSecondsMax the longest compute task (from a SparkListener)
  * @param taskSecondsMean the mean compute task
+ * @param computeSeconds the compute stage's wall time (first compute task start to last end; 0 when
+ *                       every tile came from the checkpoint)
  * @param tilesReused tiles read back from the checkpoint instead of computed
  * @param rowsPlan how rows reached executors: "broadcast" or "block-join"
  * @param dtype float64 or float32
@@ -23,7 +25,7 @@ import allpairs.plan.Plan;
  */
 public record RunResult(String kernel, int m, int k, int n, Plan plan, double seconds, String output, String format,
                         long scratchCreated, long pairsComputed, double taskSecondsMax, double taskSecondsMean,
-                        int tilesReused, String rowsPlan, String dtype, String layout,
+                        double computeSeconds, int tilesReused, String rowsPlan, String dtype, String layout,
                         long edges, Integer topK, Integer topKAsked) {
     /** Pairs computed by this run: those of the plan's groups (a resumed plan holds only the missing tiles). */
     public long pairsThisRun() {
@@ -44,5 +46,10 @@ public record RunResult(String kernel, int m, int k, int n, Plan plan, double se
     /** Over the pairs this run computed. */
     public double pairsPerSecond() {
         return seconds > 0 ? pairsThisRun() / seconds : 0;
+    }
+
+    /** The share of the run's seconds the compute stage took. */
+    public double computeShare() {
+        return seconds > 0 ? computeSeconds / seconds : 0;
     }
 }

@@ -45,6 +45,8 @@ public final class Summary {
         s.put("pairs_reused", r.pairsReused());
         s.put("task_seconds_max", r.taskSecondsMax());
         s.put("task_seconds_mean", Math.round(r.taskSecondsMean() * 1000) / 1000.0);
+        s.put("compute_seconds", Math.round(r.computeSeconds() * 1000) / 1000.0);
+        s.put("compute_share", Math.round(r.computeShare() * 1000) / 1000.0);
         try {
             return JSON.writeValueAsString(s);
         } catch (JsonProcessingException e) {

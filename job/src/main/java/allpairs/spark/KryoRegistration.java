@@ -30,6 +30,7 @@ public final class KryoRegistration implements KryoRegistrator {
         kryo.register(int[].class);
         kryo.register(String[].class);
         kryo.register(double[].class);
+        kryo.register(long[].class);
         kryo.register(Object[].class);
     }
 }

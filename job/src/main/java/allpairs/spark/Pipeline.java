@@ -40,9 +40,13 @@ public final class Pipeline {
                        boolean blockJoin, TileEmitter emitter) {
     }
 
-    /** What the run measured on the executors. */
+    /**
+     * What the run measured on the executors.
+     *
+     * @param computeSeconds the compute stage's wall time: first compute task start to last end
+     */
     public record Measured(long scratchCreated, long pairsComputed, double taskSecondsMax, double taskSecondsMean,
-                           long edges) {
+                           double computeSeconds, long edges) {
     }
 
     /**
@@ -65,13 +69,14 @@ public final class Pipeline {
             JavaPairRDD<Integer, Piece> pieces = withStored(sc, work, computed(sc, work.kernel(), work, counters,
                     broadcasts));
             edges = sink.write(spark, pieces, work.plan());
+            progress.awaitTiles(counters.tilesComputed(), 10_000);
         } finally {
             progress.close();
             sc.sc().removeSparkListener(progress);
             broadcasts.forEach(Broadcast::destroy);
         }
         return new Measured(counters.scratchCreated(), counters.pairsComputed(), progress.taskSecondsMax(),
-                progress.taskSecondsMean(), edges);
+                progress.taskSecondsMean(), progress.computeSeconds(), edges);
     }
 
     /** The tiles computed now, or null when the checkpoint holds them all. */

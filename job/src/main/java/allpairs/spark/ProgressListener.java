@@ -16,8 +16,9 @@ import scala.collection.JavaConverters;
 
 /**
  * Watches the compute stage: tiles and pairs done (the counters' running values arrive with
- * executor heartbeats and task ends), and the duration of every finished compute task (for the
- * summary's max/mean). Optionally prints one progress line on stderr every few seconds.
+ * executor heartbeats and task ends), the duration of every finished compute task (for the
+ * summary's max/mean), and the stage's wall time (first compute task start to last end). A
+ * compute task is one whose tile counters moved, whether it ends in a shuffle or writes in place. Optionally prints one progress line on stderr every few seconds.
  */
 final class ProgressListener extends SparkListener implements AutoCloseable {
     private final long tilesId;
@@ -31,6 +32,9 @@ final class ProgressListener extends SparkListener implements AutoCloseable {
     private long tasks;
     private double taskSecondsSum;
     private double taskSecondsMax;
+    /** The first compute task's launch and the last one's end (epoch ms): the compute stage's wall time. */
+    private long firstLaunch = Long.MAX_VALUE;
+    private long lastFinish = Long.MIN_VALUE;
     private ScheduledExecutorService printer;
 
     ProgressListener(Counters counters, long totalTiles) {
@@ -64,13 +68,16 @@ final class ProgressListener extends SparkListener implements AutoCloseable {
     @Override
     public synchronized void onTaskEnd(SparkListenerTaskEnd end) {
         running.remove(end.taskInfo().taskId());
-        if (!"ShuffleMapTask".equals(end.taskType()) || !end.taskInfo().successful()) {
+        if (!end.taskInfo().successful()) {
             return;
         }
         long[] values = valuesOf(JavaConverters.seqAsJavaList(end.taskInfo().accumulables().toSeq()));
         if (values == null) {
-            return; // not a compute task of this run
+            return; // not a compute task of this run (or one that got no tiles)
         }
+        firstLaunch = Math.min(firstLaunch, end.taskInfo().launchTime());
+        lastFinish = Math.max(lastFinish, end.taskInfo().finishTime());
+        notifyAll();
         finishedTiles += values[0];
         finishedPairs += values[1];
         double seconds = end.taskInfo().duration() / 1000.0;
@@ -93,6 +100,23 @@ final class ProgressListener extends SparkListener implements AutoCloseable {
         return values;
     }
 
+    /**
+     * Waits until the ends of the tasks that computed {@code tiles} tiles have arrived (the listener
+     * bus runs behind the scheduler: a job can return before its last task ends are heard), at
+     * most {@code timeoutMillis}.
+     */
+    synchronized void awaitTiles(long tiles, long timeoutMillis) {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        try {
+            for (long left = timeoutMillis; finishedTiles < tiles && left > 0;
+                 left = (deadline - System.nanoTime()) / 1_000_000) {
+                wait(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     synchronized long tilesDone() {
         long t = finishedTiles;
         for (long[] v : running.values()) {
@@ -111,6 +135,11 @@ final class ProgressListener extends SparkListener implements AutoCloseable {
 
     synchronized double taskSecondsMax() {
         return taskSecondsMax;
+    }
+
+    /** Wall time from the first compute task's start to the last one's end; 0 when no tile was computed. */
+    synchronized double computeSeconds() {
+        return lastFinish < firstLaunch ? 0 : (lastFinish - firstLaunch) / 1000.0;
     }
 
     synchronized double taskSecondsMean() {

@@ -11,18 +11,20 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Iterator;
-import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 /** An edge list as one structured .npy of (i, j, value) records, streamed band by band by the driver. */
 public final class EdgeNpySink implements Sink {
     /** NumPy's repr of the record dtype, as numpy.save writes it in the header. */
     public static final String NPY_DESCR = "[('i', '<i8'), ('j', '<i8'), ('value', '<f8')]";
     private static final int RECORD_BYTES = 24;
+    /** Edges up to this many bytes come to the driver in one job (a dense band's default budget). */
+    private static final long ONE_JOB_BYTES = 32L << 20;
     private final FileSystem fs;
     private final Path file;
     private final Integer topK;
@@ -36,22 +38,35 @@ public final class EdgeNpySink implements Sink {
         this.ascending = ascending;
     }
 
-    /** Counts first (one small job), then streams band by band: the driver never holds all edges. */
+    /**
+     * Counts first (one small job, the assembled bands kept), then fetches the edges: all in one
+     * job when they fit {@link #ONE_JOB_BYTES}, else band by band (one job each), so the driver
+     * never holds more than that or one band.
+     */
     @Override
     public long write(SparkSession spark, JavaPairRDD<Integer, Piece> pieces, Plan plan) throws IOException {
-        JavaRDD<EdgeBand> bands = EdgeAssembler.assemble(pieces, plan, topK, ascending);
-        int bandCount = plan.bands();
-        List<Long> counts = bands.map(b -> (long) b.edges().size()).collect();
-        long total = 0;
-        for (long c : counts) {
-            total += c;
+        JavaRDD<EdgeBand> bands = EdgeAssembler.assemble(pieces, plan, topK, ascending)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            long total = 0;
+            for (long c : bands.map(b -> (long) b.edges().size()).collect()) {
+                total += c;
+            }
+            Iterator<EdgeBand> it = total * RECORD_BYTES <= ONE_JOB_BYTES ? bands.collect().iterator()
+                    : bands.toLocalIterator();
+            writeBands(it, total, plan.bands());
+            return total;
+        } finally {
+            bands.unpersist(false);
         }
+    }
+
+    private void writeBands(Iterator<EdgeBand> it, long total, int bandCount) throws IOException {
         long written = 0;
         try (OutputStream out = fs.create(file, false)) {
             out.write(NpyHeader.encodeRaw(NPY_DESCR, new long[] {total}));
             ByteBuffer buf = ByteBuffer.allocate(RECORD_BYTES * 4096).order(ByteOrder.LITTLE_ENDIAN);
             int expected = 0;
-            Iterator<EdgeBand> it = bands.toLocalIterator();
             while (it.hasNext()) {
                 EdgeBand band = it.next();
                 if (band.band() != expected++) {
@@ -73,6 +88,5 @@ public final class EdgeNpySink implements Sink {
                 throw new IllegalStateException("edge count changed between passes: " + written + " of " + total);
             }
         }
-        return total;
     }
 }

@@ -15,9 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Streams the matrix into one {@code .npy}: the driver pulls one row band at a time
- * ({@code toLocalIterator} runs one small job per band partition) and appends it, either whole
- * (square) or only the part right of the diagonal (condensed, SciPy's pdist order).
+ * The matrix as one {@code .npy}, either whole (square) or only the part right of the diagonal
+ * (condensed, SciPy's pdist order). Where the tasks can reach the file ({@link NpyInPlace}: a
+ * local master on the local file system) they write their tiles in place; otherwise the driver
+ * pulls one row band at a time ({@code toLocalIterator} runs one small job per band partition)
+ * and appends it.
  */
 public final class NpySink implements Sink {
     private static final Logger LOG = LoggerFactory.getLogger(NpySink.class);
@@ -36,6 +38,17 @@ public final class NpySink implements Sink {
 
     @Override
     public long write(SparkSession spark, JavaPairRDD<Integer, Piece> pieces, Plan plan) throws IOException {
+        boolean nonZeroDiagonal = NpyInPlace.possible(spark, fs)
+                ? NpyInPlace.write(fs, file, pieces, plan.m(), plan.k(), float32, condensed)
+                : streamBands(pieces, plan);
+        if (nonZeroDiagonal) {
+            LOG.warn("the condensed layout drops the diagonal, but this kernel's self-values are not all 0");
+        }
+        return -1;
+    }
+
+    /** Through the driver, band by band; returns whether a dropped diagonal value was not 0. */
+    private boolean streamBands(JavaPairRDD<Integer, Piece> pieces, Plan plan) throws IOException {
         int m = plan.m();
         int k = plan.k();
         int bandCount = plan.bands();
@@ -64,9 +77,6 @@ public final class NpySink implements Sink {
                 throw new IllegalStateException("got " + expected + " of " + bandCount + " bands");
             }
         }
-        if (nonZeroDiagonal) {
-            LOG.warn("the condensed layout drops the diagonal, but this kernel's self-values are not all 0");
-        }
-        return -1;
+        return nonZeroDiagonal;
     }
 }
