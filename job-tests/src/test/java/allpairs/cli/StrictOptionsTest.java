@@ -40,7 +40,8 @@ class StrictOptionsTest {
         "int beyond 32 bits|dtw|window=99999999999|out of an int's range",
         "int with a plus and a suffix|dtw|window=+3L|not an integer",
         "hex int|dtw|window=0x10|not an integer",
-        "repeated key, two values|nw|match=2,match=3|match given twice ('2' and '3')"})
+        "repeated key, two values|nw|match=2,match=3|match given twice ('2' and '3')",
+        "a matrix path with a NUL (found by the fuzzer)|nw|matrix=BLO\u0000SUM|neither a matrix name"})
     void refusesKernelParameterOutsideTheSyntax(String name, String kernel, String settings, String words) {
         List<String> args = new ArrayList<>(List.of("--kernel", kernel));
         for (String s : settings.split(",")) {

@@ -21,7 +21,7 @@ import java.util.List;
  */
 class ParserFuzzTest {
     /** The fuzzing budget per target inside {@code mvn verify}; a longer run: see the README. */
-    static final String BUDGET = "8s";
+    static final String BUDGET = "5s";
     private static final ElementType[] TYPES = ElementType.values();
 
     @FuzzTest(maxDuration = BUDGET)

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,8 +45,13 @@ public final class MatrixParser {
                 throw new java.io.UncheckedIOException(e);
             }
         }
-        Path file = Path.of(nameOrPath);
-        if (!Files.isRegularFile(file)) {
+        Path file;
+        try {
+            file = Path.of(nameOrPath);
+        } catch (InvalidPathException e) { // found by the fuzzer: a NUL in the value
+            file = null;
+        }
+        if (file == null || !Files.isRegularFile(file)) {
             throw new UserError("'" + nameOrPath + "' is neither a matrix name (" + String.join(", ", NAMES)
                     + ", EDNAFULL) nor a readable file", "option --kernel-param matrix");
         }
