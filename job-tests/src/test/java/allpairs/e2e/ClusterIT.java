@@ -134,7 +134,9 @@ class ClusterIT {
 
         Path noSecret = Files.writeString(dir.resolve("no-secret.properties"), "spark.ui.enabled false\n");
         Path out = dir.resolve("refused.npy");
-        Launcher refused = Launcher.run(clientEnv(), "--master", master, "--properties-file", noSecret.toString(),
+        // Spark gives up registering after 3 tries of 20 s each (fixed in its app client); a loaded
+        // machine adds JVM start-up and slow retries on top, so this one run may take a while.
+        Launcher refused = Launcher.run(420, clientEnv(), "--master", master, "--properties-file", noSecret.toString(),
                 "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1",
                 "--conf", "spark.executor.extraJavaOptions=-Dallpairs.cluster.refused=yes", "--",
                 "--input", Fixtures.input(M, N).toString(), "--output", out.toString(), "--progress", "off");

@@ -26,6 +26,12 @@ public final class Launcher {
     }
 
     public static Launcher run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return run(180, env, args);
+    }
+
+    /** As above, waiting at most {@code seconds} for submit.sh to end. */
+    public static Launcher run(int seconds, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(root().resolve("submit.sh").toString());
         cmd.addAll(List.of(args));
@@ -36,10 +42,10 @@ public final class Launcher {
         pb.environment().remove("SPARK_HOME");
         pb.environment().putAll(env);
         Process p = pb.start();
-        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
-            throw new AssertionError("submit.sh did not finish in 180 s: " + cmd);
+            throw new AssertionError("submit.sh did not finish in " + seconds + " s: " + cmd);
         }
         Launcher r = new Launcher(p.exitValue(), Files.readString(outFile, StandardCharsets.UTF_8),
                 Files.readString(errFile, StandardCharsets.UTF_8));
