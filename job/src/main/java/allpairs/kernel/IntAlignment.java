@@ -19,26 +19,15 @@ final class IntAlignment {
     /** Fewer columns than this left in a group: lanes would mostly idle; align them one by one. */
     static final int MIN_GROUP = Math.max(2, LANES / 4);
 
-    /** The 16-bit lanes' arrays: per query position (LANES each) H twice, E, F, trackers; the profile. */
+    /** The 16-bit lanes' arrays: H and E interleaved per query position (LANES each), the slots, the profile. */
     static final class LaneScratch {
         final short[] h;
-        final short[] h2;
-        final short[] e;
-        final short[] f;
-        final short[] hi;
-        final short[] lo;
+        final short[] slots = new short[LaneAligner.SLOTS];
+        final short[] columnCodes = new short[LANES];
         final short[] profile = new short[256 * LANES];
-        final short[] last = new short[LANES];
-        final short[] low = new short[LANES];
 
         LaneScratch(int maxLength) {
-            int size = (maxLength + 1) * LANES;
-            h = new short[size];
-            h2 = new short[size];
-            e = new short[size];
-            f = new short[size];
-            hi = new short[size];
-            lo = new short[size];
+            h = new short[2 * (maxLength + 1) * LANES];
         }
     }
 
@@ -63,8 +52,8 @@ final class IntAlignment {
         }
 
         static long bytes(int maxLength) {
-            long lanes = LANES_AVAILABLE ? 12L * (maxLength + 1) * LANES + 2L * 256 * LANES : 0;
-            return 4L * maxLength + 6L * 256 * QueryTable.WIDTH + 8L * (maxLength + 1) + lanes;
+            long lanes = LANES_AVAILABLE ? 4L * (maxLength + 1) * LANES + 2L * (2 * 256 + 5) * LANES : 0;
+            return 4L * maxLength + 6L * 256 * QueryTable.WIDTH + 4L * QueryTable.WIDTH + 8L * (maxLength + 1) + lanes;
         }
     }
 
@@ -125,8 +114,8 @@ final class IntAlignment {
             s.yLen[c] = b.length(j);
         }
         QueryTable q = s.query;
-        LaneAligner.align(local, q.codes, q.length, q.table16, q.symbols, b.data(), s.yOff, s.yLen, count,
-                (int) k.gapOpen, (int) k.gapExtend, s.lanes, s.laneResult, s.overflow);
+        LaneAligner.align(local, q, b.data(), s.yOff, s.yLen, count, (int) k.gapOpen, (int) k.gapExtend, s.lanes,
+                s.laneResult, s.overflow);
         for (int c = 0; c < count; c++) {
             int j = (int) order[t + c];
             out[outBase + j] = s.overflow[c] ? pair(k, local, a, i, b, j, scratch) : s.laneResult[c];
