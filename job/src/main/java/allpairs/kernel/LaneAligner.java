@@ -69,8 +69,8 @@ final class LaneAligner {
             ShortVector.broadcast(SPECIES, (short) (local || i == 0 ? 0 : o + (i - 1) * e)).intoArray(he, 2 * i * lanes);
             ShortVector.broadcast(SPECIES, NEG).intoArray(he, (2 * i + 1) * lanes);
         }
-        ShortVector.zero(SPECIES).intoArray(slots, MAX);
-        ShortVector.zero(SPECIES).intoArray(slots, MIN);
+        ShortVector.broadcast(SPECIES, (short) 0).intoArray(slots, MAX);
+        ShortVector.broadcast(SPECIES, (short) 0).intoArray(slots, MIN);
         short[] prof = s.profile;
         for (int p = 0; p < maxLen; p++) {
             if (q.shuffled) {
@@ -114,7 +114,8 @@ final class LaneAligner {
         // Vectors are built here, not passed in: a vector argument to a call that is not inlined is boxed.
         final ShortVector vo = ShortVector.broadcast(SPECIES, o);
         final ShortVector ve = ShortVector.broadcast(SPECIES, e);
-        final ShortVector zero = ShortVector.zero(SPECIES);
+        // broadcast, not zero(): C2 (JDK 17) sometimes leaves zero() boxed, 80 bytes per column.
+        final ShortVector zero = ShortVector.broadcast(SPECIES, (short) 0);
         int i = 1;
         for (; i + 3 <= n; i += 4) {
             int off = 2 * i * lanes;
@@ -236,9 +237,11 @@ final class LaneAligner {
         for (int k = 0; k < lanes; k++) {
             codes[k] = (short) columnCode[k < count && p < yLen[k] ? ys[yOff[k] + p] & 0xff : 256];
         }
-        VectorShuffle<Short> shuffle = ShortVector.fromArray(SPECIES, codes, 0).toShuffle();
         final short[] rows = q.laneRows;
         for (int a = 0, kx = q.symbols; a < kx; a++) {
+            // The shuffle is rebuilt per symbol (a load and a convert) so that no vector lives across
+            // this loop's safepoint: C2 (JDK 17) may box such a value.
+            VectorShuffle<Short> shuffle = ShortVector.fromArray(SPECIES, codes, 0).toShuffle();
             ShortVector.fromArray(SPECIES, rows, a * lanes).rearrange(shuffle).intoArray(prof, a * lanes);
         }
     }

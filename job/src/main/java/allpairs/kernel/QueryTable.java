@@ -20,7 +20,10 @@ final class QueryTable {
      */
     final int[] columnCode = new int[WIDTH];
     final short[] laneRows = new short[256 * Math.max(1, IntAlignment.LANES)];
+    /** laneRows for the 8-bit lanes (sw), under the same codes: laneRows8[a * BYTE_LANES + c]. */
+    final byte[] laneRows8 = new byte[256 * Math.max(1, IntAlignment.BYTE_LANES)];
     boolean shuffled;
+    boolean shuffled8;
     private final int[] codeOf = new int[256];
     private final int[] symbolOf = new int[256];
     int length;
@@ -74,15 +77,21 @@ final class QueryTable {
         SubstitutionMatrix m = k.matrix;
         int pad = m == null ? symbols + 1 : m.size();
         int lanes = IntAlignment.LANES;
+        int lanes8 = IntAlignment.BYTE_LANES;
         shuffled = pad < lanes;
-        if (!shuffled) {
+        shuffled8 = pad < lanes8;
+        if (!shuffled && !shuffled8) {
             return;
         }
         for (int b = 0; b <= 256; b++) {
             int c = b == 256 ? pad : m == null ? (codeOf[b] < 0 ? symbols : codeOf[b]) : m.code((byte) b);
             columnCode[b] = Math.max(c, 0); // bytes without a code never reach the DP
             for (int a = 0; c >= 0 && a < symbols; a++) {
-                laneRows[a * lanes + c] = table16[a * WIDTH + b];
+                short score = table16[a * WIDTH + b];
+                if (shuffled) {
+                    laneRows[a * lanes + c] = score;
+                }
+                laneRows8[a * lanes8 + c] = (byte) score; // used only when every |score| fits
             }
         }
     }
