@@ -5,7 +5,8 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link LaneAligner}'s sw in 8-bit lanes: twice the columns per vector. Unrelated proteins score
+ * {@link LaneAligner}'s sw in 8-bit lanes: twice the columns per vector, and lanes refilled as
+ * their rows end. Unrelated proteins score
  * far below 127 (BLOSUM62, gap-open -10: typically 20 to 60), so most pairs finish here; a lane
  * whose best reaches {@code high} (127 - the largest |score| - 1: no step from below can wrap) is
  * flagged and its pair recomputed in 16 bits by the caller. Same recurrences, layout and slots as
@@ -27,34 +28,66 @@ final class ByteLaneAligner {
     private ByteLaneAligner() {
     }
 
-    /** As {@link LaneAligner#align} for sw; maxAbs is the kernel's largest |score| (at most MAX_ABS). */
+    /**
+     * sw of the prepared query q against the column rows at offsets yOff[c], lengths yLen[c] >= 1,
+     * c < count (any count), in that order: each lane takes the next row as soon as its own ends
+     * (Rognes' SWIPE), so lanes idle only at the very end. Writes each row's score to result[c], and
+     * whether it overflowed to overflow[c]; maxAbs is the kernel's largest |score| (at most MAX_ABS).
+     */
     static void align(QueryTable q, byte[] ys, int[] yOff, int[] yLen, int count, int o, int e, int maxAbs,
                       IntAlignment.ByteScratch s, int[] result, boolean[] overflow) {
         final int lanes = LANES;
         final int n = q.length;
-        int maxLen = 0;
-        for (int k = 0; k < count; k++) {
-            maxLen = Math.max(maxLen, yLen[k]);
-        }
+        final int high = 127 - maxAbs - 1;
         byte[] he = s.h;
         byte[] slots = s.slots;
+        int[] row = s.laneRow;
+        int[] pos = s.lanePos;
         for (int i = 0; i <= n; i++) {
             ByteVector.broadcast(SPECIES, (byte) 0).intoArray(he, 2 * i * lanes);
             ByteVector.broadcast(SPECIES, NEG).intoArray(he, (2 * i + 1) * lanes);
         }
         ByteVector.broadcast(SPECIES, (byte) 0).intoArray(slots, MAX);
+        int next = 0;
+        int active = 0;
+        for (int k = 0; k < lanes; k++) {
+            row[k] = next < count ? next++ : -1;
+            pos[k] = 0;
+            active += row[k] >= 0 ? 1 : 0;
+        }
         byte[] prof = s.profile;
-        for (int p = 0; p < maxLen; p++) {
-            shuffleProfile(q, ys, yOff, yLen, count, p, s.columnCodes, prof);
+        while (active > 0) {
+            shuffleProfile(q, ys, yOff, row, pos, s.columnCodes, prof);
             ByteVector.broadcast(SPECIES, (byte) 0).intoArray(slots, DIAG);
             ByteVector.broadcast(SPECIES, NEG).intoArray(slots, F);
             column(q.codes, n, prof, he, slots, (byte) o, (byte) e);
+            for (int k = 0; k < lanes; k++) {
+                int c = row[k];
+                if (c < 0 || ++pos[k] < yLen[c]) {
+                    continue;
+                }
+                result[c] = slots[MAX + k];
+                overflow[c] = slots[MAX + k] >= high;
+                if (next < count) {
+                    row[k] = next++;
+                    pos[k] = 0;
+                    restart(he, slots, k, n);
+                } else {
+                    row[k] = -1;
+                    active--;
+                }
+            }
         }
-        int high = 127 - maxAbs - 1;
-        for (int k = 0; k < count; k++) {
-            result[k] = slots[MAX + k];
-            overflow[k] = slots[MAX + k] >= high;
+    }
+
+    /** Lane k back to column 0 (H 0, no E) for its next row; its best back to 0. */
+    private static void restart(byte[] he, byte[] slots, int k, int n) {
+        final int lanes = LANES;
+        for (int i = 0, off = k; i <= n; i++, off += 2 * lanes) {
+            he[off] = 0;
+            he[off + lanes] = NEG;
         }
+        slots[MAX + k] = 0;
     }
 
     /** One column: rows 1..n, four per iteration, then the rest one by one (see LaneAligner). */
@@ -117,13 +150,14 @@ final class ByteLaneAligner {
         }
     }
 
-    /** prof[a * LANES + k] = s(a, y_k[p]) (0 past the end of row k): one rearrange per query symbol. */
-    private static void shuffleProfile(QueryTable q, byte[] ys, int[] yOff, int[] yLen, int count, int p,
-                                       byte[] codes, byte[] prof) {
+    /** prof[a * LANES + k] = s(a, y of lane k at its position) (0 in idle lanes): one rearrange per query symbol. */
+    private static void shuffleProfile(QueryTable q, byte[] ys, int[] yOff, int[] row, int[] pos, byte[] codes,
+                                       byte[] prof) {
         final int lanes = LANES;
         final int[] columnCode = q.columnCode;
         for (int k = 0; k < lanes; k++) {
-            codes[k] = (byte) columnCode[k < count && p < yLen[k] ? ys[yOff[k] + p] & 0xff : 256];
+            int c = row[k];
+            codes[k] = (byte) columnCode[c >= 0 ? ys[yOff[c] + pos[k]] & 0xff : 256];
         }
         final byte[] rows = q.laneRows8;
         for (int a = 0, kx = q.symbols; a < kx; a++) {

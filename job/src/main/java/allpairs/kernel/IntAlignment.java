@@ -3,9 +3,9 @@ package allpairs.kernel;
 /**
  * {@code nw}/{@code sw}'s {@link Kernel#computeRow} when every score is an integer: the query row
  * is prepared once ({@link QueryTable}), the columns are sorted by length and aligned in SIMD lanes,
- * longest first: sw in 8-bit lanes ({@link ByteLaneAligner}, {@link #BYTE_LANES} at a time) while
- * more columns are left than one 16-bit group holds, otherwise {@link LaneAligner#LANES} at a time
- * in 16 bits. A lane that overflowed 8 bits is recomputed in 16; one that overflowed 16 bits, and
+ * longest first: sw in {@link #BYTE_LANES} 8-bit lanes ({@link ByteLaneAligner}), each lane taking
+ * the next column when its own ends; nw (and sw whose scores do not fit 8 bits) in groups of
+ * {@link LaneAligner#LANES} 16-bit lanes. A lane that overflowed 8 bits is recomputed in 16; one that overflowed 16 bits, and
  * any pair the lanes cannot take (scores too large, a group too small to fill lanes, no Vector
  * API), runs the 32-bit {@link ScalarAligner}, or the double DP when even 32 bits could overflow.
  * Every path gives the exact integer score, so the values are those of {@link Kernel#compute}.
@@ -42,6 +42,9 @@ final class IntAlignment {
         final byte[] slots = new byte[ByteLaneAligner.SLOTS];
         final byte[] columnCodes = new byte[BYTE_LANES];
         final byte[] profile = new byte[256 * BYTE_LANES];
+        /** Each lane's row (index into the caller's columns, -1 idle) and position in it. */
+        final int[] laneRow = new int[BYTE_LANES];
+        final int[] lanePos = new int[BYTE_LANES];
 
         ByteScratch(int maxLength) {
             h = new byte[2 * (maxLength + 1) * BYTE_LANES];
@@ -59,11 +62,31 @@ final class IntAlignment {
         final int[] yLen = new int[MOST_LANES];
         final int[] laneResult = new int[MOST_LANES];
         final boolean[] overflow = new boolean[MOST_LANES];
-        /** A group's columns, and those the 8-bit lanes hand back to 16 bits. */
-        final int[] cols = new int[MOST_LANES];
-        final int[] redo = new int[MOST_LANES];
-        /** (length << 32 | column) of the tile row's columns; grows to the widest tile row once. */
-        long[] order = new long[64];
+        /**
+         * The tile row's columns: (length << 32 | column) sorted, then the columns in lane order with
+         * their offsets, lengths and lane results, and those the 8-bit lanes hand back to 16 bits.
+         * Grown to the widest tile row once.
+         */
+        long[] order = new long[0];
+        int[] cols = new int[0];
+        int[] colOff = new int[0];
+        int[] colLen = new int[0];
+        int[] colResult = new int[0];
+        boolean[] colOverflow = new boolean[0];
+        int[] redo = new int[0];
+
+        void ensureWidth(int w) {
+            if (order.length < w) {
+                int size = Math.max(w, MOST_LANES);
+                order = new long[size];
+                cols = new int[size];
+                colOff = new int[size];
+                colLen = new int[size];
+                colResult = new int[size];
+                colOverflow = new boolean[size];
+                redo = new int[size];
+            }
+        }
 
         Scratch(int maxLength) {
             query = new QueryTable(maxLength);
@@ -75,7 +98,7 @@ final class IntAlignment {
 
         static long bytes(int maxLength) {
             long lanes = LANES_AVAILABLE ? 4L * (maxLength + 1) * LANES + 2L * (2 * 256 + 5) * LANES
-                    + 2L * (maxLength + 1) * BYTE_LANES + (2 * 256 + 4) * BYTE_LANES : 0;
+                    + 2L * (maxLength + 1) * BYTE_LANES + (2 * 256 + 4 + 8) * BYTE_LANES : 0;
             return 4L * maxLength + 6L * 256 * QueryTable.WIDTH + 4L * QueryTable.WIDTH + 8L * (maxLength + 1) + lanes;
         }
     }
@@ -93,9 +116,7 @@ final class IntAlignment {
         }
         s.query.prepare(k, xs, a.offset(i), n);
         int w = jTo - jFrom;
-        if (s.order.length < w) {
-            s.order = new long[w];
-        }
+        s.ensureWidth(w);
         long[] order = s.order;
         for (int j = jFrom; j < jTo; j++) {
             if (k.matrix != null) {
@@ -108,22 +129,21 @@ final class IntAlignment {
         for (; start < w && order[start] >>> 32 == 0; start++) { // empty columns: nothing for lanes to do
             out[outOffset + (int) order[start] - jFrom] = pair(k, local, a, i, b, (int) order[start], scratch);
         }
+        if (local && BYTE_LANES > 0 && s.query.shuffled8 && k.maxAbsScore <= ByteLaneAligner.MAX_ABS
+                && w - start >= MIN_GROUP && lanesFit(k, true, n, 0)) {
+            byteRow(k, a, i, b, order, start, w, scratch, out, outOffset - jFrom);
+            return;
+        }
         // Longest first: each group takes the longest columns left, so the short remainder costs little.
-        boolean bytesFit = local && BYTE_LANES > 0 && s.query.shuffled8 && k.maxAbsScore <= ByteLaneAligner.MAX_ABS;
         int end = w;
         while (end > start) {
-            boolean bytes = bytesFit && end - start > LANES;
-            int count = Math.min(bytes ? BYTE_LANES : LANES, end - start);
+            int count = Math.min(LANES, end - start);
             int t = end - count;
             if (LANES_AVAILABLE && count >= MIN_GROUP && lanesFit(k, local, n, (int) (order[end - 1] >>> 32))) {
                 for (int c = 0; c < count; c++) {
                     s.cols[c] = (int) order[t + c];
                 }
-                if (bytes) {
-                    byteGroup(k, a, i, b, count, scratch, out, outOffset - jFrom);
-                } else {
-                    laneGroup(k, local, a, i, b, s.cols, count, scratch, out, outOffset - jFrom);
-                }
+                laneGroup(k, local, a, i, b, s.cols, count, scratch, out, outOffset - jFrom);
                 end = t;
             } else {
                 end--;
@@ -141,20 +161,28 @@ final class IntAlignment {
         return local || edge > LaneAligner.LOW;
     }
 
-    /** sw in 8-bit lanes over the columns s.cols[0, count); the lanes that overflowed again in 16 bits. */
-    private static void byteGroup(AffineGapKernel k, ByteRows a, int i, ByteRows b, int count,
-                                  AffineGapKernel.Scratch scratch, double[] out, int outBase) {
+    /**
+     * sw in 8-bit lanes over the sorted columns order[start, w), longest first, each lane taking the
+     * next column as soon as its own ends; the lanes that overflowed again in 16 bits.
+     */
+    private static void byteRow(AffineGapKernel k, ByteRows a, int i, ByteRows b, long[] order, int start, int w,
+                                AffineGapKernel.Scratch scratch, double[] out, int outBase) {
         Scratch s = scratch.ints;
-        setColumns(s, b, s.cols, count);
-        ByteLaneAligner.align(s.query, b.data(), s.yOff, s.yLen, count, (int) k.gapOpen, (int) k.gapExtend,
-                k.maxAbsScore, s.bytes, s.laneResult, s.overflow);
+        int count = w - start;
+        for (int c = 0; c < count; c++) {
+            int j = (int) order[w - 1 - c];
+            s.cols[c] = j;
+            s.colOff[c] = b.offset(j);
+            s.colLen[c] = b.length(j);
+        }
+        ByteLaneAligner.align(s.query, b.data(), s.colOff, s.colLen, count, (int) k.gapOpen, (int) k.gapExtend,
+                k.maxAbsScore, s.bytes, s.colResult, s.colOverflow);
         int redo = 0;
         for (int c = 0; c < count; c++) {
-            int j = s.cols[c];
-            if (s.overflow[c]) {
-                s.redo[redo++] = j;
+            if (s.colOverflow[c]) {
+                s.redo[redo++] = s.cols[c];
             } else {
-                out[outBase + j] = s.laneResult[c];
+                out[outBase + s.cols[c]] = s.colResult[c];
             }
         }
         for (int t = 0; t < redo; t += LANES) {
