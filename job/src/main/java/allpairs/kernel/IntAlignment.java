@@ -2,11 +2,13 @@ package allpairs.kernel;
 
 /**
  * {@code nw}/{@code sw}'s {@link Kernel#computeRow} when every score is an integer: the query row
- * is prepared once ({@link QueryTable}), the columns are sorted by length and aligned
- * {@link LaneAligner#LANES} at a time in 16-bit SIMD lanes, and any pair the lanes cannot take
- * (scores too large, a lane that overflowed, a group too small to fill lanes, no Vector API) runs
- * the 32-bit {@link ScalarAligner}, or the double DP when even 32 bits could overflow. Every path
- * gives the exact integer score, so the values are those of {@link Kernel#compute}.
+ * is prepared once ({@link QueryTable}), the columns are sorted by length and aligned in SIMD lanes,
+ * longest first: sw in {@link #BYTE_LANES} 8-bit lanes ({@link ByteLaneAligner}), each lane taking
+ * the next column when its own ends; nw (and sw whose scores do not fit 8 bits) in groups of
+ * {@link LaneAligner#LANES} 16-bit lanes. A lane that overflowed 8 bits is recomputed in 16; one that overflowed 16 bits, and
+ * any pair the lanes cannot take (scores too large, a group too small to fill lanes, no Vector
+ * API), runs the 32-bit {@link ScalarAligner}, or the double DP when even 32 bits could overflow.
+ * Every path gives the exact integer score, so the values are those of {@link Kernel#compute}.
  */
 final class IntAlignment {
     /**
@@ -16,29 +18,36 @@ final class IntAlignment {
     static final boolean LANES_AVAILABLE = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
             && !"false".equals(System.getProperty("allpairs.simd"));
     static final int LANES = LANES_AVAILABLE ? LaneAligner.LANES : 0;
+    /** The 8-bit lanes (sw with small scores); 0 without the Vector API. */
+    static final int BYTE_LANES = LANES_AVAILABLE ? ByteLaneAligner.LANES : 0;
+    private static final int MOST_LANES = Math.max(1, Math.max(LANES, BYTE_LANES));
     /** Fewer columns than this left in a group: lanes would mostly idle; align them one by one. */
     static final int MIN_GROUP = Math.max(2, LANES / 4);
 
-    /** The 16-bit lanes' arrays: per query position (LANES each) H twice, E, F, trackers; the profile. */
+    /** The 16-bit lanes' arrays: H and E interleaved per query position (LANES each), the slots, the profile. */
     static final class LaneScratch {
         final short[] h;
-        final short[] h2;
-        final short[] e;
-        final short[] f;
-        final short[] hi;
-        final short[] lo;
+        final short[] slots = new short[LaneAligner.SLOTS];
+        final short[] columnCodes = new short[LANES];
         final short[] profile = new short[256 * LANES];
-        final short[] last = new short[LANES];
-        final short[] low = new short[LANES];
 
         LaneScratch(int maxLength) {
-            int size = (maxLength + 1) * LANES;
-            h = new short[size];
-            h2 = new short[size];
-            e = new short[size];
-            f = new short[size];
-            hi = new short[size];
-            lo = new short[size];
+            h = new short[2 * (maxLength + 1) * LANES];
+        }
+    }
+
+    /** The 8-bit lanes' arrays, laid out as LaneScratch's. */
+    static final class ByteScratch {
+        final byte[] h;
+        final byte[] slots = new byte[ByteLaneAligner.SLOTS];
+        final byte[] columnCodes = new byte[BYTE_LANES];
+        final byte[] profile = new byte[256 * BYTE_LANES];
+        /** Each lane's row (index into the caller's columns, -1 idle) and position in it. */
+        final int[] laneRow = new int[BYTE_LANES];
+        final int[] lanePos = new int[BYTE_LANES];
+
+        ByteScratch(int maxLength) {
+            h = new byte[2 * (maxLength + 1) * BYTE_LANES];
         }
     }
 
@@ -48,23 +57,49 @@ final class IntAlignment {
         final int[] h;
         final int[] v;
         final LaneScratch lanes;
-        final int[] yOff = new int[Math.max(1, LANES)];
-        final int[] yLen = new int[Math.max(1, LANES)];
-        final int[] laneResult = new int[Math.max(1, LANES)];
-        final boolean[] overflow = new boolean[Math.max(1, LANES)];
-        /** (length << 32 | column) of the tile row's columns; grows to the widest tile row once. */
-        long[] order = new long[64];
+        final ByteScratch bytes;
+        final int[] yOff = new int[MOST_LANES];
+        final int[] yLen = new int[MOST_LANES];
+        final int[] laneResult = new int[MOST_LANES];
+        final boolean[] overflow = new boolean[MOST_LANES];
+        /**
+         * The tile row's columns: (length << 32 | column) sorted, then the columns in lane order with
+         * their offsets, lengths and lane results, and those the 8-bit lanes hand back to 16 bits.
+         * Grown to the widest tile row once.
+         */
+        long[] order = new long[0];
+        int[] cols = new int[0];
+        int[] colOff = new int[0];
+        int[] colLen = new int[0];
+        int[] colResult = new int[0];
+        boolean[] colOverflow = new boolean[0];
+        int[] redo = new int[0];
+
+        void ensureWidth(int w) {
+            if (order.length < w) {
+                int size = Math.max(w, MOST_LANES);
+                order = new long[size];
+                cols = new int[size];
+                colOff = new int[size];
+                colLen = new int[size];
+                colResult = new int[size];
+                colOverflow = new boolean[size];
+                redo = new int[size];
+            }
+        }
 
         Scratch(int maxLength) {
             query = new QueryTable(maxLength);
             h = new int[maxLength + 1];
             v = new int[maxLength + 1];
             lanes = LANES_AVAILABLE ? new LaneScratch(maxLength) : null;
+            bytes = LANES_AVAILABLE ? new ByteScratch(maxLength) : null;
         }
 
         static long bytes(int maxLength) {
-            long lanes = LANES_AVAILABLE ? 12L * (maxLength + 1) * LANES + 2L * 256 * LANES : 0;
-            return 4L * maxLength + 6L * 256 * QueryTable.WIDTH + 8L * (maxLength + 1) + lanes;
+            long lanes = LANES_AVAILABLE ? 4L * (maxLength + 1) * LANES + 2L * (2 * 256 + 5) * LANES
+                    + 2L * (maxLength + 1) * BYTE_LANES + (2 * 256 + 4 + 8) * BYTE_LANES : 0;
+            return 4L * maxLength + 6L * 256 * QueryTable.WIDTH + 4L * QueryTable.WIDTH + 8L * (maxLength + 1) + lanes;
         }
     }
 
@@ -81,9 +116,7 @@ final class IntAlignment {
         }
         s.query.prepare(k, xs, a.offset(i), n);
         int w = jTo - jFrom;
-        if (s.order.length < w) {
-            s.order = new long[w];
-        }
+        s.ensureWidth(w);
         long[] order = s.order;
         for (int j = jFrom; j < jTo; j++) {
             if (k.matrix != null) {
@@ -92,44 +125,96 @@ final class IntAlignment {
             order[j - jFrom] = (long) b.length(j) << 32 | j;
         }
         heapSort(order, w);
-        int t = 0;
-        while (t < w) {
-            int count = Math.min(LANES, w - t);
-            if (LANES_AVAILABLE && count >= MIN_GROUP && lanesFit(k, local, n, (int) (order[t] >>> 32),
-                    (int) (order[t + count - 1] >>> 32))) {
-                laneGroup(k, local, a, i, b, order, t, count, scratch, out, outOffset - jFrom);
-                t += count;
+        int start = 0;
+        for (; start < w && order[start] >>> 32 == 0; start++) { // empty columns: nothing for lanes to do
+            out[outOffset + (int) order[start] - jFrom] = pair(k, local, a, i, b, (int) order[start], scratch);
+        }
+        if (local && BYTE_LANES > 0 && s.query.shuffled8 && k.maxAbsScore <= ByteLaneAligner.MAX_ABS
+                && w - start >= MIN_GROUP && lanesFit(k, true, n, 0)) {
+            byteRow(k, a, i, b, order, start, w, scratch, out, outOffset - jFrom);
+            return;
+        }
+        // Longest first: each group takes the longest columns left, so the short remainder costs little.
+        int end = w;
+        while (end > start) {
+            int count = Math.min(LANES, end - start);
+            int t = end - count;
+            if (LANES_AVAILABLE && count >= MIN_GROUP && lanesFit(k, local, n, (int) (order[end - 1] >>> 32))) {
+                for (int c = 0; c < count; c++) {
+                    s.cols[c] = (int) order[t + c];
+                }
+                laneGroup(k, local, a, i, b, s.cols, count, scratch, out, outOffset - jFrom);
+                end = t;
             } else {
-                int j = (int) order[t];
-                out[outOffset + j - jFrom] = pair(k, local, a, i, b, j, scratch);
-                t++;
+                end--;
+                out[outOffset + (int) order[end] - jFrom] = pair(k, local, a, i, b, (int) order[end], scratch);
             }
         }
     }
 
-    /** The 16-bit lanes take scores up to MAX_ABS, non-empty rows, and (nw) gap boundaries in range. */
-    private static boolean lanesFit(AffineGapKernel k, boolean local, int n, int minLen, int maxLen) {
-        if (k.maxAbsScore > LaneAligner.MAX_ABS || n == 0 || minLen == 0) {
+    /** The 16-bit lanes take scores up to MAX_ABS, a non-empty query, and (nw) gap boundaries in range. */
+    private static boolean lanesFit(AffineGapKernel k, boolean local, int n, int maxLen) {
+        if (k.maxAbsScore > LaneAligner.MAX_ABS || n == 0) {
             return false;
         }
         long edge = (long) k.gapOpen + (long) (Math.max(n, maxLen) - 1) * (long) k.gapExtend;
         return local || edge > LaneAligner.LOW;
     }
 
-    private static void laneGroup(AffineGapKernel k, boolean local, ByteRows a, int i, ByteRows b, long[] order,
-                                  int t, int count, AffineGapKernel.Scratch scratch, double[] out, int outBase) {
+    /**
+     * sw in 8-bit lanes over the sorted columns order[start, w), longest first, each lane taking the
+     * next column as soon as its own ends; the lanes that overflowed again in 16 bits.
+     */
+    private static void byteRow(AffineGapKernel k, ByteRows a, int i, ByteRows b, long[] order, int start, int w,
+                                AffineGapKernel.Scratch scratch, double[] out, int outBase) {
         Scratch s = scratch.ints;
+        int count = w - start;
         for (int c = 0; c < count; c++) {
-            int j = (int) order[t + c];
-            s.yOff[c] = b.offset(j);
-            s.yLen[c] = b.length(j);
+            int j = (int) order[w - 1 - c];
+            s.cols[c] = j;
+            s.colOff[c] = b.offset(j);
+            s.colLen[c] = b.length(j);
         }
-        QueryTable q = s.query;
-        LaneAligner.align(local, q.codes, q.length, q.table16, q.symbols, b.data(), s.yOff, s.yLen, count,
-                (int) k.gapOpen, (int) k.gapExtend, s.lanes, s.laneResult, s.overflow);
+        ByteLaneAligner.align(s.query, b.data(), s.colOff, s.colLen, count, (int) k.gapOpen, (int) k.gapExtend,
+                k.maxAbsScore, s.bytes, s.colResult, s.colOverflow);
+        int redo = 0;
         for (int c = 0; c < count; c++) {
-            int j = (int) order[t + c];
+            if (s.colOverflow[c]) {
+                s.redo[redo++] = s.cols[c];
+            } else {
+                out[outBase + s.cols[c]] = s.colResult[c];
+            }
+        }
+        for (int t = 0; t < redo; t += LANES) {
+            int c = Math.min(LANES, redo - t);
+            if (c >= MIN_GROUP) {
+                System.arraycopy(s.redo, t, s.cols, 0, c);
+                laneGroup(k, true, a, i, b, s.cols, c, scratch, out, outBase);
+            } else {
+                for (int r = t; r < t + c; r++) {
+                    out[outBase + s.redo[r]] = pair(k, true, a, i, b, s.redo[r], scratch);
+                }
+            }
+        }
+    }
+
+    private static void laneGroup(AffineGapKernel k, boolean local, ByteRows a, int i, ByteRows b, int[] cols,
+                                  int count, AffineGapKernel.Scratch scratch, double[] out, int outBase) {
+        Scratch s = scratch.ints;
+        setColumns(s, b, cols, count);
+        QueryTable q = s.query;
+        LaneAligner.align(local, q, b.data(), s.yOff, s.yLen, count, (int) k.gapOpen, (int) k.gapExtend, s.lanes,
+                s.laneResult, s.overflow);
+        for (int c = 0; c < count; c++) {
+            int j = cols[c];
             out[outBase + j] = s.overflow[c] ? pair(k, local, a, i, b, j, scratch) : s.laneResult[c];
+        }
+    }
+
+    private static void setColumns(Scratch s, ByteRows b, int[] cols, int count) {
+        for (int c = 0; c < count; c++) {
+            s.yOff[c] = b.offset(cols[c]);
+            s.yLen[c] = b.length(cols[c]);
         }
     }
 

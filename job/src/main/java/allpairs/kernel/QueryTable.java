@@ -14,6 +14,16 @@ final class QueryTable {
     final int[] codes;
     final int[] table = new int[256 * WIDTH];
     final short[] table16 = new short[256 * WIDTH];
+    /**
+     * The lanes' shuffled profile: each column byte's code c (WIDTH - 1: past the end of a row) and,
+     * per query code a, the scores laneRows[a * LANES + c]; set when the codes fit in one vector.
+     */
+    final int[] columnCode = new int[WIDTH];
+    final short[] laneRows = new short[256 * Math.max(1, IntAlignment.LANES)];
+    /** laneRows for the 8-bit lanes (sw), under the same codes: laneRows8[a * BYTE_LANES + c]. */
+    final byte[] laneRows8 = new byte[256 * Math.max(1, IntAlignment.BYTE_LANES)];
+    boolean shuffled;
+    boolean shuffled8;
     private final int[] codeOf = new int[256];
     private final int[] symbolOf = new int[256];
     int length;
@@ -54,6 +64,35 @@ final class QueryTable {
             }
             table[a * WIDTH + 256] = 0;
             table16[a * WIDTH + 256] = 0;
+        }
+        prepareLaneRows(k);
+    }
+
+    /**
+     * Column codes: the matrix's (match/mismatch: the query's, one more for the bytes it lacks), then
+     * one for "past the end". laneRows repeats table16 under these codes, so one vector holds a query
+     * symbol's scores against every column symbol and a rearrange builds the profile (LaneAligner).
+     */
+    private void prepareLaneRows(AffineGapKernel k) {
+        SubstitutionMatrix m = k.matrix;
+        int pad = m == null ? symbols + 1 : m.size();
+        int lanes = IntAlignment.LANES;
+        int lanes8 = IntAlignment.BYTE_LANES;
+        shuffled = pad < lanes;
+        shuffled8 = pad < lanes8;
+        if (!shuffled && !shuffled8) {
+            return;
+        }
+        for (int b = 0; b <= 256; b++) {
+            int c = b == 256 ? pad : m == null ? (codeOf[b] < 0 ? symbols : codeOf[b]) : m.code((byte) b);
+            columnCode[b] = Math.max(c, 0); // bytes without a code never reach the DP
+            for (int a = 0; c >= 0 && a < symbols; a++) {
+                short score = table16[a * WIDTH + b];
+                if (shuffled) {
+                    laneRows[a * lanes + c] = score;
+                }
+                laneRows8[a * lanes8 + c] = (byte) score; // used only when every |score| fits
+            }
         }
     }
 }
