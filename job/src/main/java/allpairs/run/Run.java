@@ -87,7 +87,9 @@ public final class Run {
         FileSystem outputFs = HadoopFs.of(target, hadoop);
         AtomicOutput output = AtomicOutput.begin(outputFs, outputFs.makeQualified(target), job.output().overwrite());
         try (SignalGuard guard = SignalGuard.install(output, err)) {
-            SparkSession session = SparkSessions.start(conf(spark));
+            SparkConf conf = conf(spark);
+            SparkSession session = SparkSessions.start(job.run().progressSeconds() > 0
+                    ? SparkSessions.forProgress(conf) : conf);
             guard.watch(session);
             try {
                 RunResult result = run(session, job, in, output, err);
