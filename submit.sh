@@ -66,13 +66,15 @@ demo() {
   local rows="${ALLPAIRS_DEMO_ROWS:-600}" cols="${ALLPAIRS_DEMO_COLS:-48}" seed="${ALLPAIRS_DEMO_SEED:-42}"
   mkdir -p "$dir"
   local input="$dir/demo_A_${rows}x${cols}.npy" output="$dir/demo_seed_${rows}x${rows}.npy"
+  local preview="$dir/demo_seed_${rows}x${rows}.png"
   echo "submit.sh: demo input $input (m=$rows, n=$cols, seed=$seed)" >&2
   "$JAVA" -cp "$JAR" "$MAIN_CLASS" generate --rows "$rows" --cols "$cols" --seed "$seed" --output "$input"
   local rc=0
   ( run_spark_submit 0 --master 'local[*]' "$@" --class "$MAIN_CLASS" "$JAR" \
-      --input "$input" --output "$output" --kernel seed --overwrite --summary-json "$dir/summary.json" ) || rc=$?
+      --input "$input" --output "$output" --kernel seed --overwrite --summary-json "$dir/summary.json" \
+      --preview "$preview" ) || rc=$?
   if [ "$rc" -eq 0 ]; then
-    echo "submit.sh: demo output: $output (numpy.load reads it); summary: $dir/summary.json" >&2
+    echo "submit.sh: demo output: $output (numpy.load reads it); summary: $dir/summary.json; preview: $preview" >&2
     echo "output: $output"
   fi
   return "$rc"

@@ -104,9 +104,15 @@ final class Options {
                 description = "Also write the summary JSON to this file (atomically).")
         String summaryJson;
 
+        @Option(names = "--preview", paramLabel = "PATH.png",
+                description = "Also draw the result here as a PNG (atomically, after the output): a heat map of"
+                        + " block means (edge density per block for --keep/--top-k) and a histogram of the values.")
+        String preview;
+
         OutputConfig config() {
             return new OutputConfig(path, format, overwrite,
-                    new OutputOptions(dtype == Dtype.FLOAT32, layout, keep, topK, includeSelf, bothDirections), summaryJson);
+                    new OutputOptions(dtype == Dtype.FLOAT32, layout, keep, topK, includeSelf, bothDirections), summaryJson,
+                    preview);
         }
     }
 

@@ -11,9 +11,10 @@ import allpairs.UserError;
  * @param overwrite replace an existing output
  * @param options float32, condensed layout or an edge list; null for the dense float64 matrix
  * @param summaryJson also write the summary JSON here, or null
+ * @param preview also draw a PNG picture of the result here (--preview), or null
  */
 public record OutputConfig(String path, OutputFormat format, boolean overwrite, OutputOptions options,
-                           String summaryJson) {
+                           String summaryJson, String preview) {
     public OutputConfig {
         JobConfig.require(path, "--output");
         format = format == null ? Defaults.outputFormat(path) : format;
@@ -22,6 +23,11 @@ public record OutputConfig(String path, OutputFormat format, boolean overwrite, 
             throw new UserError("--layout condensed writes a .npy of a square symmetric matrix: not with Parquet output",
                     "option --layout");
         }
+    }
+
+    public OutputConfig(String path, OutputFormat format, boolean overwrite, OutputOptions options,
+                        String summaryJson) {
+        this(path, format, overwrite, options, summaryJson, null);
     }
 
     /** A plain dense matrix at {@code path}. */

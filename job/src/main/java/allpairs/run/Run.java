@@ -18,6 +18,7 @@ import allpairs.plan.Plan;
 import allpairs.plan.Planner;
 import allpairs.plan.RowsStrategy;
 import allpairs.spark.Pipeline;
+import allpairs.spark.PreviewAccumulator;
 import allpairs.spark.SparkSessions;
 import allpairs.spark.sink.EdgeNpySink;
 import allpairs.spark.sink.EdgeParquetSink;
@@ -86,7 +87,9 @@ public final class Run {
         FileSystem outputFs = HadoopFs.of(target, hadoop);
         AtomicOutput output = AtomicOutput.begin(outputFs, outputFs.makeQualified(target), job.output().overwrite());
         try (SignalGuard guard = SignalGuard.install(output, err)) {
-            SparkSession session = SparkSessions.start(conf(spark));
+            SparkConf conf = conf(spark);
+            SparkSession session = SparkSessions.start(job.run().progressSeconds() > 0
+                    ? SparkSessions.forProgress(conf) : conf);
             guard.watch(session);
             try {
                 RunResult result = run(session, job, in, output, err);
@@ -148,11 +151,14 @@ public final class Run {
                 plan.partitions(), plan.pairs(), String.format("%.3f", plan.costSkew()), in.dataBytes(),
                 resolved.broadcastLimit(), rows.label());
         long start = System.nanoTime();
+        PreviewAccumulator preview = Preview.start(spark, job, plan);
+        boolean sparse = job.output().options().sparse();
         Pipeline.Work work = new Pipeline.Work(in.kernel(), in.query(), in.reference(), plan, reused, store,
-                rows == RowsStrategy.BLOCK_JOIN, emitter);
-        Pipeline.Measured measured = Pipeline.run(spark, work, sink(job, in, output), job.run().progressSeconds(),
-                progressOut);
+                rows == RowsStrategy.BLOCK_JOIN, emitter, sparse ? null : preview);
+        Pipeline.Measured measured = Pipeline.run(spark, work, sink(job, in, output, sparse ? preview : null),
+                job.run().progressSeconds(), progressOut);
         commit(job, in, output);
+        Preview.write(preview, job, in, spark.sparkContext().hadoopConfiguration());
         double seconds = (System.nanoTime() - start) / 1e9;
         LOG.info("wrote {} ({}) in {} s; scratch created {} times for {} pairs; compute tasks max {} s, mean {} s",
                 output.target(), job.output().format().label(), String.format("%.3f", seconds),
@@ -171,6 +177,7 @@ public final class Run {
         Path target = new Path(job.output().path());
         AtomicOutput.checkTarget(HadoopFs.of(target, hadoop), target, job.output().overwrite(), "option --output");
         AtomicFile.checkTarget(job.output().summaryJson(), hadoop, "--summary-json");
+        AtomicFile.checkTarget(job.output().preview(), hadoop, "--preview");
         return Inputs.read(job, hadoop);
     }
 
@@ -179,14 +186,14 @@ public final class Run {
                 in.kernel().kind() == KernelKind.DISTANCE);
     }
 
-    private static Sink sink(JobConfig job, Inputs in, AtomicOutput output) {
+    private static Sink sink(JobConfig job, Inputs in, AtomicOutput output, PreviewAccumulator edgePreview) {
         OutputOptions options = job.output().options();
         boolean npy = job.output().format() == OutputFormat.NPY;
         boolean ascending = in.kernel().kind() == KernelKind.DISTANCE;
         if (options.sparse()) {
-            return npy ? new EdgeNpySink(output.fileSystem(), output.temp(), options.topK(), ascending)
+            return npy ? new EdgeNpySink(output.fileSystem(), output.temp(), options.topK(), ascending, edgePreview)
                     : new EdgeParquetSink(output.temp().toString(), options.topK(), ascending, in.query().ids(),
-                            in.reference() != null ? in.reference().ids() : in.query().ids());
+                            in.reference() != null ? in.reference().ids() : in.query().ids(), edgePreview);
         }
         return npy ? new NpySink(output.fileSystem(), output.temp(), options.float32(),
                 options.layout() == DenseLayout.CONDENSED)

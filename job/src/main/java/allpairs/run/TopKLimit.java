@@ -22,6 +22,7 @@ final class TopKLimit {
         OutputOptions clamped = new OutputOptions(o.float32(), o.layout(), o.keep(), columns, o.includeSelf(),
                 o.bothDirections());
         OutputConfig out = job.output();
-        return job.with(new OutputConfig(out.path(), out.format(), out.overwrite(), clamped, out.summaryJson()));
+        return job.with(new OutputConfig(out.path(), out.format(), out.overwrite(), clamped, out.summaryJson(),
+                out.preview()));
     }
 }

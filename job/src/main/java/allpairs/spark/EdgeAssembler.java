@@ -1,5 +1,6 @@
 package allpairs.spark;
 
+import allpairs.compute.BlockSums;
 import allpairs.compute.EdgeBand;
 import allpairs.compute.EdgePiece;
 import allpairs.compute.Piece;
@@ -20,18 +21,23 @@ public final class EdgeAssembler implements Function2<Integer, Iterator<Tuple2<I
     private static final long serialVersionUID = 1L;
     private final Integer topK;
     private final boolean ascending;
+    private final PreviewAccumulator preview;
 
-    /** @param topK K, or null to keep every edge (a threshold was applied in the tiles) */
-    EdgeAssembler(Integer topK, boolean ascending) {
+    /**
+     * @param topK K, or null to keep every edge (a threshold was applied in the tiles)
+     * @param preview where each band's final edges are counted per preview block, or null
+     */
+    EdgeAssembler(Integer topK, boolean ascending, PreviewAccumulator preview) {
         this.topK = topK;
         this.ascending = ascending;
+        this.preview = preview;
     }
 
     /** The edge pieces gathered into one sorted {@link EdgeBand} per partition, partition b holding row band b. */
     public static JavaRDD<EdgeBand> assemble(JavaPairRDD<Integer, Piece> pieces, Plan plan, Integer topK,
-                                             boolean ascending) {
+                                             boolean ascending, PreviewAccumulator preview) {
         return pieces.partitionBy(new IndexPartitioner(plan.bands()))
-                .mapPartitionsWithIndex(new EdgeAssembler(topK, ascending), false);
+                .mapPartitionsWithIndex(new EdgeAssembler(topK, ascending, preview), false);
     }
 
     @Override
@@ -41,6 +47,11 @@ public final class EdgeAssembler implements Function2<Integer, Iterator<Tuple2<I
             all.addAll((EdgePiece) pieces.next()._2());
         }
         EdgePiece kept = topK == null ? all : bestPerRow(all);
+        if (preview != null) { // the final edges: with --top-k only the band knows each row's K best
+            BlockSums sums = new BlockSums(preview.grid());
+            sums.addEdges(kept);
+            preview.add(new PreviewAccumulator.Share(band, sums));
+        }
         int[] order = kept.orderByRowThenColumn();
         return Collections.singletonList(new EdgeBand(band, kept.select(order, order.length))).iterator();
     }

@@ -35,9 +35,10 @@ public final class Pipeline {
      * @param store the checkpoint finished tiles also go to, or null
      * @param blockJoin rows are not broadcast: each tile group is joined with the row blocks it needs
      * @param emitter what a finished tile becomes (dense pieces or kept edges)
+     * @param densePreview where the dense pieces' values are summed per preview block, or null
      */
     public record Work(Kernel<?> kernel, Rows query, Rows reference, Plan plan, List<Tile> reused, TileStore store,
-                       boolean blockJoin, TileEmitter emitter) {
+                       boolean blockJoin, TileEmitter emitter, PreviewAccumulator densePreview) {
     }
 
     /**
@@ -66,8 +67,8 @@ public final class Pipeline {
         List<Broadcast<Rows>> broadcasts = new ArrayList<>(2);
         long edges;
         try {
-            JavaPairRDD<Integer, Piece> pieces = withStored(sc, work, computed(sc, work.kernel(), work, counters,
-                    broadcasts));
+            JavaPairRDD<Integer, Piece> pieces = PreviewTap.dense(withStored(sc, work, computed(sc, work.kernel(),
+                    work, counters, broadcasts)), work.densePreview());
             edges = sink.write(spark, pieces, work.plan());
             progress.awaitTiles(counters.tilesComputed(), 10_000);
         } finally {

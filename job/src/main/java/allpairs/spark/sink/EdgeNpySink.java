@@ -6,6 +6,7 @@ import allpairs.compute.Piece;
 import allpairs.io.NpyHeader;
 import allpairs.plan.Plan;
 import allpairs.spark.EdgeAssembler;
+import allpairs.spark.PreviewAccumulator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -29,13 +30,18 @@ public final class EdgeNpySink implements Sink {
     private final Path file;
     private final Integer topK;
     private final boolean ascending;
+    private final PreviewAccumulator preview;
 
-    /** @param topK each row's K best (ascending: smaller is better), or null to keep every edge */
-    public EdgeNpySink(FileSystem fs, Path file, Integer topK, boolean ascending) {
+    /**
+     * @param topK each row's K best (ascending: smaller is better), or null to keep every edge
+     * @param preview where the edges are counted per preview block, or null
+     */
+    public EdgeNpySink(FileSystem fs, Path file, Integer topK, boolean ascending, PreviewAccumulator preview) {
         this.fs = fs;
         this.file = file;
         this.topK = topK;
         this.ascending = ascending;
+        this.preview = preview;
     }
 
     /**
@@ -45,7 +51,7 @@ public final class EdgeNpySink implements Sink {
      */
     @Override
     public long write(SparkSession spark, JavaPairRDD<Integer, Piece> pieces, Plan plan) throws IOException {
-        JavaRDD<EdgeBand> bands = EdgeAssembler.assemble(pieces, plan, topK, ascending)
+        JavaRDD<EdgeBand> bands = EdgeAssembler.assemble(pieces, plan, topK, ascending, preview)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             long total = 0;

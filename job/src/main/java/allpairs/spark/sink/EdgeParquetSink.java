@@ -5,6 +5,7 @@ import allpairs.compute.EdgePiece;
 import allpairs.compute.Piece;
 import allpairs.plan.Plan;
 import allpairs.spark.EdgeAssembler;
+import allpairs.spark.PreviewAccumulator;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -23,16 +24,20 @@ public final class EdgeParquetSink implements Sink {
     private final String directory;
     private final Integer topK;
     private final boolean ascending;
+    private final PreviewAccumulator preview;
     private final String[][] ids;
 
     /**
      * @param topK each row's K best (ascending: smaller is better), or null to keep every edge
      * @param rowIds ids of the matrix rows, or null; @param colIds of its columns, or null
+     * @param preview where the edges are counted per preview block, or null
      */
-    public EdgeParquetSink(String directory, Integer topK, boolean ascending, String[] rowIds, String[] colIds) {
+    public EdgeParquetSink(String directory, Integer topK, boolean ascending, String[] rowIds, String[] colIds,
+                           PreviewAccumulator preview) {
         this.directory = directory;
         this.topK = topK;
         this.ascending = ascending;
+        this.preview = preview;
         this.ids = new String[][] {rowIds, colIds};
     }
 
@@ -47,7 +52,7 @@ public final class EdgeParquetSink implements Sink {
         boolean withIds = ids[0] != null || ids[1] != null;
         Broadcast<String[][]> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(ids);
         try {
-            spark.createDataFrame(EdgeAssembler.assemble(pieces, plan, topK, ascending)
+            spark.createDataFrame(EdgeAssembler.assemble(pieces, plan, topK, ascending, preview)
                     .flatMap(new EdgeRows(shared, withIds)), schema(withIds)).write().parquet(directory);
         } finally {
             shared.destroy();
