@@ -108,4 +108,38 @@ class PlannerBalanceTest {
         // symmetric plans that already balance keep two partitions per core
         assertThat(Plan.create(600, 600, true, null, null, 2).partitions()).isEqualTo(4);
     }
+
+    /** A kernel's tile width is a floor on the default block, under the memory bound, on both planner paths. */
+    @Test
+    void aKernelsTileWidthIsAFloorOnTheDefaultBlock() {
+        for (int m : new int[] {50, 127, 128, 129, 500, 1000, 4000}) {
+            for (int cores : new int[] {1, 2, 8}) {
+                int free = BlockSizer.defaultBlockSize(m, m, cores, true);
+                for (int floor : new int[] {1, 16, 128, 256}) {
+                    int block = BlockSizer.defaultBlockSize(m, m, cores, true,
+                            new BlockSizer.Limits(Long.MAX_VALUE, 0, floor));
+                    assertThat(block).as("m=%d cores=%d floor=%d", m, cores, floor)
+                            .isGreaterThanOrEqualTo(Math.min(floor, m)).isGreaterThanOrEqualTo(free);
+                    // the most bands that keep to the floor: one more band would go under it (or under free's)
+                    int bands = Tiling.bands(m, block);
+                    int next = (m + bands) / (bands + 1);
+                    assertThat(next < Math.min(floor, m) || next < free).as("m=%d floor=%d block=%d", m, floor, block)
+                            .isTrue();
+                    long budget = BlockSizer.taskBytes(40, m, 0);
+                    int capped = BlockSizer.defaultBlockSize(m, m, cores, true, new BlockSizer.Limits(budget, 0, floor));
+                    assertThat(BlockSizer.taskBytes(capped, m, 0)).isLessThanOrEqualTo(Math.max(budget,
+                            BlockSizer.taskBytes(1, m, 0)));
+                }
+            }
+        }
+        int[] len = new int[500];
+        SplittableRandom r = new SplittableRandom(7);
+        for (int i = 0; i < len.length; i++) {
+            len[i] = 8 + r.nextInt(1000);
+        }
+        Plan skewed = Plan.create(weights(len), null, 500, 500, true, null, null, 2,
+                new BlockSizer.Limits(Long.MAX_VALUE, 0, 128));
+        Plan plain = Plan.create(weights(len), null, 500, 500, true, null, null, 2);
+        assertThat(skewed.bands()).isLessThan(plain.bands()).isLessThanOrEqualTo((500 + 127) / 128);
+    }
 }

@@ -72,6 +72,16 @@ public interface Kernel<S> extends Serializable {
         return 0;
     }
 
+    /**
+     * The fewest columns per tile at which {@link #computeRow} runs at full speed (a kernel that
+     * aligns a tile row's columns in SIMD lanes idles lanes on narrower tiles). The default block
+     * size is raised to it where the memory budget allows; {@code --block-size} overrides it.
+     * Default: 1 (no preference).
+     */
+    default int minTileWidth() {
+        return 1;
+    }
+
     /** The per-partition scratch for rows of at most {@code maxLength} elements. */
     S newScratch(int maxLength);
 

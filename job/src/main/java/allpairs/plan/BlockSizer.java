@@ -23,22 +23,43 @@ public final class BlockSizer {
 
     /** For an m×k matrix: a band is block × k doubles. */
     public static int defaultBlockSize(int m, int k, int cores, boolean symmetric) {
-        return defaultBlockSize(m, k, cores, symmetric, Long.MAX_VALUE, 0);
+        return defaultBlockSize(m, k, cores, symmetric, Limits.NONE);
+    }
+
+    /**
+     * What bounds a default block: bytes one task may use and the kernel's scratch (see below), and
+     * the kernel's {@link allpairs.kernel.Kernel#minTileWidth} as a floor the memory bound may lower.
+     */
+    public record Limits(long budgetBytes, long scratchBytes, int minBlock) {
+        public static final Limits NONE = new Limits(Long.MAX_VALUE, 0, 1);
+    }
+
+    public static int defaultBlockSize(int m, int k, int cores, boolean symmetric, long budgetBytes,
+                                       long scratchBytes) {
+        return defaultBlockSize(m, k, cores, symmetric, new Limits(budgetBytes, scratchBytes, 1));
     }
 
     /**
      * As above, and within a per-task memory budget: the kernel's scratch, the tile's result block
      * and its transpose (2 × block² doubles), and the band being assembled (block × k doubles).
      */
-    public static int defaultBlockSize(int m, int k, int cores, boolean symmetric, long budgetBytes,
-                                       long scratchBytes) {
-        long byMemory = Math.max(1, Math.min(BAND_BYTES_MAX / (8L * k), rowsWithin(budgetBytes, scratchBytes, k)));
+    public static int defaultBlockSize(int m, int k, int cores, boolean symmetric, Limits limits) {
+        long byMemory = Math.max(1, Math.min(BAND_BYTES_MAX / (8L * k),
+                rowsWithin(limits.budgetBytes(), limits.scratchBytes(), k)));
         int upper = (int) Math.min(m, byMemory);
+        int floor = Math.min(Math.max(1, limits.minBlock()), upper);
         long wantedTiles = (long) TILES_PER_CORE * Math.max(1, cores);
         // Tile count only grows with the band count; ceil(m / bands) rows per band, so the last band
         // is not a sliver (the largest block with enough tiles could leave, say, 3 rows in it).
-        for (int bands = Tiling.bands(m, upper); bands <= m; bands++) {
+        int fewest = Tiling.bands(m, upper);
+        for (int bands = fewest; bands <= m; bands++) {
             int block = (int) ((m + (long) bands - 1) / bands);
+            if (block < floor) {
+                // the kernel's floor wins over tiles per core: the most bands whose blocks keep to it
+                // (never fewer bands than the memory bound allows)
+                int most = Math.max(fewest, bands - 1);
+                return (int) ((m + (long) most - 1) / most);
+            }
             if (Tiling.tileCount(m, k, block, symmetric) >= wantedTiles) {
                 return block;
             }

@@ -40,12 +40,12 @@ public record Plan(int m, int k, int[] rowBounds, int[] colBounds, boolean symme
      */
     public static Plan create(double[] rowWeights, double[] colWeights, int m, int k, boolean symmetric,
                               Integer blockSize, Integer partitions, int cores) {
-        return create(rowWeights, colWeights, m, k, symmetric, blockSize, partitions, cores, Long.MAX_VALUE, 0);
+        return create(rowWeights, colWeights, m, k, symmetric, blockSize, partitions, cores, BlockSizer.Limits.NONE);
     }
 
-    /** As above, with blocks sized to fit {@code budgetBytes} per task (see {@link BlockSizer}). */
+    /** As above, with blocks sized within {@code limits} (memory per task, the kernel's tile width; see {@link BlockSizer}). */
     public static Plan create(double[] rowWeights, double[] colWeights, int m, int k, boolean symmetric,
-                              Integer blockSize, Integer partitions, int cores, long budgetBytes, long scratchBytes) {
+                              Integer blockSize, Integer partitions, int cores, BlockSizer.Limits limits) {
         boolean uniform = rowWeights == null || (isConstant(rowWeights) && (colWeights == null || isConstant(colWeights)));
         CostModel model = uniform ? CostModel.uniform(m, k) : new CostModel(rowWeights, symmetric ? rowWeights : colWeights);
         int wanted = partitions != null ? partitions : PARTITIONS_PER_CORE * Math.max(1, cores);
@@ -53,15 +53,16 @@ public record Plan(int m, int k, int[] rowBounds, int[] colBounds, boolean symme
         int[] colBounds;
         if (blockSize != null || uniform) {
             int block = blockSize != null ? Math.min(blockSize, Math.max(m, k))
-                    : BlockSizer.defaultBlockSize(m, k, cores, symmetric, budgetBytes, scratchBytes);
+                    : BlockSizer.defaultBlockSize(m, k, cores, symmetric, limits);
             rowBounds = CostModel.uniformBoundaries(m, block);
             colBounds = CostModel.uniformBoundaries(k, block);
         } else {
-            int maxRows = BlockSizer.defaultBlockSize(m, k, cores, symmetric, budgetBytes, scratchBytes);
+            int maxRows = BlockSizer.defaultBlockSize(m, k, cores, symmetric, limits);
             int blocks = Tiling.bands(m, maxRows);
             // enough tiles per partition for LPT to even out what the cost estimate cannot
             while (Tiling.tilesBetween(blocks, symmetric ? blocks : Math.min(blocks, k), symmetric)
-                    < (long) TILES_PER_PARTITION_SKEWED * wanted && blocks < m) {
+                    < (long) TILES_PER_PARTITION_SKEWED * wanted && blocks < m
+                    && (m + blocks) / (blocks + 1) >= Math.min(limits.minBlock(), maxRows)) {
                 blocks++;
             }
             rowBounds = CostModel.boundaries(rowWeights, blocks, maxRows);

@@ -21,8 +21,8 @@ public final class Planner {
         int m = query.rows();
         int k = rectangular ? reference.rows() : m;
         return Plan.create(weights(kernel, query), rectangular ? weights(kernel, reference) : null, m, k,
-                mirrored(kernel, reference), blockSize, partitions, cores, budget,
-                kernel.scratchBytes(longestRow(query, reference)));
+                mirrored(kernel, reference), blockSize, partitions, cores,
+                new BlockSizer.Limits(budget, kernel.scratchBytes(longestRow(query, reference)), kernel.minTileWidth()));
     }
 
     /** Only I <= J is computed, then mirrored: a symmetric kernel on a square matrix. */
