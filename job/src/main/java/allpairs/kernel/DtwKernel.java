@@ -27,8 +27,8 @@ public final class DtwKernel extends DoubleKernel<DtwKernel.Scratch> {
     private static final List<Param> PARAMS = List.of(
             Param.ofInt("window", null, 0, Integer.MAX_VALUE,
                     "band half-width w: -max(0,n-m)-w <= j-i <= max(0,m-n)+w (dtaidistance window=w+1); unset: none"),
-            Param.ofInt(CHANNELS, 1, 1, 1 << 20,
-                    "values per time step (a row of n*d values is n steps of d channels; a 3-D input sets it)"));
+            Param.ofInt(CHANNELS, null, 1, 1 << 20,
+                    "values per time step d: a row of n*d values is n steps of d channels (unset: 1, or the last axis of a 3-D input)"));
 
     /** The band half-width, or -1 for none. */
     private final int window;
