@@ -57,7 +57,7 @@ final class NpzInput {
             }
         }
         if (arrays.isEmpty()) {
-            throw new UserError("the archive holds no arrays", location);
+            throw new UserError("the archive holds no arrays (or it is not a zip archive)", location);
         }
         return pack(arrays, (int) total, ids.toArray(new String[0]), type);
     }
