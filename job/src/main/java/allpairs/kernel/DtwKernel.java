@@ -63,7 +63,7 @@ public final class DtwKernel extends DoubleKernel<DtwKernel.Scratch> {
 
     @Override
     public String description() {
-        return "dynamic time warping distance (squared-difference cost, sqrt of the total), optional window";
+        return "dynamic time warping distance as dtaidistance (squared Euclidean cost per step, sqrt of the total), optional window";
     }
 
     @Override
