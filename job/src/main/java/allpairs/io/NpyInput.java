@@ -30,7 +30,7 @@ public final class NpyInput {
         KernelAccepts accepts = KernelAccepts.of(kernel);
         NpyHeader header = NpyHeader.read(in, location);
         Dtype dtype = dtype(header, type, kernel, location);
-        ArrayLayout layout = matrixLayout(header.shape(), accepts.channels(), location);
+        ArrayLayout layout = matrixLayout(header, dtype, fileLength, accepts.channels(), location);
         boolean nanPads = accepts.ragged() && type == ElementType.DOUBLE;
         Object values = readValues(in, header, dtype, layout, fileLength, type, kernel, location, 0, nanPads);
         if (values instanceof byte[] bytes) {
@@ -57,7 +57,9 @@ public final class NpyInput {
     }
 
     /** m × n (rows × values), or m × n × d (rows × steps × channels) for a kernel with channels. */
-    private static ArrayLayout matrixLayout(long[] shape, boolean channels, String location) {
+    private static ArrayLayout matrixLayout(NpyHeader header, Dtype dtype, long fileLength, boolean channels,
+                                            String location) {
+        long[] shape = header.shape();
         if (shape.length != 2 && !(channels && shape.length == 3)) {
             throw new UserError((channels ? "expected a 2-D array (m rows x n values) or a 3-D array (m rows x n"
                     + " steps x d channels)" : "expected a 2-D array (m rows x n columns)") + ", got shape "
@@ -70,31 +72,43 @@ public final class NpyInput {
             }
         }
         long d = shape.length == 3 ? shape[2] : 1;
-        checkSize(shape, location);
+        checkSize(header, dtype, fileLength, location);
         return new ArrayLayout((int) shape[0], (int) shape[1], (int) d);
     }
 
-    /** The element count fits one array (so every dimension fits an int). */
-    static long checkSize(long[] shape, String location) {
-        long elements = 1;
+    /**
+     * Checks the size in the order that names the real problem: a byte count that overflows, data of
+     * another length than the shape needs (a huge shape over a small file is a truncated file; not
+     * checked when {@code fileLength} is -1, unknown), then one broadcast's limit. After it every
+     * dimension fits an int.
+     */
+    static void checkSize(NpyHeader header, Dtype dtype, long fileLength, String location) {
+        long[] shape = header.shape();
+        long expected = dtype.size();
         for (long dim : shape) {
             try {
-                elements = Math.multiplyExact(elements, dim);
+                expected = Math.multiplyExact(expected, dim);
             } catch (ArithmeticException e) {
                 throw new UserError("shape " + NpyHeader.shapeRepr(shape) + " overflows a 64-bit byte count", location);
             }
         }
+        long actual = fileLength - header.dataOffset();
+        if (fileLength >= 0 && actual != expected) {
+            throw new UserError("data is " + actual + " bytes but shape " + NpyHeader.shapeRepr(shape) + " of '"
+                    + header.descr() + "' needs " + expected
+                    + (actual < expected ? " (truncated file)" : " (trailing bytes)"), location);
+        }
+        long elements = expected / dtype.size();
         if (elements > MAX_ELEMENTS) {
             throw new UserError("input of " + elements + " values is larger than one broadcast can hold ("
                     + MAX_ELEMENTS + ")", location);
         }
-        return elements;
     }
 
     /**
-     * The array's values in row order, as byte[] or double[]. {@code fileLength} (header included) is
-     * checked against the shape before allocating; -1 when unknown (a zip entry streamed without its
-     * size), then the stream must end right after the data.
+     * The array's values in row order, as byte[] or double[], after {@link #checkSize}. With
+     * {@code fileLength} -1 (a zip entry streamed without its size) the stream must end right after
+     * the data.
      *
      * @param firstRow added to row numbers in messages
      * @param nanPads NaN is kept (it pads a row's end) instead of refused
@@ -102,16 +116,7 @@ public final class NpyInput {
     static Object readValues(InputStream in, NpyHeader header, Dtype dtype, ArrayLayout layout, long fileLength,
                              ElementType type, String kernel, String location, int firstRow, boolean nanPads)
             throws IOException {
-        long expected = layout.values() * dtype.size();
         long[] shape = header.shape();
-        if (fileLength >= 0) {
-            long actual = fileLength - header.dataOffset();
-            if (actual != expected) {
-                throw new UserError("data is " + actual + " bytes but shape " + NpyHeader.shapeRepr(shape) + " of '"
-                        + header.descr() + "' needs " + expected
-                        + (actual < expected ? " (truncated file)" : " (trailing bytes)"), location);
-            }
-        }
         Decoder decoder = new Decoder(in, dtype, layout, header.fortranOrder(), type, kernel, location, firstRow, nanPads);
         try {
             Object values = decoder.decode();

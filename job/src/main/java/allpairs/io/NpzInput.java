@@ -40,7 +40,7 @@ final class NpzInput {
                 }
                 NpyHeader header = NpyHeader.read(zip, where);
                 Dtype dtype = NpyInput.dtype(header, type, kernel, where);
-                ArrayLayout layout = seriesLayout(header.shape(), accepts.channels(), where);
+                ArrayLayout layout = seriesLayout(header, dtype, entry.getSize(), accepts.channels(), where);
                 if (channels >= 0 && layout.channels() != channels) {
                     throw new UserError("array has " + layout.channels() + " channels per step but the first array has "
                             + channels, where);
@@ -84,7 +84,9 @@ final class NpzInput {
         return name.substring(0, name.length() - 4);
     }
 
-    private static ArrayLayout seriesLayout(long[] shape, boolean channels, String where) {
+    private static ArrayLayout seriesLayout(NpyHeader header, Dtype dtype, long entrySize, boolean channels,
+                                            String where) {
+        long[] shape = header.shape();
         if (shape.length != 1 && !(channels && shape.length == 2)) {
             throw new UserError((channels ? "expected a 1-D array (one series) or a 2-D array (n steps x d channels)"
                     : "expected a 1-D array (one row)") + ", got shape " + NpyHeader.shapeRepr(shape), where);
@@ -95,7 +97,7 @@ final class NpzInput {
                         where);
             }
         }
-        NpyInput.checkSize(shape, where);
+        NpyInput.checkSize(header, dtype, entrySize, where);
         return new ArrayLayout(1, (int) shape[0], shape.length == 2 ? (int) shape[1] : 1);
     }
 
