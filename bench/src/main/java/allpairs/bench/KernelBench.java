@@ -41,13 +41,18 @@ public class KernelBench {
     static final int ROWS = 8;
     static final int COLS = 16;
 
-    /** KERNEL:LENGTH[:window | :bound=X] — see {@link Case}. */
+    /**
+     * KERNEL:LENGTH[:window | :bound=X | :qNN] — see {@link Case}. {@code dtw-ragged}: dtw on random walks of
+     * lengths LENGTH/2 .. 3·LENGTH/2; {@code qNN}: the bound is the NN% quantile of the case's own distances
+     * (what {@code --keep below=X} at that quantile passes), the same rows as the unbounded peer.
+     */
     @Param({"seed:32", "seed:64", "seed:128", "seed-scalar:64", "seed-scalar:128", "seed-literal:64", "seed-literal:128",
             "levenshtein:50", "levenshtein:50:bound=3", "levenshtein:100", "levenshtein:1000",
             "levenshtein-dp:50", "levenshtein-dp:100", "levenshtein-dp:1000",
             "nw:100", "nw:1000",
             "sw:100", "sw:1000",
             "dtw:128", "dtw:1024", "dtw:128:10", "dtw:1024:10",
+            "dtw-ragged:256", "dtw-ragged:256:q10", "dtw-ragged:256:q50", "dtw-ragged:1024", "dtw-ragged:1024:q10",
             "mi:1000", "mi:10000"})
     public String kernelCase;
 
@@ -67,12 +72,23 @@ public class KernelBench {
             case "seed-literal" -> new LiteralSeedKernel();
             case "seed-scalar" -> SeedKernel.on(SeedKernel.Path.SCALAR);
             case "levenshtein-dp" -> new DpLevenshteinKernel();
+            case "dtw-ragged" -> Kernels.configured("dtw", c.params());
             default -> Kernels.configured(c.kernel(), c.params());
         };
         rows = randomRows(c.kernel(), ROWS, c.length(), 42);
         cols = randomRows(c.kernel(), COLS, c.length(), 43);
-        bound = c.bound() == null ? kernel.kind().unbounded() : c.bound();
         scratch = kernel.newScratch(Math.max(rows.maxLength(), cols.maxLength()));
+        bound = c.bound() != null ? c.bound() : c.quantile() != null ? quantile(c.quantile()) : kernel.kind().unbounded();
+    }
+
+    /** The q% quantile of this case's exact values (rows × cols). */
+    private double quantile(int q) {
+        double[] all = new double[ROWS * COLS];
+        for (int i = 0; i < ROWS; i++) {
+            kernel.computeRow(rows, i, cols, 0, COLS, kernel.kind().unbounded(), scratch, all, i * COLS);
+        }
+        java.util.Arrays.sort(all);
+        return all[Math.min(all.length - 1, all.length * q / 100)];
     }
 
     /** One tile row: row {@code next} against every column row (COLS pairs, scored per pair). */
@@ -92,6 +108,13 @@ public class KernelBench {
     static Rows randomRows(String kernel, int m, int n, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         switch (kernel) {
+            case "dtw-ragged": {
+                double[][] walks = new double[m][];
+                for (int i = 0; i < m; i++) {
+                    walks[i] = walk(random, random.nextInt(n / 2, n + n / 2 + 1));
+                }
+                return KernelBenchRows.ragged(walks);
+            }
             case "dtw": {
                 double[] data = new double[m * n];
                 for (int i = 0; i < m; i++) {
@@ -122,24 +145,40 @@ public class KernelBench {
         }
     }
 
+    private static double[] walk(SplittableRandom random, int length) {
+        double[] w = new double[length];
+        double v = 0;
+        for (int k = 0; k < length; k++) {
+            v += random.nextDouble() - 0.5;
+            w[k] = v;
+        }
+        return w;
+    }
+
     /**
      * One benchmark case: kernel, row length, optional dtw window or bound (passed to computeRow,
      * e.g. {@code levenshtein:50:bound=3}), and its work per pair.
      */
-    record Case(String kernel, int length, Integer window, Double bound) {
+    record Case(String kernel, int length, Integer window, Double bound, Integer quantile) {
         static Case parse(String s) {
             String[] p = s.split(":");
             String extra = p.length > 2 ? p[2] : null;
             boolean isBound = extra != null && extra.startsWith("bound=");
-            return new Case(p[0], Integer.parseInt(p[1]), extra == null || isBound ? null : Integer.valueOf(extra),
-                    isBound ? Double.valueOf(extra.substring("bound=".length())) : null);
+            boolean isQuantile = extra != null && extra.startsWith("q");
+            return new Case(p[0], Integer.parseInt(p[1]),
+                    extra == null || isBound || isQuantile ? null : Integer.valueOf(extra),
+                    isBound ? Double.valueOf(extra.substring("bound=".length())) : null,
+                    isQuantile ? Integer.valueOf(extra.substring(1)) : null);
         }
 
         List<String> params() {
             return window == null ? List.of() : List.of("window=" + window);
         }
 
-        /** Work units per pair: DP cells (seed: n^2 scratch cells; mi: row elements; a bounded case: the cells it stands for). */
+        /**
+         * Work units per pair: DP cells (seed: n^2 scratch cells; mi: row elements; a bounded case: the cells it
+         * stands for; dtw-ragged: n^2, about the mean of len_a·len_b).
+         */
         long cells() {
             long n = length;
             switch (kernel) {

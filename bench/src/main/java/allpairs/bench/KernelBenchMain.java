@@ -105,6 +105,17 @@ public final class KernelBenchMain {
                         dp[0] / bits[0]);
             }
         }
+        for (String n : new String[] {"256", "1024"}) {
+            double[] unbounded = rows.get("dtw-ragged:" + n);
+            for (String q : new String[] {"q10", "q50"}) {
+                double[] bounded = rows.get("dtw-ragged:" + n + ":" + q);
+                if (unbounded != null && bounded != null) {
+                    System.out.printf(Locale.ROOT, "dtw, unequal lengths around %s, bound at the %s%% quantile"
+                            + " (--keep below): %.2fx the pairs/s of the unbounded run%n", n, q.substring(1),
+                            unbounded[0] / bounded[0]);
+                }
+            }
+        }
         if (!failures.isEmpty()) {
             System.out.println("allocation check FAILED (must be < 1 B/pair): " + failures);
             System.exit(1);

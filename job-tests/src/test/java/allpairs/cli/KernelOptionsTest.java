@@ -147,14 +147,16 @@ class KernelOptionsTest {
     @Test
     void badInputsOfTheNewKindsExitTwoAndWriteNothing() throws IOException {
         Path nan = NpyFiles.write(dir.resolve("nan.npy"), NpyFiles.v1(
-                "{'descr': '<f8', 'fortran_order': False, 'shape': (1, 2), }",
-                ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putDouble(1).putDouble(Double.NaN).array()));
+                "{'descr': '<f8', 'fortran_order': False, 'shape': (1, 3), }", ByteBuffer.allocate(24)
+                        .order(ByteOrder.LITTLE_ENDIAN).putDouble(1).putDouble(Double.NaN).putDouble(2).array()));
         Object[][] cases = {
             {new String[] {"--input", Files.writeString(dir.resolve("r.txt"), "0123\n012\n").toString(), "--kernel", "mi"},
                 "row 1 has length 3 but row 0 has length 4", "r.txt"},
             {new String[] {"--input", Files.writeString(dir.resolve("s.txt"), "AAAA\nAAA\n").toString(), "--kernel", "seed"},
                 "needs rows of equal length", "s.txt"},
-            {new String[] {"--input", nan.toString(), "--kernel", "dtw"}, "value NaN at row 0, column 1", "nan.npy"},
+            // dtw takes NaN as end padding (issue 18), not before a number
+            {new String[] {"--input", nan.toString(), "--kernel", "dtw"}, "row 0 has the number 2.0 at column 2 after a NaN",
+                "nan.npy"},
             {new String[] {"--input", Fixtures.input(16, 8).toString(), "--kernel", "dtw", "--against",
                 Files.writeString(dir.resolve("ref.txt"), "AC\n").toString()}, "needs numbers", "ref.txt"},
             {new String[] {"--input", Files.writeString(dir.resolve("x.seq"), "AC\n").toString(), "--kernel", "nw"},

@@ -33,7 +33,7 @@ class KernelContractTest {
             "sw", new Declared(SmithWatermanKernel.class, ElementType.SYMBOL, KernelKind.SCORE, true, false,
                     List.of("match", "mismatch", "matrix", "gap-open", "gap-extend")),
             "dtw", new Declared(DtwKernel.class, ElementType.DOUBLE, KernelKind.DISTANCE, true, false,
-                    List.of("window")),
+                    List.of("window", "channels")),
             "mi", new Declared(MutualInfoKernel.class, ElementType.UINT8, KernelKind.SCORE, true, true, List.of()),
             WeightedDifferenceKernel.NAME, new Declared(WeightedDifferenceKernel.class, ElementType.DOUBLE,
                     KernelKind.SCORE, false, false, List.of("weight", "skip")));

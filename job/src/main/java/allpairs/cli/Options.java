@@ -32,7 +32,7 @@ final class Options {
                         + " any Hadoop path (file:, hdfs:, s3a: ...).")
         String input;
 
-        @Option(names = "--input-format", paramLabel = "npy|text|fasta", converter = Converters.InputFormats.class,
+        @Option(names = "--input-format", paramLabel = "npy|npz|text|fasta", converter = Converters.InputFormats.class,
                 description = "Input format (also of --against). Default: from the file name.")
         InputFormat format;
 

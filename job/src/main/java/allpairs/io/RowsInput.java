@@ -8,6 +8,7 @@ import java.io.EOFException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.apache.hadoop.conf.Configuration;
@@ -43,6 +44,9 @@ public final class RowsInput {
                 if (fmt == InputFormat.NPY) {
                     return NpyInput.read(raw, status.getLen(), type, kernel, location);
                 }
+                if (fmt == InputFormat.NPZ) {
+                    return NpzInput.read(new BufferedInputStream(raw, 1 << 16), type, kernel, location);
+                }
                 InputStream in = maybeGunzip(new BufferedInputStream(raw, 1 << 16));
                 return fmt == InputFormat.TEXT
                         ? TextInput.read(in, type, kernel, location)
@@ -52,6 +56,43 @@ public final class RowsInput {
             throw new UserError("corrupt or truncated data (" + e.getMessage() + ")", location, e);
         } catch (IOException e) {
             throw new UserError("cannot read input (" + e.getMessage() + ")", location, e);
+        }
+    }
+
+    /**
+     * What the input files imply for the kernel's parameters: {@code channels=d} for a 3-D {@code .npy}
+     * (m × n × d) or an {@code .npz} of 2-D arrays (n × d), when the kernel declares {@code channels}.
+     * Empty otherwise, and for a file that cannot be read (reading it then names the problem).
+     *
+     * @param against the --against file, or null
+     */
+    public static Map<String, Integer> implied(String kernel, String input, String against, InputFormat format,
+                                               Configuration conf) {
+        if (!KernelAccepts.of(kernel).channels()) {
+            return Map.of();
+        }
+        int d = channelsOf(input, format, conf);
+        int other = against == null ? 0 : channelsOf(against, format, conf);
+        if (d > 0 && other > 0 && d != other) {
+            throw new UserError("--against has " + other + " channels per step but --input has " + d, against);
+        }
+        int channels = Math.max(d, other);
+        return channels > 0 ? Map.of(KernelAccepts.CHANNELS, channels) : Map.of();
+    }
+
+    private static int channelsOf(String location, InputFormat format, Configuration conf) {
+        try {
+            InputFormat fmt = format != null ? format : InputFormat.forName(location, "--input-format");
+            if (fmt != InputFormat.NPY && fmt != InputFormat.NPZ) {
+                return 0;
+            }
+            Path path = new Path(location);
+            try (InputStream in = new BufferedInputStream(HadoopFs.of(path, conf).open(path), 1 << 16)) {
+                return fmt == InputFormat.NPY ? NpyInput.impliedChannels(in, location)
+                        : NpzInput.impliedChannels(in, location);
+            }
+        } catch (UserError | IOException e) {
+            return 0;
         }
     }
 

@@ -1,28 +1,39 @@
 package allpairs.kernel;
 
+import allpairs.UserError;
 import java.util.List;
 
 /**
- * The {@code dtw} kernel: dynamic time warping distance between two double series (what
- * dtaidistance's {@code distance} computes). With x of length n, y of length m:
+ * The {@code dtw} kernel: dynamic time warping distance between two series (dtaidistance's
+ * {@code dtw.distance}, and {@code dtw_ndim.distance} with several channels). A row of L values is a
+ * series of L / d steps of d = {@code channels} values each (a 3-D input sets d). With x of n steps and
+ * y of m steps:
  * <pre>
  *   D[0][0] = 0,  D[i][0] = D[0][j] = +inf (i, j &gt; 0),
- *   D[i][j] = (x[i-1] - y[j-1])^2 + min(D[i-1][j], D[i][j-1], D[i-1][j-1])   if |i - j| &lt;= w
- *   D[i][j] = +inf                                                              otherwise
+ *   D[i][j] = |x_i - y_j|^2 + min(D[i-1][j], D[i][j-1], D[i-1][j-1])   inside the band
+ *   D[i][j] = +inf                                                      outside it
  * </pre>
- * where w = max(window, |n - m|) (so the end cell is always reachable), or unbounded when
- * {@code window} is unset; the result is sqrt(D[n][m]). Only the band cells are computed, so the
- * cost per pair is O(n * w) rather than O(n * m).
+ * where |.|^2 is the squared Euclidean distance between the two steps; the band is every cell
+ * without a window, else -max(0, n-m) - w &lt;= j - i &lt;= max(0, m-n) + w ({@link DtwBand}), which is
+ * dtaidistance's {@code window = w + 1}. The result is sqrt(D[n][m]). Only the band is computed, so a
+ * pair costs O(n * (|n - m| + 2w + 1)) rather than O(n * m). {@link #computeRow} honours a bound:
+ * pairs beyond it are abandoned as soon as a whole DP row exceeds it.
  */
 public final class DtwKernel extends DoubleKernel<DtwKernel.Scratch> {
     private static final long serialVersionUID = 1L;
     public static final String NAME = "dtw";
+    public static final String CHANNELS = "channels";
 
-    private static final List<Param> PARAMS = List.of(Param.ofInt("window", null, 0, Integer.MAX_VALUE,
-            "Sakoe-Chiba band half-width (widened to the length difference); unset: the full matrix"));
+    private static final List<Param> PARAMS = List.of(
+            Param.ofInt("window", null, 0, Integer.MAX_VALUE,
+                    "band half-width w: -max(0,n-m)-w <= j-i <= max(0,m-n)+w (dtaidistance window=w+1); unset: none"),
+            Param.ofInt(CHANNELS, null, 1, 1 << 20,
+                    "values per time step d: a row of n*d values is n steps of d channels (unset: 1, or the last axis of a 3-D input)"));
 
     /** The band half-width, or -1 for none. */
     private final int window;
+    /** Values per time step. */
+    private final int channels;
 
     /** Two DP rows over y (previous and current). */
     public static final class Scratch {
@@ -35,13 +46,14 @@ public final class DtwKernel extends DoubleKernel<DtwKernel.Scratch> {
         }
     }
 
-    /** No window: the full matrix. */
+    /** No window, one channel. */
     public DtwKernel() {
-        this(-1);
+        this(-1, 1);
     }
 
-    private DtwKernel(int window) {
+    private DtwKernel(int window, int channels) {
         this.window = window;
+        this.channels = channels;
     }
 
     @Override
@@ -51,7 +63,7 @@ public final class DtwKernel extends DoubleKernel<DtwKernel.Scratch> {
 
     @Override
     public String description() {
-        return "dynamic time warping distance (squared-difference cost, sqrt of the total), optional window";
+        return "dynamic time warping distance as dtaidistance (squared Euclidean cost per step, sqrt of the total), optional window";
     }
 
     @Override
@@ -71,17 +83,34 @@ public final class DtwKernel extends DoubleKernel<DtwKernel.Scratch> {
 
     @Override
     public Kernel<Scratch> configure(ParamValues values) {
-        return new DtwKernel(values.isSet("window") ? values.getInt("window") : -1);
+        return new DtwKernel(values.isSet("window") ? values.getInt("window") : -1,
+                values.isSet(CHANNELS) ? values.getInt(CHANNELS) : 1);
     }
 
-    /** Only the band is computed: about max(len) × (2w + 1) cells with a window. */
+    /** Every row must be a whole number of steps, at least one. */
+    @Override
+    public void checkRows(Rows rows, String where) {
+        for (int i = 0; i < rows.rows(); i++) {
+            int length = rows.length(i);
+            if (length == 0 || length % channels != 0) {
+                String id = rows.ids() == null ? "" : " (" + rows.ids()[i] + ")";
+                throw new UserError("row " + i + id + " has " + length + " values, "
+                        + (length == 0 ? "an empty series" : "not a multiple of channels=" + channels)
+                        + " (kernel " + NAME + ")", where);
+            }
+        }
+    }
+
+    /** Only the band is computed: about max(n, m) × (|n − m| + 2w + 1) cells, each d values. */
     @Override
     public double pairCost(int lenA, int lenB) {
+        long n = lenA / channels;
+        long m = lenB / channels;
         if (window < 0) {
-            return (double) lenA * lenB;
+            return (double) n * m * channels;
         }
-        long w = Math.max(window, Math.abs((long) lenA - lenB));
-        return (double) Math.max(lenA, lenB) * Math.min(Math.min(lenA, lenB), 2 * w + 1);
+        long width = Math.abs(n - m) + 2L * window + 1;
+        return (double) Math.max(n, m) * Math.min(Math.min(n, m), width) * channels;
     }
 
     @Override
@@ -95,48 +124,38 @@ public final class DtwKernel extends DoubleKernel<DtwKernel.Scratch> {
     }
 
     @Override
-    protected double compute(double[] xs, int xOff, int n, double[] ys, int yOff, int m, Scratch scratch) {
-        final double inf = Double.POSITIVE_INFINITY;
-        final int w = window < 0 ? Integer.MAX_VALUE : Math.max(window, Math.abs(n - m));
-        double[] prev = scratch.prev;
-        double[] cur = scratch.cur;
-        // Row 0 as row 1 reads it: D[0][0] = 0 and +inf up to row 1's last band cell.
-        prev[0] = 0;
-        final int firstHi = (int) Math.min(m, 1L + w);
-        for (int j = 1; j <= firstHi; j++) {
-            prev[j] = inf;
+    protected double compute(double[] xs, int xOff, int xLen, double[] ys, int yOff, int yLen, Scratch scratch) {
+        int n = xLen / channels;
+        int m = yLen / channels;
+        return Math.sqrt(DtwBand.full(xs, xOff, n, ys, yOff, m, channels, band(), scratch.prev, scratch.cur));
+    }
+
+    /** Row i against columns jFrom..jTo-1; with a bound, pairs beyond it are abandoned early. */
+    @Override
+    public void computeRow(Rows a, int i, Rows b, int jFrom, int jTo, double bound, Scratch scratch, double[] out,
+                           int outOffset) {
+        double t = DtwBand.squaredThreshold(bound);
+        if (t == Double.POSITIVE_INFINITY) {
+            super.computeRow(a, i, b, jFrom, jTo, bound, scratch, out, outOffset);
+            return;
         }
-        for (int i = 1; i <= n; i++) {
-            final double xi = xs[xOff + i - 1];
-            final int lo = Math.max(1, i - w);
-            final int hi = (int) Math.min(m, (long) i + w);
-            // cur holds row i-2: overwrite the cells next to the band that row i and row i+1 read.
-            cur[lo - 1] = inf;
-            double left = inf;
-            for (int j = lo; j <= hi; j++) {
-                final double d = xi - ys[yOff + j - 1];
-                double best = prev[j - 1];
-                if (prev[j] < best) {
-                    best = prev[j];
-                }
-                if (left < best) {
-                    best = left;
-                }
-                left = d * d + best;
-                cur[j] = left;
-            }
-            if (hi < m) {
-                cur[hi + 1] = inf;
-            }
-            double[] t = prev;
-            prev = cur;
-            cur = t;
+        DoubleRows x = (DoubleRows) a;
+        DoubleRows y = (DoubleRows) b;
+        int n = x.length(i) / channels;
+        int w = band();
+        for (int j = jFrom; j < jTo; j++) {
+            double squared = DtwBand.bounded(x.data(), x.offset(i), n, y.data(), y.offset(j), y.length(j) / channels,
+                    channels, w, t, scratch.prev, scratch.cur);
+            out[outOffset + (j - jFrom)] = Math.sqrt(squared);
         }
-        return Math.sqrt(prev[m]);
+    }
+
+    private int band() {
+        return window < 0 ? Integer.MAX_VALUE : window;
     }
 
     @Override
     public String toString() {
-        return NAME + "(window=" + (window < 0 ? "none" : Integer.toString(window)) + ")";
+        return NAME + "(window=" + (window < 0 ? "none" : Integer.toString(window)) + ", channels=" + channels + ")";
     }
 }

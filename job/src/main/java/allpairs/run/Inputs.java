@@ -20,7 +20,8 @@ import org.apache.hadoop.conf.Configuration;
 public record Inputs(Kernel<?> kernel, ParamValues params, Rows query, Rows reference) {
     /** Configures the kernel and reads --input (and --against); bad input is a {@link UserError}. */
     public static Inputs read(JobConfig job, Configuration hadoop) {
-        KernelConfig.Configured configured = job.kernel().configure();
+        KernelConfig.Configured configured = job.kernel().configure(RowsInput.implied(job.kernel().name(),
+                job.input().input(), job.input().against(), job.input().format(), hadoop));
         Kernel<?> kernel = configured.kernel();
         String against = job.input().against();
         Rows query = RowsInput.read(job.input().input(), job.input().format(), kernel.elementType(), kernel.name(),
