@@ -25,6 +25,9 @@ class StrictOptionsTest {
         List<String> args = new ArrayList<>(List.of("--input", Fixtures.input(16, 8).toString(),
                 "--output", dir.resolve("o.npy").toString()));
         args.addAll(List.of(extra));
+        if (!args.contains("--kernel")) {
+            args.addAll(List.of("--kernel", "seed"));
+        }
         return Cli.runWithoutSpark(args.toArray(String[]::new));
     }
 

@@ -39,7 +39,7 @@ class FaultsIT {
                 .inheritIO().start();
         assertThat(gen.waitFor()).isZero();
         Path clean = shared.resolve("clean.npy");
-        Launcher r = Launcher.run(java.util.Map.of(), "--master", "local[2]", "--", "--input", input.toString(),
+        Launcher r = Launcher.run(java.util.Map.of(), "--master", "local[2]", "--", "--kernel", "seed", "--input", input.toString(),
                 "--output", clean.toString(), "--block-size", "16", "--progress=off");
         assertThat(r.exitCode).as(r.toString()).isZero();
         expected = Files.readAllBytes(clean);
@@ -47,7 +47,7 @@ class FaultsIT {
 
     private Process start(Path output, String... extra) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Launcher.root().resolve("submit.sh").toString(), "--master",
-                "local[2]", "--", "--input", input.toString(), "--output", output.toString(), "--block-size", "16",
+                "local[2]", "--", "--kernel", "seed", "--input", input.toString(), "--output", output.toString(), "--block-size", "16",
                 "--progress=off"));
         cmd.addAll(List.of(extra));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(Launcher.root().toFile())
@@ -105,7 +105,7 @@ class FaultsIT {
         long stored = count(ck.resolve("tiles"), ".tile");
         assertThat(stored).isGreaterThanOrEqualTo(4);
 
-        Launcher again = Launcher.run(java.util.Map.of(), "--master", "local[2]", "--", "--input", input.toString(),
+        Launcher again = Launcher.run(java.util.Map.of(), "--master", "local[2]", "--", "--kernel", "seed", "--input", input.toString(),
                 "--output", out.toString(), "--block-size", "16", "--progress=off", "--checkpoint", ck.toString());
         assertThat(again.exitCode).as(again.toString()).isZero();
         int reused = new ObjectMapper().readTree(again.out).get("tiles_reused").asInt();
@@ -135,7 +135,7 @@ class FaultsIT {
         Path out = dir.resolve("shared.npy");
         Process first = start(out);
         waitFor("the first run's lock", () -> Files.exists(dir.resolve(".shared.npy.allpairs-lock")), first);
-        Launcher second = Launcher.run(java.util.Map.of(), "--master", "local[2]", "--", "--input", input.toString(),
+        Launcher second = Launcher.run(java.util.Map.of(), "--master", "local[2]", "--", "--kernel", "seed", "--input", input.toString(),
                 "--output", out.toString(), "--progress=off");
         assertThat(second.exitCode).as(second.toString()).isEqualTo(2);
         assertThat(second.err).contains("allpairs: error: another allpairs run is writing this output");

@@ -240,9 +240,9 @@ class EdgeListTest {
             {new String[] {"--top-k", "2", "--dtype", "float32"}, "applies to dense output", "--dtype"}};
         for (Object[] c : cases) {
             String[] extra = (String[]) c[0];
-            String[] args = new String[4 + extra.length];
-            System.arraycopy(new String[] {"--input", in, "--output", dir.resolve("x.npy").toString()}, 0, args, 0, 4);
-            System.arraycopy(extra, 0, args, 4, extra.length);
+            String[] args = new String[6 + extra.length];
+            System.arraycopy(new String[] {"--kernel", "seed", "--input", in, "--output", dir.resolve("x.npy").toString()}, 0, args, 0, 6);
+            System.arraycopy(extra, 0, args, 6, extra.length);
             allpairs.cli.BadInputTest.assertUserError(Cli.runWithoutSpark(args), (String) c[1], (String) c[2]);
         }
     }
