@@ -329,12 +329,15 @@ class CheckpointTest {
         JsonNode s2 = JSON.readTree(resumed.out);
         assertThat(s2.get("pairs_reused").asLong()).isEqualTo(kept);
         assertThat(s2.get("pairs").asLong()).isEqualTo(40 * 41 / 2 - kept);
+        assertThat(s2.get("tiles_reused").asInt() + s2.get("tiles_computed").asInt()).isEqualTo(s2.get("tiles").asInt());
+        assertThat(s2.get("tiles_computed").asInt()).isEqualTo((stored.size() + 2) / 3); // every third deleted
         assertThat(s2.get("pairs_per_s").asDouble()).isCloseTo(s2.get("pairs").asLong() / s2.get("seconds").asDouble(),
                 org.assertj.core.data.Percentage.withPercentage(1));
 
         Cli all = run("--kernel", "seed", "--input", input, "--output", dir.resolve("c.npy").toString(), "--checkpoint", ck.toString());
         JsonNode s3 = JSON.readTree(all.out);
         assertThat(s3.get("pairs").asLong()).isZero();
+        assertThat(s3.get("tiles_computed").asInt()).isZero();
         assertThat(s3.get("pairs_reused").asLong()).isEqualTo(40 * 41 / 2);
         assertThat(s3.get("pairs_per_s").asDouble()).isZero();
     }

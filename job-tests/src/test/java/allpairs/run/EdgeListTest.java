@@ -198,7 +198,28 @@ class EdgeListTest {
                 assertThat(rs.getString(5)).isEqualTo("s" + rs.getLong(2));
             }
             assertThat(got).containsExactlyElementsOf(expected);
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out).get("edges").asLong())
+                    .as("edges reported for a Parquet edge list").isEqualTo(got.size());
         }
+        // --keep into Parquet: the summary's edges is the number of rows written
+        Path kept = dir.resolve("kept");
+        Cli rk = Cli.run(TestSpark.conf(), "--input", q.toString(), "--output", kept.toString(), "--kernel",
+                "levenshtein", "--keep", "below=3", "--block-size", "4");
+        assertThat(rk.exitCode).as(rk.toString()).isZero();
+        long passing = 0;
+        for (int i = 0; i < 17; i++) {
+            for (int j = i + 1; j < 17; j++) {
+                passing += d[i * 17 + j] <= 3 ? 1 : 0;
+            }
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM read_parquet('"
+                     + kept.resolve("*.parquet") + "')")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(passing);
+        }
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(rk.out).get("edges").asLong())
+                .isEqualTo(passing);
         // against: every (query, reference) pair passing, no notion of self
         Path against = dir.resolve("against.npy");
         Cli ra = Cli.run(TestSpark.conf(), "--input", q.toString(), "--against", q.toString(), "--output",
