@@ -52,9 +52,14 @@ class FaultsIT {
         cmd.addAll(List.of(extra));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(Launcher.root().toFile())
                 .redirectOutput(dir.resolve("stdout-" + System.nanoTime()).toFile())
-                .redirectError(dir.resolve("stderr-" + System.nanoTime()).toFile());
+                .redirectError(stderrOf(output).toFile());
         pb.environment().remove("SPARK_HOME");
         return pb.start();
+    }
+
+    /** Where {@link #start} sends the run's stderr (one file per output name). */
+    private Path stderrOf(Path output) {
+        return dir.resolve("stderr-" + output.getFileName());
     }
 
     private static long count(Path folder, String suffix) throws IOException {
@@ -127,6 +132,13 @@ class FaultsIT {
             assertThat(p.exitValue()).as("exit code after SIG" + signal[0]).isEqualTo(Integer.parseInt(signal[1]));
             assertThat(out).doesNotExist();
             assertThat(leftovers(dir, out.getFileName().toString())).isEmpty();
+            // quiet: the one line last, the cancellation in one WARN line, no stack trace (that is at DEBUG)
+            List<String> err = Files.readAllLines(stderrOf(out));
+            assertThat(err.get(err.size() - 1)).as(String.join("\n", err))
+                    .startsWith("allpairs: interrupted, nothing written, ").endsWith(out.toString());
+            assertThat(err).as(String.join("\n", err)).noneMatch(l -> l.startsWith("\tat ") || l.contains("Exception")
+                    || l.contains(" ERROR "));
+            assertThat(err).as(String.join("\n", err)).filteredOn(l -> l.contains("WARN SignalGuard")).hasSize(1);
         }
     }
 
