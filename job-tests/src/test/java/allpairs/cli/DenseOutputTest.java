@@ -96,5 +96,10 @@ class DenseOutputTest {
             System.arraycopy(extra, 0, args, 6, extra.length);
             BadInputTest.assertUserError(Cli.runWithoutSpark(args), (String) c[1], (String) c[2]);
         }
+        // Parquet only by the output's name: the error says what to change, not "not with Parquet"
+        Cli named = Cli.runWithoutSpark("--kernel", "seed", "--input", in, "--output", dir.resolve("d").toString(),
+                "--layout", "condensed");
+        BadInputTest.assertUserError(named, "end --output in .npy", "--layout");
+        assertThat(named.err).doesNotContain("Parquet output");
     }
 }

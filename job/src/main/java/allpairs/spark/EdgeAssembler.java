@@ -14,7 +14,8 @@ import scala.Tuple2;
 
 /**
  * Executor side: joins one row band's edge pieces, keeps each row's K best when --top-k (the
- * per-row heap bound is applied here a second time, across tiles), and sorts by (i, j).
+ * per-row heap bound is applied here a second time, across tiles), and sorts: by (i, j), or for --top-k
+ * by i and then rank (best first, ties to the lower j).
  */
 public final class EdgeAssembler implements Function2<Integer, Iterator<Tuple2<Integer, Piece>>, Iterator<EdgeBand>> {
     private static final long serialVersionUID = 1L;
@@ -40,9 +41,11 @@ public final class EdgeAssembler implements Function2<Integer, Iterator<Tuple2<I
         while (pieces.hasNext()) {
             all.addAll((EdgePiece) pieces.next()._2());
         }
-        EdgePiece kept = topK == null ? all : bestPerRow(all);
-        int[] order = kept.orderByRowThenColumn();
-        return Collections.singletonList(new EdgeBand(band, kept.select(order, order.length))).iterator();
+        if (topK != null) { // already in rank order within each row: best first, ties to the lower j
+            return Collections.singletonList(new EdgeBand(band, bestPerRow(all))).iterator();
+        }
+        int[] order = all.orderByRowThenColumn();
+        return Collections.singletonList(new EdgeBand(band, all.select(order, order.length))).iterator();
     }
 
     private EdgePiece bestPerRow(EdgePiece all) {
