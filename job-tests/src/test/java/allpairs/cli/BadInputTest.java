@@ -81,7 +81,7 @@ public class BadInputTest {
     void refusesBadInputFile(String name, byte[] content, String expectedWords) throws IOException {
         Path input = NpyFiles.write(dir.resolve("input.npy"), content);
         Path output = dir.resolve("out.npy");
-        Cli r = Cli.runWithoutSpark("--input", input.toString(), "--output", output.toString());
+        Cli r = Cli.runWithoutSpark("--kernel", "seed", "--input", input.toString(), "--output", output.toString());
         assertUserError(r, expectedWords, input.toString());
         assertThat(output).doesNotExist();
         assertThat(dir.toFile().list()).containsExactly("input.npy");
@@ -100,7 +100,7 @@ public class BadInputTest {
             Arguments.of("block size not a number", new String[] {"--input", "@OK@", "--output", "@DIR@/o.npy", "--block-size", "abc"}, "abc", "--block-size"),
             Arguments.of("partitions 0", new String[] {"--input", "@OK@", "--output", "@DIR@/o.npy", "--partitions", "0"}, "must be an integer >= 1", "--partitions"),
             Arguments.of("unknown format", new String[] {"--input", "@OK@", "--output", "@DIR@/o.npy", "--format", "csv"}, "unknown format 'csv'", "--format"),
-            Arguments.of("output exists", new String[] {"--input", "@OK@", "--output", "@OK@"}, "already exists", "seed_A_16x8.npy"));
+            Arguments.of("output exists", new String[] {"--kernel", "seed", "--input", "@OK@", "--output", "@OK@"}, "already exists", "seed_A_16x8.npy"));
     }
 
     @ParameterizedTest(name = "{0}")

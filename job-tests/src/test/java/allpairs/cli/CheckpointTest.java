@@ -42,7 +42,7 @@ class CheckpointTest {
     void reusesStoredTilesAndComputesOnlyTheMissingOnes() throws IOException {
         Path ck = dir.resolve("ck");
         String input = Fixtures.input(40, 12).toString();
-        Cli first = run("--input", input, "--output", dir.resolve("a.npy").toString(), "--checkpoint", ck.toString(),
+        Cli first = run("--kernel", "seed", "--input", input, "--output", dir.resolve("a.npy").toString(), "--checkpoint", ck.toString(),
                 "--block-size", "6");
         assertThat(first.exitCode).as(first.toString()).isZero();
         JsonNode s1 = JSON.readTree(first.out);
@@ -52,7 +52,7 @@ class CheckpointTest {
         assertThat(Files.readAllBytes(dir.resolve("a.npy"))).isEqualTo(Fixtures.bytes(Fixtures.output(40, 12)));
 
         // everything stored: nothing computed, and the output format may change
-        Cli second = run("--input", input, "--output", dir.resolve("b").toString(), "--checkpoint", ck.toString());
+        Cli second = run("--kernel", "seed", "--input", input, "--output", dir.resolve("b").toString(), "--checkpoint", ck.toString());
         assertThat(second.exitCode).as(second.toString()).isZero();
         assertThat(JSON.readTree(second.out).get("tiles_reused").asInt()).isEqualTo(tiles);
 
@@ -62,7 +62,7 @@ class CheckpointTest {
             Files.delete(stored.get(t));
         }
         int kept = tileFiles(ck).size();
-        Cli third = run("--input", input, "--output", dir.resolve("c.npy").toString(), "--checkpoint", ck.toString(),
+        Cli third = run("--kernel", "seed", "--input", input, "--output", dir.resolve("c.npy").toString(), "--checkpoint", ck.toString(),
                 "--block-size", "6", "--partitions", "5");
         assertThat(third.exitCode).as(third.toString()).isZero();
         assertThat(JSON.readTree(third.out).get("tiles_reused").asInt()).isEqualTo(kept);
@@ -108,7 +108,7 @@ class CheckpointTest {
         // a live run holds an OS lock on the file (here this JVM does, as the run's own JVM would)
         try (java.nio.channels.FileChannel held = java.nio.channels.FileChannel.open(lock,
                 java.nio.file.StandardOpenOption.WRITE); var ignored = held.lock()) {
-            Cli refused = run("--input", Fixtures.input(16, 8).toString(), "--output", out.toString());
+            Cli refused = run("--kernel", "seed", "--input", Fixtures.input(16, 8).toString(), "--output", out.toString());
             BadInputTest.assertUserError(refused, "another allpairs run is writing this output", out.toString());
             assertThat(out).doesNotExist();
             assertThat(lock).exists();
@@ -117,7 +117,7 @@ class CheckpointTest {
         Process dead = new ProcessBuilder("true").start();
         dead.waitFor();
         Files.writeString(lock, host + " " + dead.pid() + " killed-run\n");
-        Cli ok = run("--input", Fixtures.input(16, 8).toString(), "--output", out.toString());
+        Cli ok = run("--kernel", "seed", "--input", Fixtures.input(16, 8).toString(), "--output", out.toString());
         assertThat(ok.exitCode).as(ok.toString()).isZero();
         assertThat(lock).doesNotExist();
         assertThat(Files.readAllBytes(out)).isEqualTo(Fixtures.bytes(Fixtures.output(16, 8)));
@@ -138,7 +138,7 @@ class CheckpointTest {
                     Path out = dir.resolve("t" + trial + "-" + r + ".npy");
                     runs.add(pool.submit(() -> {
                         start.await();
-                        return run("--input", input, "--output", out.toString(), "--checkpoint", ck.toString(),
+                        return run("--kernel", "seed", "--input", input, "--output", out.toString(), "--checkpoint", ck.toString(),
                                 "--block-size", "8");
                     }));
                 }
@@ -153,7 +153,7 @@ class CheckpointTest {
                 // the checkpoint holds the winner's job, whole: a rerun reuses every tile, to the same bytes
                 int[] shape = winner == 0 ? new int[] {40, 12} : new int[] {33, 21};
                 Path again = dir.resolve("again" + trial + ".npy");
-                Cli rerun = run("--input", inputs[winner], "--output", again.toString(), "--checkpoint", ck.toString());
+                Cli rerun = run("--kernel", "seed", "--input", inputs[winner], "--output", again.toString(), "--checkpoint", ck.toString());
                 assertThat(rerun.exitCode).as(rerun.toString()).isZero();
                 JsonNode s = JSON.readTree(rerun.out);
                 assertThat(s.get("tiles_reused").asInt()).isEqualTo(s.get("tiles").asInt());
@@ -169,7 +169,7 @@ class CheckpointTest {
     void aStoredTilingThatDoesNotFitTheInputIsRefusedBeforeAnyWork() throws IOException {
         Path ck = dir.resolve("ck");
         String input = Fixtures.input(16, 8).toString();
-        Cli first = run("--input", input, "--output", dir.resolve("a.npy").toString(), "--checkpoint", ck.toString(),
+        Cli first = run("--kernel", "seed", "--input", input, "--output", dir.resolve("a.npy").toString(), "--checkpoint", ck.toString(),
                 "--block-size", "4");
         assertThat(first.exitCode).as(first.toString()).isZero();
         Path manifest = ck.resolve("manifest.properties");
@@ -177,7 +177,7 @@ class CheckpointTest {
         for (String bounds : new String[] {"0,4,8,12,20", "0,4,8,12", "4,8,12,16", "0,8,4,16", "0,x,16", ""}) {
             Files.writeString(manifest, original.replaceAll("(?m)^rowBounds=.*$", "rowBounds=" + bounds)
                     .replaceAll("(?m)^colBounds=.*$", "colBounds=" + bounds));
-            Cli other = run("--input", input, "--output", dir.resolve("b.npy").toString(), "--checkpoint",
+            Cli other = run("--kernel", "seed", "--input", input, "--output", dir.resolve("b.npy").toString(), "--checkpoint",
                     ck.toString());
             BadInputTest.assertUserError(other, "different job", ck.toString());
             assertThat(dir.resolve("b.npy")).as(bounds).doesNotExist();
@@ -189,7 +189,7 @@ class CheckpointTest {
     void aTruncatedOrCorruptTileIsComputedAgain() throws IOException {
         Path ck = dir.resolve("ck");
         String input = Fixtures.input(40, 12).toString();
-        Cli first = run("--input", input, "--output", dir.resolve("a.npy").toString(), "--checkpoint", ck.toString(),
+        Cli first = run("--kernel", "seed", "--input", input, "--output", dir.resolve("a.npy").toString(), "--checkpoint", ck.toString(),
                 "--block-size", "8");
         assertThat(first.exitCode).as(first.toString()).isZero();
         int tiles = JSON.readTree(first.out).get("tiles").asInt();
@@ -202,12 +202,12 @@ class CheckpointTest {
         byte[] empty = new byte[0];
         Files.write(stored.get(2), empty); // what a crash before the data reached the disk leaves
 
-        Cli again = run("--input", input, "--output", dir.resolve("b.npy").toString(), "--checkpoint", ck.toString());
+        Cli again = run("--kernel", "seed", "--input", input, "--output", dir.resolve("b.npy").toString(), "--checkpoint", ck.toString());
         assertThat(again.exitCode).as(again.toString()).isZero();
         assertThat(JSON.readTree(again.out).get("tiles_reused").asInt()).isEqualTo(tiles - 3);
         assertThat(Files.readAllBytes(dir.resolve("b.npy"))).isEqualTo(Fixtures.bytes(Fixtures.output(40, 12)));
         // the damaged tiles were replaced: a third run reuses every tile
-        Cli third = run("--input", input, "--output", dir.resolve("c.npy").toString(), "--checkpoint", ck.toString());
+        Cli third = run("--kernel", "seed", "--input", input, "--output", dir.resolve("c.npy").toString(), "--checkpoint", ck.toString());
         assertThat(third.exitCode).as(third.toString()).isZero();
         assertThat(JSON.readTree(third.out).get("tiles_reused").asInt()).isEqualTo(tiles);
         assertThat(Files.readAllBytes(dir.resolve("c.npy"))).isEqualTo(Fixtures.bytes(Fixtures.output(40, 12)));
@@ -219,7 +219,7 @@ class CheckpointTest {
         allpairs.support.TestFs hdfs = allpairs.support.TestFs.hdfs();
         String ck = hdfs.path("ck").toString();
         String input = Fixtures.input(40, 12).toString();
-        Cli first = run("--input", input, "--output", dir.resolve("a.npy").toString(), "--checkpoint", ck,
+        Cli first = run("--kernel", "seed", "--input", input, "--output", dir.resolve("a.npy").toString(), "--checkpoint", ck,
                 "--block-size", "8");
         assertThat(first.exitCode).as(first.toString()).isZero();
         int tiles = JSON.readTree(first.out).get("tiles").asInt();
@@ -227,7 +227,7 @@ class CheckpointTest {
         try (var out = hdfs.fs().create(tile, true)) {
             out.write(new byte[] {0, 1, 2, 3});
         }
-        Cli again = run("--input", input, "--output", dir.resolve("b.npy").toString(), "--checkpoint", ck);
+        Cli again = run("--kernel", "seed", "--input", input, "--output", dir.resolve("b.npy").toString(), "--checkpoint", ck);
         assertThat(again.exitCode).as(again.toString()).isZero();
         assertThat(JSON.readTree(again.out).get("tiles_reused").asInt()).isEqualTo(tiles - 1);
         assertThat(Files.readAllBytes(dir.resolve("b.npy"))).isEqualTo(Fixtures.bytes(Fixtures.output(40, 12)));
@@ -244,7 +244,7 @@ class CheckpointTest {
         Path input = dir.resolve("A.npy");
         Path out = dir.resolve("D.npy");
         Path ck = dir.resolve(".D.ck");
-        String[] cron = {"--input", input.toString(), "--output", out.toString(), "--overwrite", "--checkpoint",
+        String[] cron = {"--kernel", "seed", "--input", input.toString(), "--output", out.toString(), "--overwrite", "--checkpoint",
             ck.toString(), "--checkpoint-replace", "--progress=off", "--block-size", "8"};
         Files.copy(Fixtures.input(40, 12), input);
         Cli day1 = run(cron);
@@ -278,7 +278,7 @@ class CheckpointTest {
         Path mine = Files.createDirectories(dir.resolve("mine"));
         Files.writeString(mine.resolve("notes.txt"), "my notes");
         for (String[] extra : new String[][] {{}, {"--checkpoint-replace"}}) {
-            List<String> args = new java.util.ArrayList<>(List.of("--input", input, "--output",
+            List<String> args = new java.util.ArrayList<>(List.of("--kernel", "seed", "--input", input, "--output",
                     dir.resolve("o.npy").toString(), "--checkpoint", mine.toString()));
             args.addAll(List.of(extra));
             Cli refused = run(args.toArray(String[]::new));
@@ -288,18 +288,18 @@ class CheckpointTest {
         }
         // a checkpoint of another job with a file of the user's inside its tiles: refused, kept whole
         Path ck = dir.resolve("ck");
-        Cli first = run("--input", input, "--output", dir.resolve("a.npy").toString(), "--checkpoint", ck.toString());
+        Cli first = run("--kernel", "seed", "--input", input, "--output", dir.resolve("a.npy").toString(), "--checkpoint", ck.toString());
         assertThat(first.exitCode).as(first.toString()).isZero();
         Files.writeString(ck.resolve("tiles").resolve("README"), "do not delete");
         int tiles = tileFiles(ck).size();
-        Cli other = run("--input", Fixtures.input(33, 21).toString(), "--output", dir.resolve("b.npy").toString(),
+        Cli other = run("--kernel", "seed", "--input", Fixtures.input(33, 21).toString(), "--output", dir.resolve("b.npy").toString(),
                 "--checkpoint", ck.toString(), "--checkpoint-replace");
         BadInputTest.assertUserError(other, "which allpairs did not write", ck.resolve("tiles").resolve("README")
                 .toString());
         assertThat(tileFiles(ck)).hasSize(tiles);
         assertThat(ck.resolve("tiles").resolve("README")).hasContent("do not delete");
 
-        Cli alone = run("--input", input, "--output", dir.resolve("c.npy").toString(), "--checkpoint-replace");
+        Cli alone = run("--kernel", "seed", "--input", input, "--output", dir.resolve("c.npy").toString(), "--checkpoint-replace");
         BadInputTest.assertUserError(alone, "--checkpoint-replace needs --checkpoint", "option --checkpoint-replace");
     }
 
@@ -308,7 +308,7 @@ class CheckpointTest {
     void aResumedRunReportsThePairsItComputedAndTheReusedOnesApart() throws IOException {
         Path ck = dir.resolve("ck");
         String input = Fixtures.input(40, 12).toString();
-        Cli first = run("--input", input, "--output", dir.resolve("a.npy").toString(), "--checkpoint", ck.toString(),
+        Cli first = run("--kernel", "seed", "--input", input, "--output", dir.resolve("a.npy").toString(), "--checkpoint", ck.toString(),
                 "--block-size", "6");
         assertThat(first.exitCode).as(first.toString()).isZero();
         JsonNode s1 = JSON.readTree(first.out);
@@ -324,17 +324,20 @@ class CheckpointTest {
                 kept += pairsOf(stored.get(t).getFileName().toString(), 6, 40);
             }
         }
-        Cli resumed = run("--input", input, "--output", dir.resolve("b.npy").toString(), "--checkpoint", ck.toString());
+        Cli resumed = run("--kernel", "seed", "--input", input, "--output", dir.resolve("b.npy").toString(), "--checkpoint", ck.toString());
         assertThat(resumed.exitCode).as(resumed.toString()).isZero();
         JsonNode s2 = JSON.readTree(resumed.out);
         assertThat(s2.get("pairs_reused").asLong()).isEqualTo(kept);
         assertThat(s2.get("pairs").asLong()).isEqualTo(40 * 41 / 2 - kept);
+        assertThat(s2.get("tiles_reused").asInt() + s2.get("tiles_computed").asInt()).isEqualTo(s2.get("tiles").asInt());
+        assertThat(s2.get("tiles_computed").asInt()).isEqualTo((stored.size() + 2) / 3); // every third deleted
         assertThat(s2.get("pairs_per_s").asDouble()).isCloseTo(s2.get("pairs").asLong() / s2.get("seconds").asDouble(),
                 org.assertj.core.data.Percentage.withPercentage(1));
 
-        Cli all = run("--input", input, "--output", dir.resolve("c.npy").toString(), "--checkpoint", ck.toString());
+        Cli all = run("--kernel", "seed", "--input", input, "--output", dir.resolve("c.npy").toString(), "--checkpoint", ck.toString());
         JsonNode s3 = JSON.readTree(all.out);
         assertThat(s3.get("pairs").asLong()).isZero();
+        assertThat(s3.get("tiles_computed").asInt()).isZero();
         assertThat(s3.get("pairs_reused").asLong()).isEqualTo(40 * 41 / 2);
         assertThat(s3.get("pairs_per_s").asDouble()).isZero();
     }

@@ -34,9 +34,9 @@ class DenseOutputTest {
         String[] fixtures = {"seed_out_16x8_f32.npy", "seed_out_16x8_condensed.npy", "seed_out_16x8_condensed_f32.npy"};
         for (int c = 0; c < cases.length; c++) {
             Path out = dir.resolve("o" + c + ".npy");
-            String[] args = new String[4 + cases[c].length + 2];
-            System.arraycopy(new String[] {"--input", in, "--output", out.toString()}, 0, args, 0, 4);
-            System.arraycopy(cases[c], 0, args, 4, cases[c].length);
+            String[] args = new String[6 + cases[c].length + 2];
+            System.arraycopy(new String[] {"--kernel", "seed", "--input", in, "--output", out.toString()}, 0, args, 0, 6);
+            System.arraycopy(cases[c], 0, args, 6, cases[c].length);
             args[args.length - 2] = "--block-size";
             args[args.length - 1] = "5";
             Cli r = run(args);
@@ -48,7 +48,7 @@ class DenseOutputTest {
     @Test
     void float32ParquetHoldsFloats() throws Exception {
         Path out = dir.resolve("p");
-        Cli r = run("--input", Fixtures.input(16, 8).toString(), "--output", out.toString(), "--dtype", "float32");
+        Cli r = run("--kernel", "seed", "--input", Fixtures.input(16, 8).toString(), "--output", out.toString(), "--dtype", "float32");
         assertThat(r.exitCode).as(r.toString()).isZero();
         double[] golden = Fixtures.float64(Fixtures.output(16, 8));
         try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
@@ -91,10 +91,15 @@ class DenseOutputTest {
             {new String[] {"--dtype", "float16"}, "must be float64 or float32", "--dtype"}};
         for (Object[] c : cases) {
             String[] extra = (String[]) c[0];
-            String[] args = new String[4 + extra.length];
-            System.arraycopy(new String[] {"--input", in, "--output", dir.resolve("x.npy").toString()}, 0, args, 0, 4);
-            System.arraycopy(extra, 0, args, 4, extra.length);
+            String[] args = new String[6 + extra.length];
+            System.arraycopy(new String[] {"--kernel", "seed", "--input", in, "--output", dir.resolve("x.npy").toString()}, 0, args, 0, 6);
+            System.arraycopy(extra, 0, args, 6, extra.length);
             BadInputTest.assertUserError(Cli.runWithoutSpark(args), (String) c[1], (String) c[2]);
         }
+        // Parquet only by the output's name: the error says what to change, not "not with Parquet"
+        Cli named = Cli.runWithoutSpark("--kernel", "seed", "--input", in, "--output", dir.resolve("d").toString(),
+                "--layout", "condensed");
+        BadInputTest.assertUserError(named, "end --output in .npy", "--layout");
+        assertThat(named.err).doesNotContain("Parquet output");
     }
 }

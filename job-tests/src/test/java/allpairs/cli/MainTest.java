@@ -36,7 +36,7 @@ class MainTest {
     void printsExactlyOneSummaryLineWithTheDocumentedKeys() throws IOException {
         Path out = dir.resolve("m.npy");
         Path summary = dir.resolve("reports/summary.json");
-        Cli r = run("--input", Fixtures.input(16, 8).toString(), "--output", out.toString(),
+        Cli r = run("--kernel", "seed", "--input", Fixtures.input(16, 8).toString(), "--output", out.toString(),
                 "--summary-json", summary.toString());
         assertThat(r.exitCode).as(r.toString()).isZero();
         assertThat(r.out.lines()).hasSize(1);
@@ -60,16 +60,16 @@ class MainTest {
     @Test
     void formatFollowsTheOutputNameUnlessGiven() throws IOException {
         Path npyNamedParquet = dir.resolve("forced.npy");
-        Cli r = run("--input", Fixtures.input(16, 8).toString(), "--output", npyNamedParquet.toString(),
+        Cli r = run("--kernel", "seed", "--input", Fixtures.input(16, 8).toString(), "--output", npyNamedParquet.toString(),
                 "--format", "parquet");
         assertThat(r.exitCode).as(r.toString()).isZero();
         assertThat(npyNamedParquet).isDirectory();
         assertThat(npyNamedParquet.resolve("_SUCCESS")).exists();
         Path plain = dir.resolve("plain");
-        assertThat(run("--input", Fixtures.input(16, 8).toString(), "--output", plain.toString()).exitCode).isZero();
+        assertThat(run("--kernel", "seed", "--input", Fixtures.input(16, 8).toString(), "--output", plain.toString()).exitCode).isZero();
         assertThat(plain).isDirectory();
         Path npyAnyName = dir.resolve("matrix.bin");
-        assertThat(run("--input", Fixtures.input(16, 8).toString(), "--output", npyAnyName.toString(),
+        assertThat(run("--kernel", "seed", "--input", Fixtures.input(16, 8).toString(), "--output", npyAnyName.toString(),
                 "--format", "npy").exitCode).isZero();
         assertThat(Files.readAllBytes(npyAnyName)).isEqualTo(Fixtures.bytes(Fixtures.output(16, 8)));
     }
@@ -77,22 +77,22 @@ class MainTest {
     @Test
     void refusesAnExistingOutputAndReplacesItWithOverwrite() throws IOException {
         Path out = dir.resolve("m.npy");
-        assertThat(run("--input", Fixtures.input(33, 21).toString(), "--output", out.toString()).exitCode).isZero();
-        Cli refused = run("--input", Fixtures.input(16, 8).toString(), "--output", out.toString());
+        assertThat(run("--kernel", "seed", "--input", Fixtures.input(33, 21).toString(), "--output", out.toString()).exitCode).isZero();
+        Cli refused = run("--kernel", "seed", "--input", Fixtures.input(16, 8).toString(), "--output", out.toString());
         assertThat(refused.exitCode).isEqualTo(2);
         assertThat(refused.err).contains("already exists");
         assertThat(Files.readAllBytes(out)).isEqualTo(Fixtures.bytes(Fixtures.output(33, 21)));
 
-        Cli replaced = run("--input", Fixtures.input(16, 8).toString(), "--output", out.toString(), "--overwrite");
+        Cli replaced = run("--kernel", "seed", "--input", Fixtures.input(16, 8).toString(), "--output", out.toString(), "--overwrite");
         assertThat(replaced.exitCode).as(replaced.toString()).isZero();
         assertThat(Files.readAllBytes(out)).isEqualTo(Fixtures.bytes(Fixtures.output(16, 8)));
         assertThat(dir.toFile().list()).containsExactlyInAnyOrder("m.npy", "m.npy.allpairs.json");
 
         // an earlier Parquet output of ours is replaced by a .npy file just as well
         Path dirOut = dir.resolve("d.npy");
-        assertThat(run("--input", Fixtures.input(16, 8).toString(), "--output", dirOut.toString(), "--format",
+        assertThat(run("--kernel", "seed", "--input", Fixtures.input(16, 8).toString(), "--output", dirOut.toString(), "--format",
                 "parquet").exitCode).isZero();
-        assertThat(run("--input", Fixtures.input(16, 8).toString(), "--output", dirOut.toString(), "--overwrite")
+        assertThat(run("--kernel", "seed", "--input", Fixtures.input(16, 8).toString(), "--output", dirOut.toString(), "--overwrite")
                 .exitCode).isZero();
         assertThat(Files.readAllBytes(dirOut)).isEqualTo(Fixtures.bytes(Fixtures.output(16, 8)));
     }
@@ -101,13 +101,13 @@ class MainTest {
     void overwriteRefusesWhatAllpairsDidNotWrite() throws IOException {
         Path out = dir.resolve("m.npy");
         Files.writeString(out, "old result");
-        BadInputTest.assertUserError(run("--input", Fixtures.input(16, 8).toString(), "--output", out.toString(),
+        BadInputTest.assertUserError(run("--kernel", "seed", "--input", Fixtures.input(16, 8).toString(), "--output", out.toString(),
                 "--overwrite"), "not written by allpairs", out.toString());
         assertThat(Files.readString(out)).isEqualTo("old result");
 
         Path mine = Files.createDirectories(dir.resolve("results"));
         Files.writeString(mine.resolve("notes.txt"), "mine");
-        BadInputTest.assertUserError(run("--input", Fixtures.input(16, 8).toString(), "--output", mine.toString(),
+        BadInputTest.assertUserError(run("--kernel", "seed", "--input", Fixtures.input(16, 8).toString(), "--output", mine.toString(),
                 "--overwrite"), "not written by allpairs", mine.toString());
         assertThat(Files.readString(mine.resolve("notes.txt"))).isEqualTo("mine");
     }
@@ -118,7 +118,7 @@ class MainTest {
         Path staleFile = Files.writeString(dir.resolve(".m.npy.allpairs-tmp-0000"), "half a matrix");
         Path staleDir = Files.createDirectories(dir.resolve(".m.npy.allpairs-tmp-1111/part"));
         Path unrelated = Files.writeString(dir.resolve(".other.npy.allpairs-tmp-2222"), "not ours to remove");
-        Cli r = run("--input", Fixtures.input(16, 8).toString(), "--output", out.toString());
+        Cli r = run("--kernel", "seed", "--input", Fixtures.input(16, 8).toString(), "--output", out.toString());
         assertThat(r.exitCode).as(r.toString()).isZero();
         assertThat(staleFile).doesNotExist();
         assertThat(staleDir.getParent()).doesNotExist();
@@ -133,7 +133,7 @@ class MainTest {
             "--overwrite", "--summary-json", "--verbose", "--help", "--version"}) {
             assertThat(r.out).contains(option);
         }
-        assertThat(r.out).contains("Default: seed").contains("32 MiB");
+        assertThat(r.out).contains("Pair kernel, required").doesNotContain("Default: seed").contains("32 MiB");
     }
 
     @Test
@@ -147,7 +147,7 @@ class MainTest {
 
     @Test
     void verboseShowsTheStackTraceOfAUserError() {
-        Cli r = Cli.runWithoutSpark("--input", dir.resolve("missing.npy").toString(), "--output",
+        Cli r = Cli.runWithoutSpark("--kernel", "seed", "--input", dir.resolve("missing.npy").toString(), "--output",
                 dir.resolve("o.npy").toString(), "--verbose");
         assertThat(r.exitCode).isEqualTo(2);
         assertThat(r.err).startsWith("allpairs: error: input file does not exist").contains("\tat ");
@@ -157,18 +157,18 @@ class MainTest {
     void takesOptionDefaultsFromTheConfFileButTheCommandLineWins() throws IOException {
         Path defaults = Files.writeString(dir.resolve("defaults.properties"), "block-size = 5\npartitions = 3\n");
         Path out = dir.resolve("m.npy");
-        Cli r = Cli.run(TestSpark.conf(), defaults.toFile(), "--input", Fixtures.input(16, 8).toString(),
+        Cli r = Cli.run(TestSpark.conf(), defaults.toFile(), "--kernel", "seed", "--input", Fixtures.input(16, 8).toString(),
                 "--output", out.toString(), "--summary-json", dir.resolve("s.json").toString());
         assertThat(r.exitCode).as(r.toString()).isZero();
         JsonNode s = JSON.readTree(r.out);
         assertThat(s.get("block_size").asInt()).isEqualTo(5);
         assertThat(s.get("partitions").asInt()).isEqualTo(3);
-        Cli r2 = Cli.run(TestSpark.conf(), defaults.toFile(), "--input", Fixtures.input(16, 8).toString(),
+        Cli r2 = Cli.run(TestSpark.conf(), defaults.toFile(), "--kernel", "seed", "--input", Fixtures.input(16, 8).toString(),
                 "--output", dir.resolve("m2.npy").toString(), "--block-size", "4");
         assertThat(JSON.readTree(r2.out).get("block_size").asInt()).isEqualTo(4);
         // the shipped conf/allpairs-defaults.properties parses and keeps the documented defaults
         Path shipped = Path.of(System.getProperty("allpairs.root"), "conf", "allpairs-defaults.properties");
         Cli r3 = Cli.run(TestSpark.conf(), shipped.toFile(), "--help");
-        assertThat(r3.out).contains("Default: seed");
+        assertThat(r3.out).contains("Pair kernel, required").doesNotContain("Default: seed");
     }
 }

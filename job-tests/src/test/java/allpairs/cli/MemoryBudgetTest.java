@@ -53,7 +53,7 @@ class MemoryBudgetTest {
         Path out = dir.resolve("o.npy");
         String in = Fixtures.input(40, 12).toString();
         SparkConf twoCores = new SparkConf(false).set("spark.master", "local[2]");
-        Cli explained = Cli.run(twoCores, "--input", in, "--output", out.toString(), "--memory-budget", "40k",
+        Cli explained = Cli.run(twoCores, "--kernel", "seed", "--input", in, "--output", out.toString(), "--memory-budget", "40k",
                 "--explain");
         assertThat(explained.exitCode).as(explained.toString()).isZero();
         assertThat(explained.out.lines()).hasSize(1);
@@ -68,7 +68,7 @@ class MemoryBudgetTest {
         int block = plan.get("block_size").asInt();
         assertThat(BlockSizer.taskBytes(block, 40, plan.get("scratch_bytes_per_task").asLong())).isLessThanOrEqualTo(40 * 1024);
 
-        Cli run = Cli.run(TestSpark.conf(), "--input", in, "--output", out.toString(), "--memory-budget", "40k");
+        Cli run = Cli.run(TestSpark.conf(), "--kernel", "seed", "--input", in, "--output", out.toString(), "--memory-budget", "40k");
         assertThat(run.exitCode).as(run.toString()).isZero();
         JsonNode summary = JSON.readTree(run.out);
         assertThat(summary.get("block_size").asInt()).isEqualTo(block);
@@ -76,10 +76,10 @@ class MemoryBudgetTest {
         assertThat(summary.get("partitions").asInt()).isEqualTo(plan.get("partitions").asInt());
         assertThat(Files.readAllBytes(out)).isEqualTo(Fixtures.bytes(Fixtures.output(40, 12)));
 
-        Cli forced = Cli.run(twoCores, "--input", in, "--output", dir.resolve("x.npy").toString(), "--explain",
+        Cli forced = Cli.run(twoCores, "--kernel", "seed", "--input", in, "--output", dir.resolve("x.npy").toString(), "--explain",
                 "--broadcast-limit", "0");
         assertThat(JSON.readTree(forced.out).get("plan").asText()).isEqualTo("block-join");
-        BadInputTest.assertUserError(Cli.runWithoutSpark("--input", in, "--output", dir.resolve("y.npy").toString(),
+        BadInputTest.assertUserError(Cli.runWithoutSpark("--kernel", "seed", "--input", in, "--output", dir.resolve("y.npy").toString(),
                 "--memory-budget", "0"), "Cannot set --memory-budget to '0'", "--memory-budget");
     }
 }

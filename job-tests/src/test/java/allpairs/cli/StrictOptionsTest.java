@@ -25,6 +25,9 @@ class StrictOptionsTest {
         List<String> args = new ArrayList<>(List.of("--input", Fixtures.input(16, 8).toString(),
                 "--output", dir.resolve("o.npy").toString()));
         args.addAll(List.of(extra));
+        if (!args.contains("--kernel")) {
+            args.addAll(List.of("--kernel", "seed"));
+        }
         return Cli.runWithoutSpark(args.toArray(String[]::new));
     }
 
@@ -70,7 +73,9 @@ class StrictOptionsTest {
         "progress interval hex float|--progress-interval|0x1p3|not a finite number",
         "progress interval underflow|--progress-interval|1e-400|too close to 0",
         "keep threshold with a suffix|--keep|below=1d|'1d' is not a finite number",
-        "keep threshold infinite|--keep|above=-Infinity|not a finite number"})
+        "keep threshold infinite|--keep|above=-Infinity|not a finite number",
+        "keep threshold inf, refused like Infinity|--keep|below=inf|'inf' is not a finite number",
+        "keep threshold Infinity|--keep|below=Infinity|'Infinity' is not a finite number"})
     void refusesOptionValuesOutsideTheSyntax(String name, String option, String value, String words) {
         BadInputTest.assertUserError(run(option, value), words, option);
     }

@@ -18,7 +18,7 @@ class SummaryJsonTest {
     @Test
     void aSummaryPathUnderAFileIsRefusedBeforeAnyWork() throws IOException {
         Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
-        Cli r = Cli.runWithoutSpark("--input", Fixtures.input(16, 8).toString(), "--output",
+        Cli r = Cli.runWithoutSpark("--kernel", "seed", "--input", Fixtures.input(16, 8).toString(), "--output",
                 dir.resolve("m.npy").toString(), "--summary-json", file.resolve("s.json").toString());
         BadInputTest.assertUserError(r, "--summary-json", file.toString());
         assertThat(dir.toFile().list()).containsExactly("not-a-dir");
@@ -27,7 +27,7 @@ class SummaryJsonTest {
     @Test
     void aSummaryPathThatIsADirectoryIsRefusedBeforeAnyWork() throws IOException {
         Path sub = Files.createDirectories(dir.resolve("reports"));
-        Cli r = Cli.runWithoutSpark("--input", Fixtures.input(16, 8).toString(), "--output",
+        Cli r = Cli.runWithoutSpark("--kernel", "seed", "--input", Fixtures.input(16, 8).toString(), "--output",
                 dir.resolve("m.npy").toString(), "--summary-json", sub.toString());
         BadInputTest.assertUserError(r, "is a directory", sub.toString());
         assertThat(dir.toFile().list()).containsExactly("reports");

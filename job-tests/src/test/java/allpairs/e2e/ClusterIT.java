@@ -139,7 +139,7 @@ class ClusterIT {
         Launcher refused = Launcher.run(420, clientEnv(), "--master", master, "--properties-file", noSecret.toString(),
                 "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1",
                 "--conf", "spark.executor.extraJavaOptions=-Dallpairs.cluster.refused=yes", "--",
-                "--input", Fixtures.input(M, N).toString(), "--output", out.toString(), "--progress", "off");
+                "--kernel", "seed", "--input", Fixtures.input(M, N).toString(), "--output", out.toString(), "--progress", "off");
         assertThat(refused.exitCode).as(refused.toString()).isEqualTo(1);
         assertThat(refused.err).as(refused.toString()).contains("allpairs: internal error");
         assertThat(out).doesNotExist();
@@ -176,13 +176,13 @@ class ClusterIT {
         Path onCluster = dir.resolve("cluster.npy");
         Path local = dir.resolve("local.npy");
 
-        JsonNode s = summary(submitToCluster("--input", input.toString(), "--output", onCluster.toString(),
+        JsonNode s = summary(submitToCluster("--kernel", "seed", "--input", input.toString(), "--output", onCluster.toString(),
                 "--block-size", "5", "--partitions", "6"));
         assertThat(s.get("format").asText()).isEqualTo("npy");
         assertThat(s.get("output").asText()).endsWith(onCluster.toString());
         assertThat(s.get("partitions").asInt()).isEqualTo(6);
 
-        summary(Launcher.run(Map.of(), "--master", "local[*]", "--", "--input", input.toString(), "--output",
+        summary(Launcher.run(Map.of(), "--master", "local[*]", "--", "--kernel", "seed", "--input", input.toString(), "--output",
                 local.toString(), "--block-size", "5", "--partitions", "6"));
 
         assertThat(Files.readAllBytes(onCluster)).isEqualTo(Files.readAllBytes(local))
@@ -193,7 +193,7 @@ class ClusterIT {
     @Test
     void parquetFromTheClusterHoldsTheGoldenMatrix() throws Exception {
         Path out = dir.resolve("cluster-parquet");
-        JsonNode s = summary(submitToCluster("--input", Fixtures.input(M, N).toString(), "--output", out.toString(),
+        JsonNode s = summary(submitToCluster("--kernel", "seed", "--input", Fixtures.input(M, N).toString(), "--output", out.toString(),
                 "--block-size", "5"));
         assertThat(s.get("format").asText()).isEqualTo("parquet");
         assertThat(out.resolve("_SUCCESS")).exists();
@@ -248,7 +248,7 @@ class ClusterIT {
         List<String> args = new ArrayList<>(List.of("--master", master, "--conf", "spark.ui.enabled=false",
                 "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1",
                 "--conf", "spark.executor.extraJavaOptions=-Dallpairs.test.failPartitions=0,1", "--",
-                "--input", Fixtures.input(M, N).toString(), "--output", dir.resolve("retried2.npy").toString(),
+                "--kernel", "seed", "--input", Fixtures.input(M, N).toString(), "--output", dir.resolve("retried2.npy").toString(),
                 "--block-size", "5", "--partitions", "4"));
         Launcher retried = Launcher.run(clientEnv(), args.toArray(String[]::new));
         assertThat(retried.exitCode).as(retried.toString()).isZero();
@@ -270,7 +270,7 @@ class ClusterIT {
         assertThat(gen.waitFor()).isZero();
         String[] job = {"--block-size", "20", "--partitions", "8", "--progress-interval", "0.5"};
         Path clean = dir.resolve("loss-clean.npy");
-        List<String> local = new ArrayList<>(List.of("--master", "local[2]", "--", "--input", input.toString(),
+        List<String> local = new ArrayList<>(List.of("--master", "local[2]", "--", "--kernel", "seed", "--input", input.toString(),
                 "--output", clean.toString()));
         local.addAll(List.of(job));
         assertThat(Launcher.run(Map.of(), local.toArray(String[]::new)).exitCode).isZero();
@@ -278,7 +278,7 @@ class ClusterIT {
         Path out = dir.resolve("loss-cluster.npy");
         List<String> cmd = new ArrayList<>(List.of(Launcher.root().resolve("submit.sh").toString(), "--master", master,
                 "--conf", "spark.ui.enabled=false", "--conf", "spark.driver.host=127.0.0.1",
-                "--conf", "spark.driver.bindAddress=127.0.0.1", "--", "--input", input.toString(),
+                "--conf", "spark.driver.bindAddress=127.0.0.1", "--", "--kernel", "seed", "--input", input.toString(),
                 "--output", out.toString()));
         cmd.addAll(List.of(job));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(Launcher.root().toFile())

@@ -41,7 +41,7 @@ class DriverMemoryIT {
         byte[][] rows = Fixtures.int8Rows(input, M, N);
 
         Launcher r = Launcher.run(Map.of(), "--master", "local[2]", "--driver-memory", "512m", "--",
-                "--input", input.toString(), "--output", out.toString());
+                "--kernel", "seed", "--input", input.toString(), "--output", out.toString());
         assertThat(r.exitCode).as(r.toString()).isZero();
         JsonNode s = new ObjectMapper().readTree(r.out);
         assertThat(s.get("m").asInt()).isEqualTo(M);

@@ -39,7 +39,7 @@ class FaultsIT {
                 .inheritIO().start();
         assertThat(gen.waitFor()).isZero();
         Path clean = shared.resolve("clean.npy");
-        Launcher r = Launcher.run(java.util.Map.of(), "--master", "local[2]", "--", "--input", input.toString(),
+        Launcher r = Launcher.run(java.util.Map.of(), "--master", "local[2]", "--", "--kernel", "seed", "--input", input.toString(),
                 "--output", clean.toString(), "--block-size", "16", "--progress=off");
         assertThat(r.exitCode).as(r.toString()).isZero();
         expected = Files.readAllBytes(clean);
@@ -47,14 +47,19 @@ class FaultsIT {
 
     private Process start(Path output, String... extra) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Launcher.root().resolve("submit.sh").toString(), "--master",
-                "local[2]", "--", "--input", input.toString(), "--output", output.toString(), "--block-size", "16",
+                "local[2]", "--", "--kernel", "seed", "--input", input.toString(), "--output", output.toString(), "--block-size", "16",
                 "--progress=off"));
         cmd.addAll(List.of(extra));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(Launcher.root().toFile())
                 .redirectOutput(dir.resolve("stdout-" + System.nanoTime()).toFile())
-                .redirectError(dir.resolve("stderr-" + System.nanoTime()).toFile());
+                .redirectError(stderrOf(output).toFile());
         pb.environment().remove("SPARK_HOME");
         return pb.start();
+    }
+
+    /** Where {@link #start} sends the run's stderr (one file per output name). */
+    private Path stderrOf(Path output) {
+        return dir.resolve("stderr-" + output.getFileName());
     }
 
     private static long count(Path folder, String suffix) throws IOException {
@@ -105,7 +110,7 @@ class FaultsIT {
         long stored = count(ck.resolve("tiles"), ".tile");
         assertThat(stored).isGreaterThanOrEqualTo(4);
 
-        Launcher again = Launcher.run(java.util.Map.of(), "--master", "local[2]", "--", "--input", input.toString(),
+        Launcher again = Launcher.run(java.util.Map.of(), "--master", "local[2]", "--", "--kernel", "seed", "--input", input.toString(),
                 "--output", out.toString(), "--block-size", "16", "--progress=off", "--checkpoint", ck.toString());
         assertThat(again.exitCode).as(again.toString()).isZero();
         int reused = new ObjectMapper().readTree(again.out).get("tiles_reused").asInt();
@@ -127,6 +132,13 @@ class FaultsIT {
             assertThat(p.exitValue()).as("exit code after SIG" + signal[0]).isEqualTo(Integer.parseInt(signal[1]));
             assertThat(out).doesNotExist();
             assertThat(leftovers(dir, out.getFileName().toString())).isEmpty();
+            // quiet: the one line last, the cancellation in one WARN line, no stack trace (that is at DEBUG)
+            List<String> err = Files.readAllLines(stderrOf(out));
+            assertThat(err.get(err.size() - 1)).as(String.join("\n", err))
+                    .startsWith("allpairs: interrupted, nothing written, ").endsWith(out.toString());
+            assertThat(err).as(String.join("\n", err)).noneMatch(l -> l.startsWith("\tat ") || l.contains("Exception")
+                    || l.contains(" ERROR "));
+            assertThat(err).as(String.join("\n", err)).filteredOn(l -> l.contains("WARN SignalGuard")).hasSize(1);
         }
     }
 
@@ -135,7 +147,7 @@ class FaultsIT {
         Path out = dir.resolve("shared.npy");
         Process first = start(out);
         waitFor("the first run's lock", () -> Files.exists(dir.resolve(".shared.npy.allpairs-lock")), first);
-        Launcher second = Launcher.run(java.util.Map.of(), "--master", "local[2]", "--", "--input", input.toString(),
+        Launcher second = Launcher.run(java.util.Map.of(), "--master", "local[2]", "--", "--kernel", "seed", "--input", input.toString(),
                 "--output", out.toString(), "--progress=off");
         assertThat(second.exitCode).as(second.toString()).isEqualTo(2);
         assertThat(second.err).contains("allpairs: error: another allpairs run is writing this output");

@@ -48,7 +48,7 @@ class LauncherIT {
     @Test
     void dryRunShowsTheJava17FlagsAndHonoursDriverOptions() throws Exception {
         Launcher r = Launcher.run(Map.of(), "--dry-run", "--master", "local[2]", "--driver-memory", "512m",
-                "--driver-java-options", "-Dallpairs.probe=yes", "--", "--input", "a.npy", "--output", "b.npy");
+                "--driver-java-options", "-Dallpairs.probe=yes", "--", "--kernel", "seed", "--input", "a.npy", "--output", "b.npy");
         assertThat(r.exitCode).as(r.toString()).isZero();
         assertThat(r.out).contains("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED")
                 .contains("--add-opens=java.base/java.nio=ALL-UNNAMED")
@@ -62,7 +62,7 @@ class LauncherIT {
     @Test
     void computesTheGoldenMatrixThroughSparkSubmit() throws Exception {
         Path out = dir.resolve("o.npy");
-        Launcher r = Launcher.run(Map.of(), "--master", "local[2]", "--", "--input", Fixtures.input(33, 21).toString(),
+        Launcher r = Launcher.run(Map.of(), "--master", "local[2]", "--", "--kernel", "seed", "--input", Fixtures.input(33, 21).toString(),
                 "--output", out.toString(), "--block-size", "4");
         assertThat(r.exitCode).as(r.toString()).isZero();
         assertThat(r.out.lines()).hasSize(1);
@@ -75,7 +75,7 @@ class LauncherIT {
         Path bad = NpyFiles.write(dir.resolve("bad.npy"),
                 NpyFiles.v1("{'descr': '<f8', 'fortran_order': False, 'shape': (1, 1), }", new byte[8]));
         Path out = dir.resolve("o.npy");
-        Launcher r = Launcher.run(Map.of(), "--master", "local[2]", "--", "--input", bad.toString(),
+        Launcher r = Launcher.run(Map.of(), "--master", "local[2]", "--", "--kernel", "seed", "--input", bad.toString(),
                 "--output", out.toString());
         assertThat(r.exitCode).as(r.toString()).isEqualTo(2);
         assertThat(r.out).isEmpty();
@@ -93,7 +93,7 @@ class LauncherIT {
         // The test-only fault switch fails a compute task; local[2] never retries, so the job fails.
         Path out = dir.resolve("o.npy");
         Launcher r = Launcher.run(Map.of(), "--master", "local[2]", "--driver-java-options",
-                "-Dallpairs.test.failPartitions=1", "--", "--input", Fixtures.input(40, 12).toString(),
+                "-Dallpairs.test.failPartitions=1", "--", "--kernel", "seed", "--input", Fixtures.input(40, 12).toString(),
                 "--output", out.toString(), "--block-size", "5");
         assertThat(r.exitCode).as(r.toString()).isEqualTo(1);
         assertThat(r.out).isEmpty();
@@ -103,7 +103,7 @@ class LauncherIT {
 
         // local[2,4] retries the task: same bytes as a clean run
         Launcher retried = Launcher.run(Map.of(), "--master", "local[2,4]", "--driver-java-options",
-                "-Dallpairs.test.failPartitions=0,1", "--", "--input", Fixtures.input(40, 12).toString(),
+                "-Dallpairs.test.failPartitions=0,1", "--", "--kernel", "seed", "--input", Fixtures.input(40, 12).toString(),
                 "--output", out.toString(), "--block-size", "5");
         assertThat(retried.exitCode).as(retried.toString()).isZero();
         assertThat(Files.readAllBytes(out)).isEqualTo(Fixtures.bytes(Fixtures.output(40, 12)));
@@ -129,7 +129,7 @@ class LauncherIT {
         Files.writeString(fake, "#!/usr/bin/env bash\necho \"fake spark-submit SPARK_CONF_DIR=$SPARK_CONF_DIR $*\"\nexit 3\n");
         fake.toFile().setExecutable(true);
         Launcher r = Launcher.run(Map.of("SPARK_HOME", dir.resolve("spark").toString()), "--master", "yarn", "--",
-                "--input", "a.npy", "--output", "b.npy");
+                "--kernel", "seed", "--input", "a.npy", "--output", "b.npy");
         assertThat(r.exitCode).as(r.toString()).isEqualTo(3); // the launcher's exit code is passed through
         assertThat(r.out).startsWith("fake spark-submit SPARK_CONF_DIR=" + Launcher.root().resolve("conf"))
                 .contains("--master yarn --class allpairs.cli.Main")

@@ -100,7 +100,7 @@ class BlockJoinTest {
         Cli broadcast = Cli.run(TestSpark.conf(), "--input", q.toString(), "--output", dir.resolve("b.npy").toString(),
                 "--kernel", "levenshtein", "--broadcast-limit", "1g");
         assertThat(broadcast.out).contains("\"plan\":\"broadcast\"");
-        Cli bad = Cli.runWithoutSpark("--input", q.toString(), "--output", dir.resolve("x.npy").toString(),
+        Cli bad = Cli.runWithoutSpark("--kernel", "seed", "--input", q.toString(), "--output", dir.resolve("x.npy").toString(),
                 "--broadcast-limit", "lots");
         assertThat(bad.exitCode).isEqualTo(2);
         assertThat(bad.err).contains("Cannot set --broadcast-limit to 'lots'");

@@ -128,9 +128,7 @@ class EdgeListTest {
             }
             Comparator<Edge> byValue = Comparator.comparingDouble(Edge::v);
             row.sort((ascending ? byValue : byValue.reversed()).thenComparingLong(Edge::j));
-            List<Edge> best = new ArrayList<>(row.subList(0, Math.min(k, row.size())));
-            best.sort(Comparator.comparingLong(Edge::j));
-            out.addAll(best);
+            out.addAll(row.subList(0, Math.min(k, row.size()))); // rank order: best first, ties to the lower j
         }
         return out;
     }
@@ -190,7 +188,7 @@ class EdgeListTest {
         List<Edge> expected = topK(d, 17, 2, true, false);
         try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
              java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT i, j, value, id_i, id_j FROM read_parquet('"
-                     + out.resolve("*.parquet") + "') ORDER BY i, j")) {
+                     + out.resolve("*.parquet") + "', file_row_number = true) ORDER BY i, file_row_number")) {
             List<Edge> got = new ArrayList<>();
             while (rs.next()) {
                 got.add(new Edge(rs.getLong(1), rs.getLong(2), rs.getDouble(3)));
@@ -198,7 +196,28 @@ class EdgeListTest {
                 assertThat(rs.getString(5)).isEqualTo("s" + rs.getLong(2));
             }
             assertThat(got).containsExactlyElementsOf(expected);
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out).get("edges").asLong())
+                    .as("edges reported for a Parquet edge list").isEqualTo(got.size());
         }
+        // --keep into Parquet: the summary's edges is the number of rows written
+        Path kept = dir.resolve("kept");
+        Cli rk = Cli.run(TestSpark.conf(), "--input", q.toString(), "--output", kept.toString(), "--kernel",
+                "levenshtein", "--keep", "below=3", "--block-size", "4");
+        assertThat(rk.exitCode).as(rk.toString()).isZero();
+        long passing = 0;
+        for (int i = 0; i < 17; i++) {
+            for (int j = i + 1; j < 17; j++) {
+                passing += d[i * 17 + j] <= 3 ? 1 : 0;
+            }
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM read_parquet('"
+                     + kept.resolve("*.parquet") + "')")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(passing);
+        }
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(rk.out).get("edges").asLong())
+                .isEqualTo(passing);
         // against: every (query, reference) pair passing, no notion of self
         Path against = dir.resolve("against.npy");
         Cli ra = Cli.run(TestSpark.conf(), "--input", q.toString(), "--against", q.toString(), "--output",
@@ -240,9 +259,9 @@ class EdgeListTest {
             {new String[] {"--top-k", "2", "--dtype", "float32"}, "applies to dense output", "--dtype"}};
         for (Object[] c : cases) {
             String[] extra = (String[]) c[0];
-            String[] args = new String[4 + extra.length];
-            System.arraycopy(new String[] {"--input", in, "--output", dir.resolve("x.npy").toString()}, 0, args, 0, 4);
-            System.arraycopy(extra, 0, args, 4, extra.length);
+            String[] args = new String[6 + extra.length];
+            System.arraycopy(new String[] {"--kernel", "seed", "--input", in, "--output", dir.resolve("x.npy").toString()}, 0, args, 0, 6);
+            System.arraycopy(extra, 0, args, 6, extra.length);
             allpairs.cli.BadInputTest.assertUserError(Cli.runWithoutSpark(args), (String) c[1], (String) c[2]);
         }
     }

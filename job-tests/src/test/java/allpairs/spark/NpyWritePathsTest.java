@@ -59,7 +59,7 @@ class NpyWritePathsTest {
     void bothPathsWriteNumpysBytes(boolean inPlace, String options, String golden, int block, int partitions)
             throws Exception {
         Path out = dir.resolve("o.npy");
-        List<String> args = new ArrayList<>(List.of("--input", Fixtures.input(16, 8).toString(), "--output",
+        List<String> args = new ArrayList<>(List.of("--kernel", "seed", "--input", Fixtures.input(16, 8).toString(), "--output",
                 out.toString(), "--block-size", Integer.toString(block), "--partitions", Integer.toString(partitions)));
         if (!options.isEmpty()) {
             args.addAll(List.of(options.split(" ")));

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The golden files in ../shared/fixtures (written by NumPy from the reference implementation),
+ * The seed kernel's golden files in src/test/resources/fixtures (written by the reference implementation;
+ * see docs/seed-kernel.md),
  * read with a deliberately minimal reader of our own: v1.0 header length, then raw little-endian data.
  */
 public final class Fixtures {

@@ -35,8 +35,9 @@ final class Failures {
             }
             return Main.USER_ERROR;
         }
-        if (SignalGuard.interrupted()) {
-            return Main.INTERNAL_ERROR; // the JVM is exiting 143/130 on the signal; the hook said why
+        if (SignalGuard.interrupted()) { // the JVM is exiting 143/130 on the signal; the hook said why (WARN)
+            LoggerFactory.getLogger(Main.class).debug("the run's failure after the signal", failure);
+            return Main.INTERNAL_ERROR;
         }
         if (!(failure instanceof StackOverflowError)) { // a thousand frames say nothing more than its name
             LoggerFactory.getLogger(Main.class).error("internal error", failure);

@@ -37,6 +37,8 @@ final class KernelsCommand implements Callable<Integer> {
                         p.description());
             }
         }
+        out.println();
+        out.println("seed's exact definition (loops, uint32 wrap, summation order) and its golden files: docs/seed-kernel.md");
         out.flush();
     }
 

@@ -3,6 +3,7 @@ package allpairs.cli;
 import allpairs.UserError;
 import allpairs.config.Defaults;
 import allpairs.config.JobConfig;
+import allpairs.io.HadoopFs;
 import allpairs.run.Run;
 import allpairs.run.Summary;
 import java.io.File;
@@ -120,6 +121,9 @@ public final class Main implements Callable<Integer> {
         }
         JobConfig job = new JobConfig(input.config(), kernel.config(), output.config(), plan.config(), run.config());
         Map<String, String> settings = spark != null ? spark : Run.sparkSettingsFromSystem();
+        if (job.kernel().name() == null) { // no default kernel: say which ones fit
+            throw KernelAdvice.missingKernel(job.input(), HadoopFs.configuration(settings));
+        }
         String json = explain ? Run.explain(job, settings) : Summary.json(Run.execute(job, settings, err));
         out.println(json);
         out.flush();

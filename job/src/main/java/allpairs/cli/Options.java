@@ -46,8 +46,9 @@ final class Options {
     }
 
     static final class Kernel {
-        @Option(names = "--kernel", paramLabel = "NAME", defaultValue = Defaults.KERNEL,
-                description = "Pair kernel (known: ${COMPLETION-CANDIDATES}).",
+        @Option(names = "--kernel", paramLabel = "NAME",
+                description = "Pair kernel, required (known: ${COMPLETION-CANDIDATES}); without it the run names the"
+                        + " kernels that fit the input.",
                 completionCandidates = Converters.KernelNames.class)
         String name;
 

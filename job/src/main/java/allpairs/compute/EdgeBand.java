@@ -2,7 +2,7 @@ package allpairs.compute;
 
 import java.io.Serializable;
 
-/** The edges of one row band, sorted by (i, j). */
+/** The edges of one row band, sorted by (i, j); a --top-k band by i, then rank (best first, ties to the lower j). */
 public final class EdgeBand implements Serializable {
     private static final long serialVersionUID = 1L;
     private final int band;

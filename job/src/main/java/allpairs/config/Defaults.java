@@ -13,7 +13,6 @@ import org.apache.spark.network.util.JavaUtils;
  * {@code --explain} alike).
  */
 public final class Defaults {
-    public static final String KERNEL = "seed";
     public static final String DTYPE = "float64";
     public static final String LAYOUT = "square";
     public static final String PROGRESS = "on";

@@ -11,17 +11,19 @@ import java.util.Map;
 /**
  * The kernel by name with its {@code key=value} settings, as the user gave them.
  *
- * @param name the kernel name ({@link Defaults#KERNEL} when null)
+ * @param name the kernel name; null when none was given (there is no default kernel: configuring then fails)
  * @param params {@code key=value} settings, validated by {@link #configure}
  */
 public record KernelConfig(String name, List<String> params) {
     public KernelConfig {
-        name = name == null ? Defaults.KERNEL : name;
         params = params == null ? List.of() : List.copyOf(params);
     }
 
     /** The kernel configured with validated values (a {@link allpairs.UserError} names a bad setting). */
     public Configured configure() {
+        if (name == null) {
+            throw new allpairs.UserError("no --kernel given (see 'allpairs kernels')", "option --kernel");
+        }
         Kernel<?> kernel = Kernels.byName(name);
         ParamValues values = Kernels.parse(kernel, params);
         return new Configured(kernel.configure(values), values);

@@ -17,11 +17,14 @@ public record OutputConfig(String path, OutputFormat format, boolean overwrite, 
                            String summaryJson, String preview) {
     public OutputConfig {
         JobConfig.require(path, "--output");
+        boolean formatAsked = format != null;
         format = format == null ? Defaults.outputFormat(path) : format;
         options = options == null ? OutputOptions.dense() : options;
         if (options.layout() == DenseLayout.CONDENSED && format != OutputFormat.NPY) {
-            throw new UserError("--layout condensed writes a .npy of a square symmetric matrix: not with Parquet output",
-                    "option --layout");
+            throw new UserError(formatAsked
+                    ? "--layout condensed writes a .npy of a square symmetric matrix: not with Parquet output"
+                    : "--layout condensed writes a .npy: end --output in .npy (" + path
+                            + " would be a Parquet directory)", "option --layout");
         }
     }
 

@@ -30,6 +30,7 @@ public final class AtomicOutput {
     private final String runId = UUID.randomUUID().toString();
     private OutputLock lock;
     private boolean finished;
+    private volatile boolean committed;
 
     private AtomicOutput(FileSystem fs, Path target, boolean overwrite) {
         this.fs = fs;
@@ -118,6 +119,7 @@ public final class AtomicOutput {
             OutputOwnership.check(fs, target, overwrite, true);
             commit.writeJournal(fresh);
             commit.finish();
+            committed = true;
         } catch (IOException | RuntimeException e) {
             commit.undo();
             throw e;
@@ -138,6 +140,11 @@ public final class AtomicOutput {
     }
 
     /** Deletes this run's staging folder and releases the lock; never throws (it runs on failure paths and signals). */
+    /** True once {@link #commit} has moved the output into place (a signal arriving later must not say otherwise). */
+    public boolean committed() {
+        return committed;
+    }
+
     public synchronized void abort() {
         if (finished) {
             return;

@@ -99,6 +99,7 @@ public final class Run {
                 return result;
             } finally {
                 if (ownSession) {
+                    SignalGuard.drainCancelledTasks(session);
                     session.stop();
                 }
             }

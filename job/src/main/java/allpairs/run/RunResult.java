@@ -19,7 +19,7 @@ import allpairs.plan.Plan;
  * @param rowsPlan how rows reached executors: "broadcast" or "block-join"
  * @param dtype float64 or float32
  * @param layout square, condensed, or edges
- * @param edges edges written to a .npy edge list, or -1 (dense output, or Parquet edges)
+ * @param edges edges written to an edge list (.npy or Parquet), or -1 for dense output
  * @param topK the K of --top-k the run used (at most the column count), or null
  * @param topKAsked the K the user gave (above {@code topK} when it was clamped), or null
  */

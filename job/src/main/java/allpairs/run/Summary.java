@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 
-/** The one-line JSON summary a run prints on stdout (and to {@code --summary-json}). */
+/** The one-line JSON summary a run prints on stdout (and to {@code --summary-json}); every key: docs/summary.md. */
 public final class Summary {
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,6 +42,7 @@ public final class Summary {
         }
         s.put("plan", r.rowsPlan());
         s.put("tiles_reused", r.tilesReused());
+        s.put("tiles_computed", r.plan().tiles() - r.tilesReused());
         s.put("pairs_reused", r.pairsReused());
         s.put("task_seconds_max", r.taskSecondsMax());
         s.put("task_seconds_mean", Math.round(r.taskSecondsMean() * 1000) / 1000.0);

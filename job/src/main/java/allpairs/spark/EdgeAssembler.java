@@ -15,7 +15,8 @@ import scala.Tuple2;
 
 /**
  * Executor side: joins one row band's edge pieces, keeps each row's K best when --top-k (the
- * per-row heap bound is applied here a second time, across tiles), and sorts by (i, j).
+ * per-row heap bound is applied here a second time, across tiles), and sorts: by (i, j), or for --top-k
+ * by i and then rank (best first, ties to the lower j).
  */
 public final class EdgeAssembler implements Function2<Integer, Iterator<Tuple2<Integer, Piece>>, Iterator<EdgeBand>> {
     private static final long serialVersionUID = 1L;
@@ -51,6 +52,9 @@ public final class EdgeAssembler implements Function2<Integer, Iterator<Tuple2<I
             BlockSums sums = new BlockSums(preview.grid());
             sums.addEdges(kept);
             preview.add(new PreviewAccumulator.Share(band, sums));
+        }
+        if (topK != null) { // already in rank order within each row: best first, ties to the lower j
+            return Collections.singletonList(new EdgeBand(band, kept)).iterator();
         }
         int[] order = kept.orderByRowThenColumn();
         return Collections.singletonList(new EdgeBand(band, kept.select(order, order.length))).iterator();

@@ -59,7 +59,7 @@ public final class Pipeline {
                                PrintStream progressOut) throws IOException {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Counters counters = Counters.register(sc.sc());
-        ProgressListener progress = new ProgressListener(counters, work.plan().tiles() - work.reused().size());
+        ProgressListener progress = new ProgressListener(counters, work.plan().tiles(), work.reused().size());
         sc.sc().addSparkListener(progress);
         if (progressSeconds > 0) {
             progress.printEvery(progressSeconds, progressOut);

@@ -23,7 +23,10 @@ import scala.collection.JavaConverters;
 final class ProgressListener extends SparkListener implements AutoCloseable {
     private final long tilesId;
     private final long pairsId;
+    /** Tiles of this run's compute stage. */
     private final long totalTiles;
+    /** Tiles read back from the checkpoint: done before the first line, never part of the ETA. */
+    private final long reusedTiles;
     private final long startNanos = System.nanoTime();
     /** Running values of tasks still going, by task id: [tiles, pairs]. */
     private final Map<Long, long[]> running = new ConcurrentHashMap<>();
@@ -37,10 +40,15 @@ final class ProgressListener extends SparkListener implements AutoCloseable {
     private long lastFinish = Long.MIN_VALUE;
     private ScheduledExecutorService printer;
 
-    ProgressListener(Counters counters, long totalTiles) {
+    /**
+     * @param planTiles every tile of the plan, reused ones included
+     * @param reusedTiles tiles read back from the checkpoint (the lines count them as done from the first)
+     */
+    ProgressListener(Counters counters, long planTiles, long reusedTiles) {
         this.tilesId = counters.tilesComputed.id();
         this.pairsId = counters.pairsComputed.id();
-        this.totalTiles = totalTiles;
+        this.totalTiles = planTiles - reusedTiles;
+        this.reusedTiles = reusedTiles;
     }
 
     /** Prints a progress line to {@code err} every {@code seconds} until closed. */
@@ -146,13 +154,21 @@ final class ProgressListener extends SparkListener implements AutoCloseable {
         return tasks == 0 ? 0 : taskSecondsSum / tasks;
     }
 
+    /**
+     * One progress line: tiles done of the whole plan (reused ones included), this run's pairs/s,
+     * and an ETA from this run's own rate over the tiles it still has to compute.
+     */
     String line() {
-        long tiles = tilesDone();
+        long computed = tilesDone();
+        long plan = totalTiles + reusedTiles;
         double elapsed = (System.nanoTime() - startNanos) / 1e9;
         double pairsPerSecond = elapsed > 0 ? pairsDone() / elapsed : 0;
-        String eta = tiles == 0 ? "unknown" : clock(elapsed * (totalTiles - tiles) / tiles);
-        return String.format("allpairs: progress %d/%d tiles (%.1f%%), %.0f pairs/s, elapsed %s, ETA %s", tiles,
-                totalTiles, 100.0 * tiles / Math.max(1, totalTiles), pairsPerSecond, clock(elapsed), eta);
+        String eta = computed == totalTiles ? clock(0)
+                : computed == 0 ? "unknown" : clock(elapsed * (totalTiles - computed) / computed);
+        String reused = reusedTiles == 0 ? "" : "; " + reusedTiles + " reused from the checkpoint";
+        return String.format("allpairs: progress %d/%d tiles (%.1f%%%s), %.0f pairs/s, elapsed %s, ETA %s",
+                reusedTiles + computed, plan, 100.0 * (reusedTiles + computed) / Math.max(1, plan), reused,
+                pairsPerSecond, clock(elapsed), eta);
     }
 
     private static String clock(double seconds) {

@@ -18,6 +18,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.LongAccumulator;
 
 /** An edge list as Parquet (i, j, value[, id_i, id_j]): each band becomes one file, written by an executor. */
 public final class EdgeParquetSink implements Sink {
@@ -51,13 +52,16 @@ public final class EdgeParquetSink implements Sink {
     public long write(SparkSession spark, JavaPairRDD<Integer, Piece> pieces, Plan plan) {
         boolean withIds = ids[0] != null || ids[1] != null;
         Broadcast<String[][]> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(ids);
+        // Counted where the rows are made, in the write job's result stage: Spark merges a result
+        // task's accumulator updates once per partition, so retried tasks do not count twice.
+        LongAccumulator written = spark.sparkContext().longAccumulator("allpairs.edges");
         try {
             spark.createDataFrame(EdgeAssembler.assemble(pieces, plan, topK, ascending, preview)
-                    .flatMap(new EdgeRows(shared, withIds)), schema(withIds)).write().parquet(directory);
+                    .flatMap(new EdgeRows(shared, withIds, written)), schema(withIds)).write().parquet(directory);
         } finally {
             shared.destroy();
         }
-        return -1;
+        return written.value();
     }
 
     /** A band's edges as rows. */
@@ -65,10 +69,12 @@ public final class EdgeParquetSink implements Sink {
         private static final long serialVersionUID = 1L;
         private final Broadcast<String[][]> ids;
         private final boolean withIds;
+        private final LongAccumulator written;
 
-        EdgeRows(Broadcast<String[][]> ids, boolean withIds) {
+        EdgeRows(Broadcast<String[][]> ids, boolean withIds, LongAccumulator written) {
             this.ids = ids;
             this.withIds = withIds;
+            this.written = written;
         }
 
         @Override
@@ -85,6 +91,7 @@ public final class EdgeParquetSink implements Sink {
                                 colIds == null ? null : colIds[(int) j])
                         : RowFactory.create(i, j, e.value(k)));
             }
+            written.add(rows.size());
             return rows.iterator();
         }
     }

@@ -11,7 +11,7 @@ public interface Sink {
     /**
      * Gathers the pieces (keyed by row band) into bands and writes them.
      *
-     * @return the edges written to a .npy edge list, or -1 (dense output, or Parquet edges)
+     * @return the edges written to an edge list (.npy or Parquet), or -1 for dense output
      */
     long write(SparkSession spark, JavaPairRDD<Integer, Piece> pieces, Plan plan) throws IOException;
 }
