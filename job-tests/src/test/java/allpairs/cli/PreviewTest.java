@@ -120,7 +120,7 @@ class PreviewTest {
     void aPreviewPathUnderAFileIsRefusedBeforeAnyWork() throws IOException {
         Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
         Cli r = Cli.runWithoutSpark("--input", Fixtures.input(16, 8).toString(), "--output",
-                dir.resolve("m.npy").toString(), "--preview", file.resolve("p.png").toString());
+                dir.resolve("m.npy").toString(), "--kernel", "seed", "--preview", file.resolve("p.png").toString());
         BadInputTest.assertUserError(r, "--preview", file.toString());
         assertThat(dir.toFile().list()).containsExactly("not-a-dir");
     }
