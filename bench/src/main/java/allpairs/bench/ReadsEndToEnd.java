@@ -1,20 +1,16 @@
 package allpairs.bench;
 
-import allpairs.cli.Main;
 import allpairs.kernel.ByteRows;
 import allpairs.kernel.Kernel;
 import allpairs.kernel.Kernels;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -109,26 +105,18 @@ public final class ReadsEndToEnd {
             }
         }
         Files.createDirectories(events);
-        Map<String, String> conf = new HashMap<>(settings);
-        conf.putAll(Map.of("spark.master", "local[2]", "spark.app.name", "allpairs-bench-reads",
-                "spark.ui.enabled", "false", "spark.driver.host", "127.0.0.1",
-                "spark.driver.bindAddress", "127.0.0.1", "spark.eventLog.enabled", "true",
+        Map<String, String> conf = BenchJob.localConf("allpairs-bench-reads", settings);
+        conf.putAll(Map.of("spark.eventLog.enabled", "true",
                 "spark.eventLog.dir", events.toAbsolutePath().toUri().toString()));
         List<String> args = new ArrayList<>(List.of("--input", input.toString(), "--output", output.toString(),
                 "--kernel", "levenshtein", "--overwrite"));
         args.addAll(extra);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
         long start = System.nanoTime();
-        int code = Main.execute(args.toArray(new String[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                System.err, conf);
+        String summary = BenchJob.summaryLine("job " + name, args, conf);
         double wall = (System.nanoTime() - start) / 1e9;
-        String text = out.toString(StandardCharsets.UTF_8).trim();
-        if (code != 0) {
-            throw new IllegalStateException("job " + name + " exited " + code + ": " + text);
-        }
         System.out.printf(Locale.ROOT, "{\"run\":\"spark local[2] %s\",\"wall_seconds_with_session_start\":%.3f,"
-                + "\"summary\":%s}%n", name, wall, text.substring(text.lastIndexOf('\n') + 1));
-        return JSON.readTree(text.substring(text.lastIndexOf('\n') + 1));
+                + "\"summary\":%s}%n", name, wall, summary);
+        return JSON.readTree(summary);
     }
 
     /** The RapidFuzz script's JSON line, or null (said why) when it cannot run. */
