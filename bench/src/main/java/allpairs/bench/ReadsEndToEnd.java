@@ -37,27 +37,15 @@ public final class ReadsEndToEnd {
     }
 
     public static void main(String[] args) throws Exception {
-        int reads = 8000;
-        int length = 50;
-        int family = 20;
-        int cutoff = 3;
-        long seed = 42;
-        Path dir = Path.of("bench-out", "reads");
-        String python = "python3";
-        for (int a = 0; a < args.length; a += 2) {
-            String value = a + 1 < args.length ? args[a + 1] : null;
-            switch (args[a]) {
-                case "--reads" -> reads = Integer.parseInt(value);
-                case "--length" -> length = Integer.parseInt(value);
-                case "--family" -> family = Integer.parseInt(value);
-                case "--cutoff" -> cutoff = Integer.parseInt(value);
-                case "--seed" -> seed = Long.parseLong(value);
-                case "--dir" -> dir = Path.of(value);
-                case "--python" -> python = value;
-                default -> throw new IllegalArgumentException("unknown option " + args[a] + " (known: --reads M"
-                        + " --length N --family F --cutoff X --seed S --dir DIR --python CMD)");
-            }
-        }
+        BenchArgs options = new BenchArgs(args,
+                "--reads M --length N --family F --cutoff X --seed S --dir DIR --python CMD");
+        int reads = options.intOr("--reads", 8000);
+        int length = options.intOr("--length", 50);
+        int family = options.intOr("--family", 20);
+        int cutoff = options.intOr("--cutoff", 3);
+        long seed = options.longOr("--seed", 42);
+        Path dir = options.pathOr("--dir", Path.of("bench-out", "reads"));
+        String python = options.stringOr("--python", "python3");
         Files.createDirectories(dir);
         byte[][] generated = ReadFamilies.generate(reads, length, family, seed);
         Path input = dir.resolve("reads.txt");

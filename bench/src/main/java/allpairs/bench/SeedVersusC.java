@@ -28,20 +28,11 @@ public final class SeedVersusC {
     }
 
     public static void main(String[] args) throws Exception {
-        int m = 512;
-        int n = 64;
-        long seed = 42;
-        Path dir = Path.of("bench-out");
-        for (int a = 0; a + 1 < args.length; a += 2) {
-            switch (args[a]) {
-                case "--rows" -> m = Integer.parseInt(args[a + 1]);
-                case "--cols" -> n = Integer.parseInt(args[a + 1]);
-                case "--seed" -> seed = Long.parseLong(args[a + 1]);
-                case "--dir" -> dir = Path.of(args[a + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[a]
-                        + " (known: --rows M --cols N --seed S --dir DIR)");
-            }
-        }
+        BenchArgs options = new BenchArgs(args, "--rows M --cols N --seed S --dir DIR");
+        int m = options.intOr("--rows", 512);
+        int n = options.intOr("--cols", 64);
+        long seed = options.longOr("--seed", 42);
+        Path dir = options.pathOr("--dir", Path.of("bench-out"));
         Files.createDirectories(dir);
         Path input = dir.resolve("seed-c-input.npy").toAbsolutePath();
         EndToEnd.writeInt8(EndToEnd.randomInt8(m, n, seed), m, n, input);
