@@ -1,12 +1,7 @@
 package allpairs.bench;
 
-import allpairs.cli.Main;
 import allpairs.kernel.ByteRows;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Map;
 import java.io.File;
@@ -34,21 +29,11 @@ public final class AlignmentEndToEnd {
     }
 
     public static void main(String[] args) throws Exception {
-        int m = 500;
-        long seed = 42;
-        Path dir = Path.of("bench-out");
-        Integer blockSize = null;
-        for (int a = 0; a < args.length; a += 2) {
-            String value = a + 1 < args.length ? args[a + 1] : null;
-            switch (args[a]) {
-                case "--rows" -> m = Integer.parseInt(value);
-                case "--seed" -> seed = Long.parseLong(value);
-                case "--dir" -> dir = Path.of(value);
-                case "--block-size" -> blockSize = Integer.valueOf(value);
-                default -> throw new IllegalArgumentException("unknown option " + args[a]
-                        + " (known: --rows M --seed S --dir DIR --block-size B)");
-            }
-        }
+        BenchArgs options = new BenchArgs(args, "--rows M --seed S --dir DIR --block-size B");
+        int m = options.intOr("--rows", 500);
+        long seed = options.longOr("--seed", 42);
+        Path dir = options.pathOr("--dir", Path.of("bench-out"));
+        Integer blockSize = options.intOrNull("--block-size");
         Files.createDirectories(dir);
         ByteRows rows = Proteins.logNormal(m, 350, 8, 4000, seed);
         Path fasta = dir.resolve("proteins.fasta");
@@ -112,8 +97,6 @@ public final class AlignmentEndToEnd {
 
     /** One run through the CLI in this JVM (Spark local[2]); the summary line it printed. */
     private static JsonNode job(Path fasta, Path out, Integer blockSize) throws IOException {
-        Map<String, String> conf = Map.of("spark.master", "local[2]", "spark.app.name", "allpairs-bench-align",
-                "spark.ui.enabled", "false", "spark.driver.host", "127.0.0.1", "spark.driver.bindAddress", "127.0.0.1");
         List<String> args = new ArrayList<>(List.of("--input", fasta.toString(), "--output", out.toString(),
                 "--kernel", "sw", "--overwrite"));
         for (String p : PARAMS) {
@@ -122,14 +105,7 @@ public final class AlignmentEndToEnd {
         if (blockSize != null) {
             args.addAll(List.of("--block-size", blockSize.toString()));
         }
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        int code = Main.execute(args.toArray(new String[0]), new PrintStream(stdout, true, StandardCharsets.UTF_8),
-                System.err, conf);
-        String text = stdout.toString(StandardCharsets.UTF_8).trim();
-        if (code != 0) {
-            throw new IllegalStateException("job exited " + code + ": " + text);
-        }
-        return new ObjectMapper().readTree(text.substring(text.lastIndexOf('\n') + 1));
+        return BenchJob.summary("job", args, BenchJob.localConf("allpairs-bench-align", Map.of()));
     }
 
     /** The m × m float64 matrix of a .npy (little-endian, C order). */

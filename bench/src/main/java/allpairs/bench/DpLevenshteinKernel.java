@@ -1,6 +1,6 @@
 package allpairs.bench;
 
-import allpairs.kernel.ByteKernel;
+import allpairs.kernel.DescribedByteKernel;
 import allpairs.kernel.ElementType;
 import allpairs.kernel.KernelKind;
 
@@ -9,7 +9,7 @@ import allpairs.kernel.KernelKind;
  * cell at a time. Only here so that JMH shows the rewrite's effect in the same run (cases
  * {@code levenshtein-dp:N}); same results.
  */
-public final class DpLevenshteinKernel extends ByteKernel<DpLevenshteinKernel.Scratch> {
+public final class DpLevenshteinKernel extends DescribedByteKernel<DpLevenshteinKernel.Scratch> {
     private static final long serialVersionUID = 1L;
 
     /** Two DP rows over y (previous and current). */
@@ -23,24 +23,8 @@ public final class DpLevenshteinKernel extends ByteKernel<DpLevenshteinKernel.Sc
         }
     }
 
-    @Override
-    public String name() {
-        return "levenshtein-dp";
-    }
-
-    @Override
-    public ElementType elementType() {
-        return ElementType.SYMBOL;
-    }
-
-    @Override
-    public boolean symmetric() {
-        return true;
-    }
-
-    @Override
-    public KernelKind kind() {
-        return KernelKind.DISTANCE;
+    public DpLevenshteinKernel() {
+        super("levenshtein-dp", "", ElementType.SYMBOL, true, KernelKind.DISTANCE);
     }
 
     @Override

@@ -72,23 +72,12 @@ public final class EndToEnd {
     }
 
     public static void main(String[] args) throws Exception {
-        int m = 2000;
-        int n = 64;
-        long seed = 42;
-        Path dir = Path.of("bench-out");
-        Integer blockSize = null;
-        for (int a = 0; a < args.length; a += 2) {
-            String value = a + 1 < args.length ? args[a + 1] : null;
-            switch (args[a]) {
-                case "--rows" -> m = Integer.parseInt(value);
-                case "--cols" -> n = Integer.parseInt(value);
-                case "--seed" -> seed = Long.parseLong(value);
-                case "--dir" -> dir = Path.of(value);
-                case "--block-size" -> blockSize = Integer.valueOf(value);
-                default -> throw new IllegalArgumentException("unknown option " + args[a]
-                        + " (known: --rows M --cols N --seed S --dir DIR --block-size B)");
-            }
-        }
+        BenchArgs options = new BenchArgs(args, "--rows M --cols N --seed S --dir DIR --block-size B");
+        int m = options.intOr("--rows", 2000);
+        int n = options.intOr("--cols", 64);
+        long seed = options.longOr("--seed", 42);
+        Path dir = options.pathOr("--dir", Path.of("bench-out"));
+        Integer blockSize = options.intOrNull("--block-size");
         Files.createDirectories(dir);
         @SuppressWarnings("unchecked")
         Kernel<Object> seedKernel = (Kernel<Object>) Kernels.byName("seed");

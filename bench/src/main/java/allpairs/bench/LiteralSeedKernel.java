@@ -1,6 +1,6 @@
 package allpairs.bench;
 
-import allpairs.kernel.ByteKernel;
+import allpairs.kernel.DescribedByteKernel;
 import allpairs.kernel.ElementType;
 import allpairs.kernel.KernelKind;
 
@@ -8,7 +8,7 @@ import allpairs.kernel.KernelKind;
  * The seed kernel as it was before the unroll-and-jam: one cell at a time, one add chain per cell.
  * Only here so that JMH shows the rewrite's effect (cases {@code seed-literal:N}); same results.
  */
-public final class LiteralSeedKernel extends ByteKernel<LiteralSeedKernel.Scratch> {
+public final class LiteralSeedKernel extends DescribedByteKernel<LiteralSeedKernel.Scratch> {
     private static final long serialVersionUID = 1L;
 
     /** As the seed kernel's: the n×n table and the hoisted row sums. */
@@ -22,24 +22,8 @@ public final class LiteralSeedKernel extends ByteKernel<LiteralSeedKernel.Scratc
         }
     }
 
-    @Override
-    public String name() {
-        return "seed-literal";
-    }
-
-    @Override
-    public ElementType elementType() {
-        return ElementType.INT8;
-    }
-
-    @Override
-    public boolean symmetric() {
-        return true;
-    }
-
-    @Override
-    public KernelKind kind() {
-        return KernelKind.SCORE;
+    public LiteralSeedKernel() {
+        super("seed-literal", "", ElementType.INT8, true, KernelKind.SCORE);
     }
 
     @Override

@@ -1,20 +1,16 @@
 package allpairs.bench;
 
-import allpairs.cli.Main;
 import allpairs.kernel.ByteRows;
 import allpairs.kernel.Kernel;
 import allpairs.kernel.Kernels;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -41,27 +37,15 @@ public final class ReadsEndToEnd {
     }
 
     public static void main(String[] args) throws Exception {
-        int reads = 8000;
-        int length = 50;
-        int family = 20;
-        int cutoff = 3;
-        long seed = 42;
-        Path dir = Path.of("bench-out", "reads");
-        String python = "python3";
-        for (int a = 0; a < args.length; a += 2) {
-            String value = a + 1 < args.length ? args[a + 1] : null;
-            switch (args[a]) {
-                case "--reads" -> reads = Integer.parseInt(value);
-                case "--length" -> length = Integer.parseInt(value);
-                case "--family" -> family = Integer.parseInt(value);
-                case "--cutoff" -> cutoff = Integer.parseInt(value);
-                case "--seed" -> seed = Long.parseLong(value);
-                case "--dir" -> dir = Path.of(value);
-                case "--python" -> python = value;
-                default -> throw new IllegalArgumentException("unknown option " + args[a] + " (known: --reads M"
-                        + " --length N --family F --cutoff X --seed S --dir DIR --python CMD)");
-            }
-        }
+        BenchArgs options = new BenchArgs(args,
+                "--reads M --length N --family F --cutoff X --seed S --dir DIR --python CMD");
+        int reads = options.intOr("--reads", 8000);
+        int length = options.intOr("--length", 50);
+        int family = options.intOr("--family", 20);
+        int cutoff = options.intOr("--cutoff", 3);
+        long seed = options.longOr("--seed", 42);
+        Path dir = options.pathOr("--dir", Path.of("bench-out", "reads"));
+        String python = options.stringOr("--python", "python3");
         Files.createDirectories(dir);
         byte[][] generated = ReadFamilies.generate(reads, length, family, seed);
         Path input = dir.resolve("reads.txt");
@@ -109,26 +93,18 @@ public final class ReadsEndToEnd {
             }
         }
         Files.createDirectories(events);
-        Map<String, String> conf = new HashMap<>(settings);
-        conf.putAll(Map.of("spark.master", "local[2]", "spark.app.name", "allpairs-bench-reads",
-                "spark.ui.enabled", "false", "spark.driver.host", "127.0.0.1",
-                "spark.driver.bindAddress", "127.0.0.1", "spark.eventLog.enabled", "true",
+        Map<String, String> conf = BenchJob.localConf("allpairs-bench-reads", settings);
+        conf.putAll(Map.of("spark.eventLog.enabled", "true",
                 "spark.eventLog.dir", events.toAbsolutePath().toUri().toString()));
         List<String> args = new ArrayList<>(List.of("--input", input.toString(), "--output", output.toString(),
                 "--kernel", "levenshtein", "--overwrite"));
         args.addAll(extra);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
         long start = System.nanoTime();
-        int code = Main.execute(args.toArray(new String[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                System.err, conf);
+        String summary = BenchJob.summaryLine("job " + name, args, conf);
         double wall = (System.nanoTime() - start) / 1e9;
-        String text = out.toString(StandardCharsets.UTF_8).trim();
-        if (code != 0) {
-            throw new IllegalStateException("job " + name + " exited " + code + ": " + text);
-        }
         System.out.printf(Locale.ROOT, "{\"run\":\"spark local[2] %s\",\"wall_seconds_with_session_start\":%.3f,"
-                + "\"summary\":%s}%n", name, wall, text.substring(text.lastIndexOf('\n') + 1));
-        return JSON.readTree(text.substring(text.lastIndexOf('\n') + 1));
+                + "\"summary\":%s}%n", name, wall, summary);
+        return JSON.readTree(summary);
     }
 
     /** The RapidFuzz script's JSON line, or null (said why) when it cannot run. */

@@ -1,12 +1,9 @@
 package allpairs.bench;
 
-import allpairs.cli.Main;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,20 +28,11 @@ public final class SeedVersusC {
     }
 
     public static void main(String[] args) throws Exception {
-        int m = 512;
-        int n = 64;
-        long seed = 42;
-        Path dir = Path.of("bench-out");
-        for (int a = 0; a + 1 < args.length; a += 2) {
-            switch (args[a]) {
-                case "--rows" -> m = Integer.parseInt(args[a + 1]);
-                case "--cols" -> n = Integer.parseInt(args[a + 1]);
-                case "--seed" -> seed = Long.parseLong(args[a + 1]);
-                case "--dir" -> dir = Path.of(args[a + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[a]
-                        + " (known: --rows M --cols N --seed S --dir DIR)");
-            }
-        }
+        BenchArgs options = new BenchArgs(args, "--rows M --cols N --seed S --dir DIR");
+        int m = options.intOr("--rows", 512);
+        int n = options.intOr("--cols", 64);
+        long seed = options.longOr("--seed", 42);
+        Path dir = options.pathOr("--dir", Path.of("bench-out"));
         Files.createDirectories(dir);
         Path input = dir.resolve("seed-c-input.npy").toAbsolutePath();
         EndToEnd.writeInt8(EndToEnd.randomInt8(m, n, seed), m, n, input);
@@ -94,18 +82,9 @@ public final class SeedVersusC {
 
     /** One run through the CLI in this JVM (Spark local[2]); the summary line it printed. */
     private static JsonNode job(Path input, Path out) throws IOException {
-        Map<String, String> conf = Map.of("spark.master", "local[2]", "spark.app.name", "allpairs-bench-seed-c",
-                "spark.ui.enabled", "false", "spark.driver.host", "127.0.0.1", "spark.driver.bindAddress", "127.0.0.1");
         List<String> args = List.of("--input", input.toString(), "--output", out.toString(), "--kernel", "seed",
                 "--overwrite");
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        int code = Main.execute(args.toArray(new String[0]), new PrintStream(stdout, true, StandardCharsets.UTF_8),
-                System.err, conf);
-        String text = stdout.toString(StandardCharsets.UTF_8).trim();
-        if (code != 0) {
-            throw new IllegalStateException("job exited " + code + ": " + text);
-        }
-        return JSON.readTree(text.substring(text.lastIndexOf('\n') + 1));
+        return BenchJob.summary("job", args, BenchJob.localConf("allpairs-bench-seed-c", Map.of()));
     }
 
     /** The .npy's payload (after its header) against the raw float64 file. */

@@ -9,7 +9,7 @@ import java.util.List;
  * scores match/mismatch by bit pattern, or the entry of a substitution matrix), their
  * declarations, and the scratch of two DP rows for each of the three Gotoh states.
  */
-abstract class AffineGapKernel extends ByteKernel<AffineGapKernel.Scratch> {
+abstract class AffineGapKernel extends DescribedByteKernel<AffineGapKernel.Scratch> {
     private static final long serialVersionUID = 1L;
 
     static final double DEFAULT_MATCH = 1;
@@ -39,6 +39,8 @@ abstract class AffineGapKernel extends ByteKernel<AffineGapKernel.Scratch> {
     final boolean integerScores;
     /** The largest |score| of a column or gap (sizes the integer paths). */
     final int maxAbsScore;
+    /** True for sw (the best local score), false for nw. */
+    private final boolean local;
 
     /**
      * Two rows (previous, current) over y for each state: M ends in a match/mismatch column,
@@ -66,7 +68,9 @@ abstract class AffineGapKernel extends ByteKernel<AffineGapKernel.Scratch> {
         }
     }
 
-    AffineGapKernel(double match, double mismatch, double gapOpen, double gapExtend, SubstitutionMatrix matrix) {
+    AffineGapKernel(String name, String description, boolean local, double match, double mismatch, double gapOpen,
+                    double gapExtend, SubstitutionMatrix matrix) {
+        super(name, description, ElementType.SYMBOL, true, KernelKind.SCORE);
         this.match = match;
         this.mismatch = mismatch;
         this.gapOpen = gapOpen;
@@ -83,6 +87,7 @@ abstract class AffineGapKernel extends ByteKernel<AffineGapKernel.Scratch> {
         }
         this.integerScores = integral;
         this.maxAbsScore = (int) Math.ceil(maxAbs);
+        this.local = local;
     }
 
     /**
@@ -99,11 +104,8 @@ abstract class AffineGapKernel extends ByteKernel<AffineGapKernel.Scratch> {
             }
             return;
         }
-        IntAlignment.computeRow(this, local(), (ByteRows) a, i, (ByteRows) b, jFrom, jTo, scratch, out, outOffset);
+        IntAlignment.computeRow(this, local, (ByteRows) a, i, (ByteRows) b, jFrom, jTo, scratch, out, outOffset);
     }
-
-    /** True for sw (the best local score), false for nw. */
-    abstract boolean local();
 
     /** A new instance of the same kernel with these scores (matrix null: match/mismatch). */
     abstract AffineGapKernel withScores(double match, double mismatch, double gapOpen, double gapExtend,
@@ -130,21 +132,6 @@ abstract class AffineGapKernel extends ByteKernel<AffineGapKernel.Scratch> {
             matrix.requireKnown(xs, xOff, n);
             matrix.requireKnown(ys, yOff, m);
         }
-    }
-
-    @Override
-    public final ElementType elementType() {
-        return ElementType.SYMBOL;
-    }
-
-    @Override
-    public final boolean symmetric() {
-        return true;
-    }
-
-    @Override
-    public final KernelKind kind() {
-        return KernelKind.SCORE;
     }
 
     @Override

@@ -11,7 +11,7 @@ package allpairs.kernel;
  * operation). {@link #computeRow} builds row i's bit masks once for the whole tile row, and with a
  * bound stops a pair as soon as its distance provably exceeds it.
  */
-public final class LevenshteinKernel extends ByteKernel<LevenshteinKernel.Scratch> {
+public final class LevenshteinKernel extends DescribedByteKernel<LevenshteinKernel.Scratch> {
     private static final long serialVersionUID = 1L;
     public static final String NAME = "levenshtein";
 
@@ -24,29 +24,9 @@ public final class LevenshteinKernel extends ByteKernel<LevenshteinKernel.Scratc
         }
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "edit distance (insert, delete, substitute cost 1) between symbol rows";
-    }
-
-    @Override
-    public ElementType elementType() {
-        return ElementType.SYMBOL;
-    }
-
-    @Override
-    public boolean symmetric() {
-        return true;
-    }
-
-    @Override
-    public KernelKind kind() {
-        return KernelKind.DISTANCE;
+    public LevenshteinKernel() {
+        super(NAME, "edit distance (insert, delete, substitute cost 1) between symbol rows",
+                ElementType.SYMBOL, true, KernelKind.DISTANCE);
     }
 
     @Override

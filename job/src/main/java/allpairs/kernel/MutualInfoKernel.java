@@ -11,7 +11,7 @@ package allpairs.kernel;
  * their first occurrence in the rows, and logs are {@link StrictMath#log}, so results are the same
  * bits on every JVM.
  */
-public final class MutualInfoKernel extends ByteKernel<MutualInfoKernel.Scratch> {
+public final class MutualInfoKernel extends DescribedByteKernel<MutualInfoKernel.Scratch> {
     private static final long serialVersionUID = 1L;
     public static final String NAME = "mi";
 
@@ -22,29 +22,9 @@ public final class MutualInfoKernel extends ByteKernel<MutualInfoKernel.Scratch>
         final int[] countY = new int[256];
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "mutual information (nats) of two equal-length rows of values 0..255, as sklearn's mutual_info_score";
-    }
-
-    @Override
-    public ElementType elementType() {
-        return ElementType.UINT8;
-    }
-
-    @Override
-    public boolean symmetric() {
-        return true;
-    }
-
-    @Override
-    public KernelKind kind() {
-        return KernelKind.SCORE;
+    public MutualInfoKernel() {
+        super(NAME, "mutual information (nats) of two equal-length rows of values 0..255, as sklearn's mutual_info_score",
+                ElementType.UINT8, true, KernelKind.SCORE);
     }
 
     @Override

@@ -17,6 +17,7 @@ package allpairs.kernel;
 public final class NeedlemanWunschKernel extends AffineGapKernel {
     private static final long serialVersionUID = 1L;
     public static final String NAME = "nw";
+    private static final String DESCRIPTION = "global alignment score, affine gaps (Gotoh; Biopython PairwiseAligner scoring)";
 
     /** The defaults: match 1, mismatch -1, gap-open -2, gap-extend -1. */
     public NeedlemanWunschKernel() {
@@ -25,28 +26,13 @@ public final class NeedlemanWunschKernel extends AffineGapKernel {
 
     private NeedlemanWunschKernel(double match, double mismatch, double gapOpen, double gapExtend,
                        SubstitutionMatrix matrix) {
-        super(match, mismatch, gapOpen, gapExtend, matrix);
+        super(NAME, DESCRIPTION, false, match, mismatch, gapOpen, gapExtend, matrix);
     }
 
     @Override
     NeedlemanWunschKernel withScores(double match, double mismatch, double gapOpen, double gapExtend,
                        SubstitutionMatrix matrix) {
         return new NeedlemanWunschKernel(match, mismatch, gapOpen, gapExtend, matrix);
-    }
-
-    @Override
-    boolean local() {
-        return false;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "global alignment score, affine gaps (Gotoh; Biopython PairwiseAligner scoring)";
     }
 
     @Override

@@ -8,7 +8,7 @@ package allpairs.kernel;
  * local (or a lane) before it is stored, and several cells run side by side; the k order per cell and
  * the row-major reduction order are those of the definition.
  */
-public final class SeedKernel extends ByteKernel<SeedKernel.Scratch> {
+public final class SeedKernel extends DescribedByteKernel<SeedKernel.Scratch> {
     private static final long serialVersionUID = 1L;
     public static final String NAME = "seed";
 
@@ -22,6 +22,8 @@ public final class SeedKernel extends ByteKernel<SeedKernel.Scratch> {
     }
 
     private SeedKernel(Path path) {
+        super(NAME, "cost stand-in of docs/seed-kernel.md: n^3 steps and an n x n scratch per pair",
+                ElementType.INT8, true, KernelKind.SCORE);
         this.path = path;
     }
 
@@ -62,31 +64,6 @@ public final class SeedKernel extends ByteKernel<SeedKernel.Scratch> {
             int jobs = SeedLanes.maxJobs(n);
             this.jobOffset = new int[jobs];
         }
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "cost stand-in of docs/seed-kernel.md: n^3 steps and an n x n scratch per pair";
-    }
-
-    @Override
-    public ElementType elementType() {
-        return ElementType.INT8;
-    }
-
-    @Override
-    public boolean symmetric() {
-        return true;
-    }
-
-    @Override
-    public KernelKind kind() {
-        return KernelKind.SCORE;
     }
 
     @Override

@@ -17,6 +17,7 @@ package allpairs.kernel;
 public final class SmithWatermanKernel extends AffineGapKernel {
     private static final long serialVersionUID = 1L;
     public static final String NAME = "sw";
+    private static final String DESCRIPTION = "local alignment score, affine gaps (Smith-Waterman-Gotoh), at least 0";
 
     /** The defaults: match 1, mismatch -1, gap-open -2, gap-extend -1. */
     public SmithWatermanKernel() {
@@ -25,28 +26,13 @@ public final class SmithWatermanKernel extends AffineGapKernel {
 
     private SmithWatermanKernel(double match, double mismatch, double gapOpen, double gapExtend,
                        SubstitutionMatrix matrix) {
-        super(match, mismatch, gapOpen, gapExtend, matrix);
+        super(NAME, DESCRIPTION, true, match, mismatch, gapOpen, gapExtend, matrix);
     }
 
     @Override
     SmithWatermanKernel withScores(double match, double mismatch, double gapOpen, double gapExtend,
                        SubstitutionMatrix matrix) {
         return new SmithWatermanKernel(match, mismatch, gapOpen, gapExtend, matrix);
-    }
-
-    @Override
-    boolean local() {
-        return true;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "local alignment score, affine gaps (Smith-Waterman-Gotoh), at least 0";
     }
 
     @Override
