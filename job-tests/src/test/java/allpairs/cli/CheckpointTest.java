@@ -1,51 +1,45 @@
 package allpairs.cli;
 
+import allpairs.support.SparkCliTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import allpairs.support.Cli;
 import allpairs.support.Fixtures;
-import allpairs.support.TestSpark;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** --checkpoint: finished tiles are reused, a different job is refused; the output lock. */
-class CheckpointTest {
-    static final ObjectMapper JSON = new ObjectMapper();
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void spark() {
-        TestSpark.session();
-    }
-
-    private Cli run(String... args) {
-        return Cli.run(TestSpark.conf(), args);
-    }
-
+class CheckpointTest extends SparkCliTest {
     private List<Path> tileFiles(Path checkpoint) throws IOException {
         try (Stream<Path> s = Files.list(checkpoint.resolve("tiles"))) {
             return s.filter(p -> p.getFileName().toString().endsWith(".tile")).sorted().toList();
         }
     }
 
+    /** The seed on INPUT tiled by 6, with --checkpoint CK, into dir/NAME: it must succeed; its summary. */
+    private JsonNode seedRun(String input, Path ck, String name) throws IOException {
+        return seedRun(input, ck, name, 6);
+    }
+
+    /** As above, tiled by BLOCK. */
+    private JsonNode seedRun(String input, Path ck, String name, int block) throws IOException {
+        Cli r = run("--kernel", "seed", "--input", input, "--output", dir.resolve(name).toString(), "--checkpoint",
+                ck.toString(), "--block-size", Integer.toString(block));
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        return JSON.readTree(r.out);
+    }
+
     @Test
     void reusesStoredTilesAndComputesOnlyTheMissingOnes() throws IOException {
         Path ck = dir.resolve("ck");
         String input = Fixtures.input(40, 12).toString();
-        Cli first = run("--kernel", "seed", "--input", input, "--output", dir.resolve("a.npy").toString(), "--checkpoint", ck.toString(),
-                "--block-size", "6");
-        assertThat(first.exitCode).as(first.toString()).isZero();
-        JsonNode s1 = JSON.readTree(first.out);
+        JsonNode s1 = seedRun(input, ck, "a.npy");
         assertThat(s1.get("tiles_reused").asInt()).isZero();
         int tiles = s1.get("tiles").asInt();
         assertThat(tileFiles(ck)).hasSize(tiles);
@@ -169,9 +163,7 @@ class CheckpointTest {
     void aStoredTilingThatDoesNotFitTheInputIsRefusedBeforeAnyWork() throws IOException {
         Path ck = dir.resolve("ck");
         String input = Fixtures.input(16, 8).toString();
-        Cli first = run("--kernel", "seed", "--input", input, "--output", dir.resolve("a.npy").toString(), "--checkpoint", ck.toString(),
-                "--block-size", "4");
-        assertThat(first.exitCode).as(first.toString()).isZero();
+        JsonNode firstSummary = seedRun(input, ck, "a.npy", 4);
         Path manifest = ck.resolve("manifest.properties");
         String original = Files.readString(manifest);
         for (String bounds : new String[] {"0,4,8,12,20", "0,4,8,12", "4,8,12,16", "0,8,4,16", "0,x,16", ""}) {
@@ -189,10 +181,8 @@ class CheckpointTest {
     void aTruncatedOrCorruptTileIsComputedAgain() throws IOException {
         Path ck = dir.resolve("ck");
         String input = Fixtures.input(40, 12).toString();
-        Cli first = run("--kernel", "seed", "--input", input, "--output", dir.resolve("a.npy").toString(), "--checkpoint", ck.toString(),
-                "--block-size", "8");
-        assertThat(first.exitCode).as(first.toString()).isZero();
-        int tiles = JSON.readTree(first.out).get("tiles").asInt();
+        JsonNode firstSummary = seedRun(input, ck, "a.npy", 8);
+        int tiles = firstSummary.get("tiles").asInt();
         List<Path> stored = tileFiles(ck);
         byte[] truncated = Files.readAllBytes(stored.get(0));
         Files.write(stored.get(0), java.util.Arrays.copyOf(truncated, truncated.length / 2));
@@ -308,10 +298,7 @@ class CheckpointTest {
     void aResumedRunReportsThePairsItComputedAndTheReusedOnesApart() throws IOException {
         Path ck = dir.resolve("ck");
         String input = Fixtures.input(40, 12).toString();
-        Cli first = run("--kernel", "seed", "--input", input, "--output", dir.resolve("a.npy").toString(), "--checkpoint", ck.toString(),
-                "--block-size", "6");
-        assertThat(first.exitCode).as(first.toString()).isZero();
-        JsonNode s1 = JSON.readTree(first.out);
+        JsonNode s1 = seedRun(input, ck, "a.npy");
         assertThat(s1.get("pairs").asLong()).isEqualTo(40 * 41 / 2);
         assertThat(s1.get("pairs_reused").asLong()).isZero();
 

@@ -1,31 +1,17 @@
 package allpairs.cli;
 
+import allpairs.support.SparkCliTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import allpairs.support.Cli;
 import allpairs.support.Fixtures;
-import allpairs.support.TestSpark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** --dtype float32 and --layout condensed, byte for byte against files NumPy wrote. */
-class DenseOutputTest {
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void spark() {
-        TestSpark.session();
-    }
-
-    private Cli run(String... args) {
-        return Cli.run(TestSpark.conf(), args);
-    }
-
+class DenseOutputTest extends SparkCliTest {
     @Test
     void float32AndCondensedMatchNumpy() throws IOException {
         String in = Fixtures.input(16, 8).toString();

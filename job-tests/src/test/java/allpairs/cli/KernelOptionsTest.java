@@ -1,11 +1,11 @@
 package allpairs.cli;
 
+import allpairs.support.SparkCliTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import allpairs.support.Cli;
 import allpairs.support.Fixtures;
 import allpairs.support.NpyFiles;
-import allpairs.support.TestSpark;
 import allpairs.support.WeightedDifferenceKernel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,26 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** --kernel, --kernel-param, `allpairs kernels`, --against, ids sidecars and input errors, through the CLI. */
-class KernelOptionsTest {
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void spark() {
-        TestSpark.session();
-    }
-
-    private static Cli run(String... args) {
-        return Cli.run(TestSpark.conf(), args);
-    }
-
+class KernelOptionsTest extends SparkCliTest {
     @Test
     void kernelsListsEveryKernelWithParametersAndDefaults() {
         for (String[] args : new String[][] {{"kernels"}}) {

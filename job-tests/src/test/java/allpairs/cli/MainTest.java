@@ -1,5 +1,6 @@
 package allpairs.cli;
 
+import allpairs.support.SparkCliTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import allpairs.support.Cli;
@@ -7,31 +8,15 @@ import allpairs.support.SummaryAssertions;
 import allpairs.support.Fixtures;
 import allpairs.support.TestSpark;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The command line on a running (shared, local) Spark session. */
-class MainTest {
-    static final ObjectMapper JSON = new ObjectMapper();
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void spark() {
-        TestSpark.session();
-    }
-
-    private static Cli run(String... args) {
-        return Cli.run(TestSpark.conf(), args);
-    }
-
+class MainTest extends SparkCliTest {
     @Test
     void printsExactlyOneSummaryLineWithTheDocumentedKeys() throws IOException {
         Path out = dir.resolve("m.npy");

@@ -1,5 +1,6 @@
 package allpairs.cli;
 
+import allpairs.support.SparkCliTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import allpairs.plan.BlockSizer;
@@ -7,25 +8,13 @@ import allpairs.support.Cli;
 import allpairs.support.Fixtures;
 import allpairs.support.TestSpark;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.spark.SparkConf;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** --memory-budget sizes the blocks; --explain prints the plan the run then uses, and writes nothing. */
-class MemoryBudgetTest {
-    static final ObjectMapper JSON = new ObjectMapper();
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void spark() {
-        TestSpark.session();
-    }
-
+class MemoryBudgetTest extends SparkCliTest {
     @Test
     void theBlocksAreTheFewestEvenBandsWhoseTaskFitsTheBudget() {
         for (long budget : new long[] {1 << 14, 1 << 18, 1 << 22, 1L << 28}) {

@@ -1,5 +1,6 @@
 package allpairs.cli;
 
+import allpairs.support.SparkCliTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import allpairs.io.PreviewPng;
@@ -15,22 +16,12 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageInputStream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.NodeList;
 
 /** --preview: a PNG within its size limits whose pixels follow the matrix (issue 21). */
-class PreviewTest {
+class PreviewTest extends SparkCliTest {
     private static final int FAMILY = 30;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void spark() {
-        TestSpark.session();
-    }
 
     /** Two families of strings: close within a family, far apart across (a block-diagonal matrix). */
     private Path twoFamilies() throws IOException {

@@ -1,5 +1,6 @@
 package allpairs.cli;
 
+import allpairs.support.SparkCliTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import allpairs.support.Cli;
@@ -11,20 +12,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Skewed ragged input through the job: task-time skew in the summary, progress lines on stderr. */
-class ProgressTest {
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void spark() {
-        TestSpark.session();
-    }
-
+class ProgressTest extends SparkCliTest {
     private Path skewedFasta() throws IOException {
         SplittableRandom rnd = new SplittableRandom(42);
         StringBuilder sb = new StringBuilder();

@@ -1,33 +1,22 @@
 package allpairs.run;
 
+import allpairs.support.SparkCliTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import allpairs.support.Cli;
 import allpairs.support.NpyFiles;
 import allpairs.support.TestSpark;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 16: {@code --top-k 200000000} on 2 rows allocated a heap of K per tile row (OutOfMemoryError,
  * exit 52). K is clamped to the column count: the same edges as K = 2, and the summary says so.
  */
-class TopKClampTest {
-    static final ObjectMapper JSON = new ObjectMapper();
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void spark() {
-        TestSpark.session();
-    }
-
+class TopKClampTest extends SparkCliTest {
     @Test
     void aHugeKIsClampedToTheColumnCountAndTheSummarySaysSo() throws IOException {
         Path in = NpyFiles.write(dir.resolve("two.npy"),
