@@ -133,6 +133,6 @@ class LauncherIT {
         assertThat(r.exitCode).as(r.toString()).isEqualTo(3); // the launcher's exit code is passed through
         assertThat(r.out).startsWith("fake spark-submit SPARK_CONF_DIR=" + Launcher.root().resolve("conf"))
                 .contains("--master yarn --class allpairs.cli.Main")
-                .contains("allpairs-job.jar --input a.npy --output b.npy");
+                .contains("allpairs-job.jar --kernel seed --input a.npy --output b.npy");
     }
 }
