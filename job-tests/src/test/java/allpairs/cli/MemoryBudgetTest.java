@@ -1,5 +1,6 @@
 package allpairs.cli;
 
+import allpairs.plan.Plans;
 import allpairs.support.SparkCliTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,8 +21,8 @@ class MemoryBudgetTest extends SparkCliTest {
         for (long budget : new long[] {1 << 14, 1 << 18, 1 << 22, 1L << 28}) {
             for (int k : new int[] {50, 1000, 20_000}) {
                 long scratch = 8L * 64 * 64;
-                int b = BlockSizer.defaultBlockSize(k, k, 1, true, budget, scratch);
-                int unlimited = BlockSizer.defaultBlockSize(k, k, 1, true);
+                int b = Plans.defaultBlockSize(k, k, 1, true, budget, scratch);
+                int unlimited = Plans.defaultBlockSize(k, k, 1, true);
                 if (b > 1) {
                     assertThat(BlockSizer.taskBytes(b, k, scratch)).isLessThanOrEqualTo(budget);
                 }

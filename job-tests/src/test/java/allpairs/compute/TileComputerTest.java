@@ -1,5 +1,6 @@
 package allpairs.compute;
 
+import allpairs.plan.Plans;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import allpairs.kernel.ByteRows;
@@ -33,7 +34,7 @@ class TileComputerTest {
     void everyTileEqualsThePairByPairValues(String name, int m, int block, boolean mirror) {
         Kernel<?> kernel = Kernels.configured(name, List.of());
         ByteRows rows = symbols(m, m * 31L + block);
-        for (Tile tile : Tiling.tiles(m, block, mirror)) {
+        for (Tile tile : Plans.tiles(m, block, mirror)) {
             assertTile(kernel, rows, mirror, tile);
         }
     }

@@ -1,5 +1,6 @@
 package allpairs.compute;
 
+import allpairs.plan.Plans;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import allpairs.config.OutputOptions;
@@ -50,7 +51,7 @@ class TileEmitterTest {
 
     static List<Edge> emit(TileEmitter emitter, int block) {
         List<Edge> edges = new ArrayList<>();
-        List<Tile> tiles = Tiling.tiles(M, block, true);
+        List<Tile> tiles = Plans.tiles(M, block, true);
         for (Tile t : tiles) {
             emitter.emit(t, block(t), (band, piece) -> {
                 EdgePiece e = (EdgePiece) piece;
@@ -107,7 +108,7 @@ class TileEmitterTest {
         int block = 4;
         double[] filled = new double[M * M];
         int[] times = new int[M * M];
-        for (Tile t : Tiling.tiles(M, block, true)) {
+        for (Tile t : Plans.tiles(M, block, true)) {
             new TileEmitter.Dense(true).emit(t, block(t), (band, piece) -> {
                 BandPiece p = (BandPiece) piece;
                 assertThat(p.rowStart() / block).isEqualTo(band);

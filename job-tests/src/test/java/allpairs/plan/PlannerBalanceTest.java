@@ -62,7 +62,7 @@ class PlannerBalanceTest {
             int m = 60 + rnd.nextInt(600);
             int cores = 1 << rnd.nextInt(4); // 1..8
             int[] len = skewedLengths(rnd, m);
-            Plan plan = Plan.create(weights(len), null, m, m, true, null, null, cores);
+            Plan plan = Plans.create(weights(len), null, m, m, true, null, null, cores);
             double skew = skew(plan, len, len, true);
             worst = Math.max(worst, skew);
             assertThat(skew).as("trial %d: m=%d cores=%d partitions=%d tiles=%d", trial, m, cores,
@@ -80,7 +80,7 @@ class PlannerBalanceTest {
             int k = 40 + rnd.nextInt(300);
             int[] rows = skewedLengths(rnd, m);
             int[] cols = skewedLengths(rnd, k);
-            Plan plan = Plan.create(weights(rows), weights(cols), m, k, false, null, null, 4);
+            Plan plan = Plans.create(weights(rows), weights(cols), m, k, false, null, null, 4);
             assertThat(skew(plan, rows, cols, false)).as("trial %d", trial).isLessThanOrEqualTo(1.2);
             assertThat(plan.pairs()).isEqualTo((long) m * k);
         }
@@ -91,8 +91,8 @@ class PlannerBalanceTest {
         SplittableRandom rnd = new SplittableRandom(3);
         int m = 5000;
         int[] len = skewedLengths(rnd, m);
-        Plan plan = Plan.create(weights(len), null, m, m, true, null, null, 2);
-        assertThat(plan.blockSize()).isLessThanOrEqualTo(BlockSizer.defaultBlockSize(m, 2, true));
+        Plan plan = Plans.create(weights(len), null, m, m, true, null, null, 2);
+        assertThat(plan.blockSize()).isLessThanOrEqualTo(Plans.defaultBlockSize(m, 2, true));
         assertThat(plan.rowBounds()[0]).isZero();
         assertThat(plan.rowBounds()[plan.bands()]).isEqualTo(m);
     }
@@ -101,12 +101,12 @@ class PlannerBalanceTest {
     void aFullMatrixWithFewTilesUsesOnePartitionPerCoreWhenThatBalancesBetter() {
         // m = 1000 on 2 cores, not symmetric: 3 bands, 9 equal tiles. 4 partitions would carry
         // 3/2/2/2 tiles (skew 1.33); 2 partitions carry 5/4 (skew 1.11).
-        Plan plan = Plan.create(1000, 1000, false, null, null, 2);
+        Plan plan = Plans.create(1000, 1000, false, null, null, 2);
         assertThat(plan.tiles()).isEqualTo(9);
         assertThat(plan.partitions()).isEqualTo(2);
         assertThat(plan.costSkew()).isLessThan(1.12);
         // symmetric plans that already balance keep two partitions per core
-        assertThat(Plan.create(600, 600, true, null, null, 2).partitions()).isEqualTo(4);
+        assertThat(Plans.create(600, 600, true, null, null, 2).partitions()).isEqualTo(4);
     }
 
     /** A kernel's tile width is a floor on the default block, under the memory bound, on both planner paths. */
@@ -114,9 +114,9 @@ class PlannerBalanceTest {
     void aKernelsTileWidthIsAFloorOnTheDefaultBlock() {
         for (int m : new int[] {50, 127, 128, 129, 500, 1000, 4000}) {
             for (int cores : new int[] {1, 2, 8}) {
-                int free = BlockSizer.defaultBlockSize(m, m, cores, true);
+                int free = Plans.defaultBlockSize(m, m, cores, true);
                 for (int floor : new int[] {1, 16, 128, 256}) {
-                    int block = BlockSizer.defaultBlockSize(m, m, cores, true,
+                    int block = Plans.defaultBlockSize(m, m, cores, true,
                             new BlockSizer.Limits(Long.MAX_VALUE, 0, floor));
                     assertThat(block).as("m=%d cores=%d floor=%d", m, cores, floor)
                             .isGreaterThanOrEqualTo(Math.min(floor, m)).isGreaterThanOrEqualTo(free);
@@ -126,7 +126,7 @@ class PlannerBalanceTest {
                     assertThat(next < Math.min(floor, m) || next < free).as("m=%d floor=%d block=%d", m, floor, block)
                             .isTrue();
                     long budget = BlockSizer.taskBytes(40, m, 0);
-                    int capped = BlockSizer.defaultBlockSize(m, m, cores, true, new BlockSizer.Limits(budget, 0, floor));
+                    int capped = Plans.defaultBlockSize(m, m, cores, true, new BlockSizer.Limits(budget, 0, floor));
                     assertThat(BlockSizer.taskBytes(capped, m, 0)).isLessThanOrEqualTo(Math.max(budget,
                             BlockSizer.taskBytes(1, m, 0)));
                 }
@@ -137,9 +137,9 @@ class PlannerBalanceTest {
         for (int i = 0; i < len.length; i++) {
             len[i] = 8 + r.nextInt(1000);
         }
-        Plan skewed = Plan.create(weights(len), null, 500, 500, true, null, null, 2,
+        Plan skewed = Plans.create(weights(len), null, 500, 500, true, null, null, 2,
                 new BlockSizer.Limits(Long.MAX_VALUE, 0, 128));
-        Plan plain = Plan.create(weights(len), null, 500, 500, true, null, null, 2);
+        Plan plain = Plans.create(weights(len), null, 500, 500, true, null, null, 2);
         assertThat(skewed.bands()).isLessThan(plain.bands()).isLessThanOrEqualTo((500 + 127) / 128);
     }
 }

@@ -14,7 +14,7 @@ class TilingTest {
             for (int block = 1; block <= m + 1; block++) {
                 int[] symmetricCount = new int[m * m];
                 int[] fullCount = new int[m * m];
-                for (Tile t : Tiling.tiles(m, block, true)) {
+                for (Tile t : Plans.tiles(m, block, true)) {
                     assertThat(t.bandI()).isLessThanOrEqualTo(t.bandJ());
                     for (int i = t.rowStart(); i < t.rowEnd(); i++) {
                         for (int j = t.diagonal() ? Math.max(i, t.colStart()) : t.colStart(); j < t.colEnd(); j++) {
@@ -22,7 +22,7 @@ class TilingTest {
                         }
                     }
                 }
-                for (Tile t : Tiling.tiles(m, block, false)) {
+                for (Tile t : Plans.tiles(m, block, false)) {
                     for (int i = t.rowStart(); i < t.rowEnd(); i++) {
                         for (int j = t.colStart(); j < t.colEnd(); j++) {
                             fullCount[i * m + j]++;
@@ -39,9 +39,9 @@ class TilingTest {
                 }
                 assertThat(symmetricCount).as("symmetric m=%d block=%d", m, block).isEqualTo(upperOnce);
                 assertThat(fullCount).as("full m=%d block=%d", m, block).isEqualTo(allOnce);
-                long pairs = Tiling.tiles(m, block, true).stream().mapToLong(t -> t.pairs(true)).sum();
+                long pairs = Plans.tiles(m, block, true).stream().mapToLong(t -> t.pairs(true)).sum();
                 assertThat(pairs).isEqualTo((long) m * (m + 1) / 2);
-                assertThat(Tiling.tiles(m, block, true)).hasSize((int) Tiling.tileCount(m, block, true));
+                assertThat(Plans.tiles(m, block, true)).hasSize((int) Tiling.tileCount(m, block, true));
             }
         }
     }
@@ -51,7 +51,7 @@ class TilingTest {
         for (int m : new int[] {1, 2, 7, 50, 600, 10_000, 100_000, 4_000_000}) {
             for (int cores : new int[] {1, 2, 8, 64}) {
                 long wanted = (long) BlockSizer.TILES_PER_CORE * cores;
-                int b = BlockSizer.defaultBlockSize(m, cores, true);
+                int b = Plans.defaultBlockSize(m, cores, true);
                 assertThat(b).isBetween(1, m);
                 int bands = Tiling.bands(m, b);
                 // Even: the block is ceil(m / bands), so only the last band can be shorter.
@@ -76,7 +76,7 @@ class TilingTest {
         for (int m : new int[] {1, 13, 100, 333}) {
             for (int block : new int[] {1, 7, 40}) {
                 for (int parts : new int[] {1, 2, 5, 16}) {
-                    List<Tile> tiles = Tiling.tiles(m, block, true);
+                    List<Tile> tiles = Plans.tiles(m, block, true);
                     List<TileGroup> groups = PartitionPacker.pack(tiles, parts, t -> t.pairs(true));
                     assertThat(groups).hasSize(Math.min(parts, tiles.size()));
                     Set<Tile> seen = new HashSet<>();

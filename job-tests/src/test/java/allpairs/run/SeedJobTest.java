@@ -1,5 +1,6 @@
 package allpairs.run;
 
+import allpairs.plan.Plans;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import allpairs.io.RowsInput;
@@ -77,7 +78,7 @@ class SeedJobTest {
         SparkSession spark = TestSpark.session();
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Rows rows = read(Fixtures.input(m, n));
-        Plan plan = Plan.create(m, true, 5, 3, 2);
+        Plan plan = Plans.create(m, true, 5, 3, 2);
         Broadcast<Rows> b = sc.broadcast(rows);
         JavaRDD<String> actual = BandAssembler.assemble(sc.parallelize(plan.groups(), plan.partitions())
                         .mapPartitionsToPair(new TileTask<>(new SeedKernel(), TileRows.broadcast(b, b), true,

@@ -1,5 +1,6 @@
 package allpairs.spark;
 
+import allpairs.plan.Plans;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import allpairs.compute.TileEmitter;
@@ -72,7 +73,7 @@ class ScratchReuseTest {
         byte[] data = new byte[m * 3];
         new SplittableRandom(5).nextBytes(data);
         Broadcast<Rows> rows = sc.broadcast(ByteRows.rectangular(m, 3, data));
-        Plan plan = Plan.create(m, true, 4, 3, 2);
+        Plan plan = Plans.create(m, true, 4, 3, 2);
         CountingKernel kernel = new CountingKernel();
         for (TileGroup group : plan.groups()) {
             CountingKernel.CREATED.set(0);

@@ -17,14 +17,6 @@ public final class BlockSizer {
     private BlockSizer() {
     }
 
-    public static int defaultBlockSize(int m, int cores, boolean symmetric) {
-        return defaultBlockSize(m, m, cores, symmetric);
-    }
-
-    /** For an m×k matrix: a band is block × k doubles. */
-    public static int defaultBlockSize(int m, int k, int cores, boolean symmetric) {
-        return defaultBlockSize(m, k, cores, symmetric, Limits.NONE);
-    }
 
     /**
      * What bounds a default block: bytes one task may use and the kernel's scratch (see below), and
@@ -34,10 +26,6 @@ public final class BlockSizer {
         public static final Limits NONE = new Limits(Long.MAX_VALUE, 0, 1);
     }
 
-    public static int defaultBlockSize(int m, int k, int cores, boolean symmetric, long budgetBytes,
-                                       long scratchBytes) {
-        return defaultBlockSize(m, k, cores, symmetric, new Limits(budgetBytes, scratchBytes, 1));
-    }
 
     /**
      * As above, and within a per-task memory budget: the kernel's scratch, the tile's result block

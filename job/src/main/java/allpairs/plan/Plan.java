@@ -23,27 +23,13 @@ public record Plan(int m, int k, int[] rowBounds, int[] colBounds, boolean symme
     /** With uneven rows, at least this many tiles per partition, so packing by cost can balance them. */
     public static final int TILES_PER_PARTITION_SKEWED = 8;
 
-    public static Plan create(int m, boolean symmetric, Integer blockSize, Integer partitions, int cores) {
-        return create(m, m, symmetric, blockSize, partitions, cores);
-    }
-
-    /** The plan of an m×k matrix whose pairs all cost the same; symmetric requires m == k. */
-    public static Plan create(int m, int k, boolean symmetric, Integer blockSize, Integer partitions, int cores) {
-        return create(null, null, m, k, symmetric, blockSize, partitions, cores);
-    }
-
     /**
      * The plan for rows of uneven cost: {@code rowWeights}/{@code colWeights} as in {@link CostModel}
      * (null: uniform). With --block-size the blocks have that many rows; otherwise the default
      * block size fixes the number of blocks (raised for uneven rows so packing can balance), and
-     * boundaries follow cumulative cost, never exceeding the default's rows per band.
+     * boundaries follow cumulative cost, never exceeding the default's rows per band. Blocks are sized
+     * within {@code limits} (memory per task, the kernel's tile width; see {@link BlockSizer}).
      */
-    public static Plan create(double[] rowWeights, double[] colWeights, int m, int k, boolean symmetric,
-                              Integer blockSize, Integer partitions, int cores) {
-        return create(rowWeights, colWeights, m, k, symmetric, blockSize, partitions, cores, BlockSizer.Limits.NONE);
-    }
-
-    /** As above, with blocks sized within {@code limits} (memory per task, the kernel's tile width; see {@link BlockSizer}). */
     public static Plan create(double[] rowWeights, double[] colWeights, int m, int k, boolean symmetric,
                               Integer blockSize, Integer partitions, int cores, BlockSizer.Limits limits) {
         boolean uniform = rowWeights == null || (isConstant(rowWeights) && (colWeights == null || isConstant(colWeights)));

@@ -27,22 +27,6 @@ public final class Tiling {
         return symmetric ? rowBands * (rowBands + 1) / 2 : rowBands * colBands;
     }
 
-    /** The tiles of an m×m matrix. */
-    public static List<Tile> tiles(int m, int blockSize, boolean symmetric) {
-        return tiles(m, m, blockSize, symmetric);
-    }
-
-    /**
-     * The tiles of an m×k matrix, row band by row band; only I <= J when symmetric (then m == k).
-     * Rows and columns are cut with the same block size.
-     */
-    public static List<Tile> tiles(int m, int k, int blockSize, boolean symmetric) {
-        if (m < 1 || k < 1 || blockSize < 1 || (symmetric && m != k)) {
-            throw new IllegalArgumentException("m, k and block size must be >= 1, and m == k when symmetric");
-        }
-        return tiles(CostModel.uniformBoundaries(m, blockSize), CostModel.uniformBoundaries(k, blockSize), symmetric);
-    }
-
     /** The tiles between row boundaries and column boundaries; only I <= J when symmetric (same boundaries). */
     public static List<Tile> tiles(int[] rowBounds, int[] colBounds, boolean symmetric) {
         List<Tile> tiles = new ArrayList<>();
