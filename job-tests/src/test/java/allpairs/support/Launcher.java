@@ -32,6 +32,19 @@ public final class Launcher {
     /** As above, waiting at most {@code seconds} for submit.sh to end. */
     public static Launcher run(int seconds, Map<String, String> env, String... args)
             throws IOException, InterruptedException {
+        Launcher r = runOrKill(seconds, env, args);
+        if (r.exitCode == KILLED) {
+            throw new AssertionError("submit.sh did not finish in " + seconds + " s: " + List.of(args) + "\n" + r);
+        }
+        return r;
+    }
+
+    /** The exit code of a run {@link #runOrKill} had to kill. */
+    public static final int KILLED = -1;
+
+    /** As {@link #run}, but a run still going after {@code seconds} is killed and reported as {@link #KILLED}. */
+    public static Launcher runOrKill(int seconds, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(root().resolve("submit.sh").toString());
         cmd.addAll(List.of(args));
@@ -42,12 +55,16 @@ public final class Launcher {
         pb.environment().remove("SPARK_HOME");
         pb.environment().putAll(env);
         Process p = pb.start();
-        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+        int exit;
+        if (p.waitFor(seconds, TimeUnit.SECONDS)) {
+            exit = p.exitValue();
+        } else {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
-            throw new AssertionError("submit.sh did not finish in " + seconds + " s: " + cmd);
+            p.waitFor(30, TimeUnit.SECONDS);
+            exit = KILLED;
         }
-        Launcher r = new Launcher(p.exitValue(), Files.readString(outFile, StandardCharsets.UTF_8),
+        Launcher r = new Launcher(exit, Files.readString(outFile, StandardCharsets.UTF_8),
                 Files.readString(errFile, StandardCharsets.UTF_8));
         Files.delete(outFile);
         Files.delete(errFile);
