@@ -18,8 +18,8 @@ class FailedCommitTest {
         try (OutputStream os = t.fs().create(out.temp(), false)) {
             os.write("ours".getBytes());
         }
-        Sidecars.replace(t.fs(), Sidecars.ids(out.target()), new String[] {"x", "y"});
-        Sidecars.replace(t.fs(), Sidecars.refIds(out.target()), new String[] {"z"});
+        Sidecars.stage(out, Sidecars.ids(out.target()), new String[] {"x", "y"});
+        Sidecars.stage(out, Sidecars.refIds(out.target()), new String[] {"z"});
         return out;
     }
 

@@ -42,8 +42,8 @@ class InterruptedOverwriteTest {
             try (OutputStream os = t.fs().create(out.temp(), false)) {
                 os.write("new".getBytes(StandardCharsets.UTF_8));
             }
-            Sidecars.replace(t.fs(), Sidecars.ids(out.target()), new String[] {"n1"});
-            Sidecars.replace(t.fs(), Sidecars.refIds(out.target()), new String[] {"r1"});
+            Sidecars.stage(out, Sidecars.ids(out.target()), new String[] {"n1"});
+            Sidecars.stage(out, Sidecars.refIds(out.target()), new String[] {"r1"});
             OutputCommit.killAfterMoves = kill;
             try {
                 out.commit();

@@ -21,7 +21,7 @@ class OutputOwnershipTest {
             try (OutputStream os = t.fs().create(out.temp(), false)) {
                 os.write(content.getBytes(StandardCharsets.UTF_8));
             }
-            Sidecars.replace(t.fs(), Sidecars.ids(out.target()), ids);
+            Sidecars.stage(out, Sidecars.ids(out.target()), ids);
             out.commit();
         } finally {
             out.abort();

@@ -2,9 +2,7 @@ package allpairs.io;
 
 import allpairs.UserError;
 import java.io.IOException;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
@@ -20,8 +18,6 @@ import org.slf4j.LoggerFactory;
 public final class AtomicOutput {
     private static final Logger LOG = LoggerFactory.getLogger(AtomicOutput.class);
     static final String MARK = ".allpairs-";
-    /** Outputs begun and not yet finished in this JVM, by target: where {@link Sidecars} stage. */
-    private static final Map<Path, AtomicOutput> OPEN = new ConcurrentHashMap<>();
 
     private final FileSystem fs;
     private final Path target;
@@ -61,7 +57,6 @@ public final class AtomicOutput {
             OutputRecovery.recover(fs, out.target);
             checkTarget(fs, out.target, overwrite, out.target.toString());
             fs.mkdirs(out.staging);
-            OPEN.put(out.target, out);
         } catch (IOException | RuntimeException e) {
             out.lock.release();
             throw e;
@@ -91,18 +86,6 @@ public final class AtomicOutput {
         return new Path(staging, name);
     }
 
-    /** The open output in this JVM that {@code sidecar} belongs to, or null. */
-    static AtomicOutput openFor(FileSystem fs, Path sidecar) {
-        Path q = fs.makeQualified(sidecar);
-        for (AtomicOutput out : OPEN.values()) {
-            if (out.fs == fs && q.getParent().equals(out.target.getParent())
-                    && Sidecars.names(out.target.getName()).contains(q.getName())) {
-                return out;
-            }
-        }
-        return null;
-    }
-
     /**
      * Moves the staged output and its sidecars into place, replacing a previous allpairs output
      * (with {@code overwrite}). On failure nothing of this run is left and what was there stays.
@@ -124,7 +107,6 @@ public final class AtomicOutput {
             commit.undo();
             throw e;
         } finally {
-            OPEN.remove(target);
             lock.release();
         }
     }
@@ -155,7 +137,6 @@ public final class AtomicOutput {
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not remove temporary output {}: {}", staging, e.toString());
         } finally {
-            OPEN.remove(target);
             lock.release();
         }
     }

@@ -28,22 +28,6 @@ public final class Sidecars {
     }
 
     /**
-     * Writes the ids of a sidecar. For an output begun in this JVM it is staged and moves into
-     * place with the matrix at commit (null ids: none staged, and a previous output's sidecar goes
-     * with it); otherwise it is written (or, for null ids, removed) on its own, atomically.
-     */
-    public static void replace(FileSystem fs, Path sidecar, String[] ids) throws IOException {
-        AtomicOutput open = AtomicOutput.openFor(fs, sidecar);
-        if (open != null) {
-            stage(open, sidecar, ids);
-        } else if (ids != null) {
-            AtomicFile.write(fs, sidecar, text(ids));
-        } else if (fs.exists(sidecar)) {
-            fs.delete(sidecar, false);
-        }
-    }
-
-    /**
      * Stages the ids of {@code sidecar} in {@code output}, so they move into place with the matrix at
      * commit (null ids: none staged, and a previous output's sidecar goes with it).
      */
