@@ -99,6 +99,7 @@ final class KernelAdvice {
             case NPZ -> rows.rows() + " numeric series";
             case TEXT -> rows.rows() + " text lines, symbol rows";
             case FASTA -> rows.rows() + " FASTA records, symbol rows";
+            case FASTQ -> rows.rows() + " FASTQ records, symbol rows";
         };
         return what + (rows.equalLengths() ? " of equal length " + rows.length(0) : " of unequal length");
     }

@@ -25,8 +25,8 @@ import picocli.CommandLine.Option;
 @Command(name = "allpairs", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         subcommands = {KernelsCommand.class, GenerateCommand.class},
         sortOptions = false, showDefaultValues = true, usageHelpAutoWidth = true,
-        description = "Computes out[i][j] = kernel(row i, row j) for every pair of rows (a .npy matrix, text lines or"
-                + " FASTA records) on Spark, and writes the m x m float64 matrix (m x k with --against) as .npy or"
+        description = "Computes out[i][j] = kernel(row i, row j) for every pair of rows (a .npy matrix, text lines,"
+                + " FASTA or FASTQ records) on Spark, and writes the m x m float64 matrix (m x k with --against) as .npy or"
                 + " Parquet. 'allpairs kernels' lists the kernels and their parameters; 'allpairs generate' writes a"
                 + " random input.",
         footer = {"", "Exit codes: 0 success, 2 bad input or option (nothing written), 1 internal error,"

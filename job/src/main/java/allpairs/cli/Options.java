@@ -28,11 +28,12 @@ final class Options {
 
     static final class Input {
         @Option(names = "--input", paramLabel = "PATH",
-                description = "The rows: .npy (m x n), .txt[.gz] (one sequence per line) or .fa/.fasta/.fna[.gz];"
+                description = "The rows: .npy (m x n), .txt[.gz] (one sequence per line), .fa/.fasta/.fna[.gz]"
+                        + " or .fq/.fastq[.gz];"
                         + " any Hadoop path (file:, hdfs:, s3a: ...).")
         String input;
 
-        @Option(names = "--input-format", paramLabel = "npy|npz|text|fasta", converter = Converters.InputFormats.class,
+        @Option(names = "--input-format", paramLabel = "npy|npz|text|fasta|fastq", converter = Converters.InputFormats.class,
                 description = "Input format (also of --against). Default: from the file name.")
         InputFormat format;
 

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Collects byte sequences read from text or FASTA into {@link ByteRows}, converting each byte
+ * Collects byte sequences read from text, FASTA or FASTQ into {@link ByteRows}, converting each byte
  * (read as 0..255) to the kernel's element type.
  */
 final class ByteRowsBuilder {
@@ -23,7 +23,7 @@ final class ByteRowsBuilder {
 
     ByteRowsBuilder(ElementType type, String kernel, String location) {
         if (type == ElementType.DOUBLE) {
-            throw new UserError("text and FASTA inputs hold byte sequences, but kernel " + kernel
+            throw new UserError("text, FASTA and FASTQ inputs hold byte sequences, but kernel " + kernel
                     + " needs numbers (give it a .npy)", location);
         }
         this.type = type;

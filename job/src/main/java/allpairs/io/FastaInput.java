@@ -5,13 +5,12 @@ import allpairs.kernel.ElementType;
 import allpairs.kernel.Rows;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
- * FASTA: {@code >id description} headers (the id runs to the first whitespace), sequences wrapped
- * over any number of lines, blank lines ignored. Ids are kept in row order.
+ * FASTA: {@code >id description} headers (the id runs to the first whitespace, see
+ * {@link RecordIds}), sequences wrapped over any number of lines, blank lines ignored. Whitespace
+ * on a sequence line is not a symbol, wherever it is (Biopython drops trailing whitespace and
+ * inner spaces too). Ids are kept in row order.
  */
 final class FastaInput {
     private FastaInput() {
@@ -19,36 +18,28 @@ final class FastaInput {
 
     static Rows read(InputStream in, ElementType type, String kernel, String location) throws IOException {
         ByteRowsBuilder rows = new ByteRowsBuilder(type, kernel, location);
-        Map<String, Long> seen = new HashMap<>();
+        RecordIds ids = new RecordIds("FASTA", location);
         LineReader lines = new LineReader(in, location);
         String id = null;
         long headerLine = 0;
         while (lines.next()) {
             byte[] b = lines.bytes();
-            int len = lines.length();
+            if (lines.length() > 0 && b[0] == '>') {
+                checkNotEmpty(rows, id, headerLine, location);
+                headerLine = lines.number();
+                id = ids.take(b, lines.length(), rows.rows() + 1, headerLine);
+                rows.startRow(id);
+                continue;
+            }
+            int len = SymbolBytes.removeSpaces(b, lines.length());
             if (len == 0) {
                 continue;
             }
-            if (b[0] == '>') {
-                checkNotEmpty(rows, id, headerLine, location);
-                id = idOf(b, len);
-                headerLine = lines.number();
-                if (id.isEmpty()) {
-                    throw new UserError("FASTA header without an id at line " + headerLine, location);
-                }
-                Long first = seen.putIfAbsent(id, headerLine);
-                if (first != null) {
-                    throw new UserError("duplicate FASTA id '" + id + "' at line " + headerLine + " (first at line "
-                            + first + ")", location);
-                }
-                rows.startRow(id);
-            } else {
-                if (id == null) {
-                    throw new UserError("sequence before the first '>' header at line " + lines.number()
-                            + " (not FASTA?)", location);
-                }
-                rows.append(b, 0, len);
+            if (id == null) {
+                throw new UserError("sequence before the first '>' header at line " + lines.number()
+                        + " (not FASTA?)", location);
             }
+            rows.append(b, 0, len);
         }
         checkNotEmpty(rows, id, headerLine, location);
         return rows.build();
@@ -59,13 +50,5 @@ final class FastaInput {
             throw new UserError("empty FASTA record '" + id + "' (header at line " + headerLine + " has no sequence)",
                     location);
         }
-    }
-
-    private static String idOf(byte[] b, int len) {
-        int end = 1;
-        while (end < len && !Character.isWhitespace(b[end])) {
-            end++;
-        }
-        return new String(b, 1, end - 1, StandardCharsets.UTF_8);
     }
 }

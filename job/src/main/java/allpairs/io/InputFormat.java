@@ -3,11 +3,14 @@ package allpairs.io;
 import allpairs.UserError;
 import java.util.Locale;
 
-/** How rows are read: a NumPy matrix, a NumPy archive of series, one sequence per line, or FASTA records. */
+/** How rows are read: a NumPy matrix, a NumPy archive of series, one sequence per line, FASTA or FASTQ records. */
 public enum InputFormat {
-    NPY, NPZ, TEXT, FASTA;
+    NPY, NPZ, TEXT, FASTA, FASTQ;
 
-    /** From the file name: {@code .npy}; {@code .npz}; {@code .txt[.gz]}; {@code .fa/.fasta/.fna[.gz]}. */
+    /**
+     * From the file name: {@code .npy}; {@code .npz}; {@code .txt[.gz]}; {@code .fa/.fasta/.fna[.gz]};
+     * {@code .fq/.fastq[.gz]}.
+     */
     public static InputFormat forName(String location, String option) {
         String name = location.toLowerCase(Locale.ROOT);
         if (name.endsWith(".npy")) {
@@ -23,15 +26,19 @@ public enum InputFormat {
         if (plain.endsWith(".fa") || plain.endsWith(".fasta") || plain.endsWith(".fna")) {
             return FASTA;
         }
+        if (plain.endsWith(".fq") || plain.endsWith(".fastq")) {
+            return FASTQ;
+        }
         throw new UserError("cannot tell the input format from the file name " + location
-                + " (use .npy, .npz, .txt[.gz], .fa/.fasta/.fna[.gz], or " + option + " npy|npz|text|fasta)", location);
+                + " (use .npy, .npz, .txt[.gz], .fa/.fasta/.fna[.gz], .fq/.fastq[.gz], or " + option
+                + " npy|npz|text|fasta|fastq)", location);
     }
 
     public static InputFormat parse(String text, String option) {
         try {
             return valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new UserError("unknown input format '" + text + "' (known: npy, npz, text, fasta)", "option " + option);
+            throw new UserError("unknown input format '" + text + "' (known: npy, npz, text, fasta, fastq)", "option " + option);
         }
     }
 }

@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 
-/** Reads lines as raw bytes (no charset decoding): '\n' ends a line, a trailing '\r' is dropped. */
+/**
+ * Reads lines as raw bytes (no charset decoding): '\n' ends a line, a trailing '\r' is dropped, and
+ * a UTF-8 byte order mark at the start of the input is skipped (editors on Windows write one).
+ */
 final class LineReader {
     private final InputStream in;
     private final byte[] buf = new byte[1 << 16];
@@ -52,8 +55,18 @@ final class LineReader {
         if (length > 0 && line[length - 1] == '\r') {
             length--;
         }
+        if (number == 0) {
+            skipByteOrderMark();
+        }
         number++;
         return true;
+    }
+
+    private void skipByteOrderMark() {
+        if (length >= 3 && line[0] == (byte) 0xEF && line[1] == (byte) 0xBB && line[2] == (byte) 0xBF) {
+            System.arraycopy(line, 3, line, 0, length - 3);
+            length -= 3;
+        }
     }
 
     private void add(int from, int to) {

@@ -48,9 +48,11 @@ public final class RowsInput {
                     return NpzInput.read(new BufferedInputStream(raw, 1 << 16), type, kernel, location);
                 }
                 InputStream in = maybeGunzip(new BufferedInputStream(raw, 1 << 16));
-                return fmt == InputFormat.TEXT
-                        ? TextInput.read(in, type, kernel, location)
-                        : FastaInput.read(in, type, kernel, location);
+                return switch (fmt) {
+                    case TEXT -> TextInput.read(in, type, kernel, location);
+                    case FASTQ -> FastqInput.read(in, type, kernel, location);
+                    default -> FastaInput.read(in, type, kernel, location);
+                };
             }
         } catch (ZipException | EOFException e) {
             throw new UserError("corrupt or truncated data (" + e.getMessage() + ")", location, e);

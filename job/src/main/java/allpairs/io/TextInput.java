@@ -6,7 +6,10 @@ import allpairs.kernel.Rows;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** One sequence per line, bytes as they are (case kept, a trailing '\r' dropped); no empty lines. */
+/**
+ * One sequence per line, bytes as they are (case kept, inner spaces kept: a line may be a phrase)
+ * but for trailing whitespace, which is not a symbol; no empty lines.
+ */
 final class TextInput {
     private TextInput() {
     }
@@ -15,11 +18,12 @@ final class TextInput {
         ByteRowsBuilder rows = new ByteRowsBuilder(type, kernel, location);
         LineReader lines = new LineReader(in, location);
         while (lines.next()) {
-            if (lines.length() == 0) {
+            int len = SymbolBytes.trimEnd(lines.bytes(), lines.length());
+            if (len == 0) {
                 throw new UserError("empty line " + lines.number() + " (every line is one sequence)", location);
             }
             rows.startRow(null);
-            rows.append(lines.bytes(), 0, lines.length());
+            rows.append(lines.bytes(), 0, len);
         }
         return rows.build();
     }

@@ -2,7 +2,7 @@ package allpairs.kernel;
 
 import java.io.Serializable;
 
-/** m rows, possibly of different lengths, with optional ids (from FASTA). Read-only once built. */
+/** m rows, possibly of different lengths, with optional ids (from FASTA or FASTQ). Read-only once built. */
 public interface Rows extends Serializable {
     int rows();
 
