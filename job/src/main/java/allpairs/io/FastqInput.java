@@ -17,6 +17,7 @@ import java.util.Arrays;
  * truncation, and every sequencer writes four lines.
  */
 final class FastqInput {
+    private static final String FOUR_LINES = "records are four lines: multi-line FASTQ is not supported";
     private final LineReader lines;
     private final ByteRowsBuilder rows;
     private final RecordIds ids;
@@ -52,8 +53,8 @@ final class FastqInput {
         record++;
         headerLine = lines.number();
         if (lines.bytes()[0] != '@') {
-            throw error("line " + headerLine + " does not start with '@'" + (record == 1 ? " (not FASTQ?)"
-                    : " (the previous record has more than four lines? multi-line FASTQ is not supported)"));
+            throw error("line " + headerLine + " should start a record with '@'" + (record == 1 ? " (not FASTQ?)"
+                    : " (" + FOUR_LINES + ")"));
         }
         String id = ids.take(lines.bytes(), SymbolBytes.trimEnd(lines.bytes(), lines.length()), record, headerLine);
         rows.startRow(id);
@@ -83,7 +84,7 @@ final class FastqInput {
         byte[] b = lines.bytes();
         int len = SymbolBytes.trimEnd(b, lines.length());
         if (len == 0 || b[0] != '+') {
-            throw error("line " + lines.number() + " should be the '+' line (multi-line FASTQ is not supported)");
+            throw error("line " + lines.number() + " should be the '+' line (" + FOUR_LINES + ")");
         }
         if (len == 1) {
             return;
