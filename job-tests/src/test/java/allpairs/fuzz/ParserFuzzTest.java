@@ -45,6 +45,13 @@ class ParserFuzzTest {
     }
 
     @FuzzTest(maxDuration = BUDGET)
+    void fastqFile(FuzzedDataProvider data) throws Exception {
+        ElementType type = TYPES[data.consumeInt(0, TYPES.length - 1)];
+        byte[] file = data.consumeRemainingAsBytes();
+        FuzzProperty.check(file.length, () -> ParserAccess.fastq(file, type));
+    }
+
+    @FuzzTest(maxDuration = BUDGET)
     void textFile(FuzzedDataProvider data) throws Exception {
         ElementType type = TYPES[data.consumeInt(0, TYPES.length - 1)];
         byte[] file = data.consumeRemainingAsBytes();

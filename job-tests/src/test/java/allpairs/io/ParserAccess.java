@@ -25,6 +25,10 @@ public final class ParserAccess {
         return FastaInput.read(new ByteArrayInputStream(file), type, "fuzz", "fuzz.fa");
     }
 
+    public static Object fastq(byte[] file, ElementType type) throws IOException {
+        return FastqInput.read(new ByteArrayInputStream(file), type, "fuzz", "fuzz.fq");
+    }
+
     public static Object text(byte[] file, ElementType type) throws IOException {
         return TextInput.read(new ByteArrayInputStream(file), type, "fuzz", "fuzz.txt");
     }
