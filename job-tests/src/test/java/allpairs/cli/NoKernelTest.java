@@ -31,6 +31,14 @@ class NoKernelTest {
     }
 
     @Test
+    void fastqListsTheSameKernelsAsFasta() throws IOException {
+        Path fastq = Files.writeString(dir.resolve("reads.fq"), "@r1\nACGTACGT\n+\nIIIIIIII\n@r2\nACGTTT\n+r2\n!!!!!!\n");
+        String advised = assertNoKernelAdvice(fastq, "2 FASTQ records, symbol rows of unequal length");
+        assertThat(advised).isEqualTo("levenshtein, nw, sw");
+        assertThat(advised).isEqualTo(String.join(", ", acceptedByExplain(fastq)));
+    }
+
+    @Test
     void anInt8MatrixListsEveryKernelThatReadsIt() {
         Path npy = Fixtures.input(16, 8);
         String advised = assertNoKernelAdvice(npy, "16 numeric rows of equal length 8");
