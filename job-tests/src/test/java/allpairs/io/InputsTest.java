@@ -209,9 +209,9 @@ class InputsTest {
         assertThatThrownBy(() -> read(write("c.fa", ">s1\nAC\n>s2\n"), ElementType.SYMBOL)).isInstanceOf(UserError.class)
                 .hasMessageContaining("empty FASTA record 's2' (header at line 3");
         assertThatThrownBy(() -> read(write("d.fa", ">s1\nAC\n>s1 again\nGT\n"), ElementType.SYMBOL))
-                .isInstanceOf(UserError.class).hasMessageContaining("duplicate FASTA id 's1' in record 2 at line 3 (first at line 1)");
+                .isInstanceOf(UserError.class).hasMessageContaining("duplicate FASTA id 's1' at line 3 (record 2; first at line 1)");
         assertThatThrownBy(() -> read(write("e.fa", "> nameless\nAC\n"), ElementType.SYMBOL))
-                .isInstanceOf(UserError.class).hasMessageContaining("without an id in record 1 at line 1");
+                .isInstanceOf(UserError.class).hasMessageContaining("without an id at line 1");
         assertThatThrownBy(() -> read(write("f.fa", ""), ElementType.SYMBOL))
                 .isInstanceOf(UserError.class).hasMessageContaining("no rows");
     }

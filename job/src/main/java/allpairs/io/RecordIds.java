@@ -32,8 +32,8 @@ final class RecordIds {
         String id = idOf(b, len, record, line);
         Long first = seen.putIfAbsent(id, line);
         if (first != null) {
-            throw new UserError("duplicate " + format + " id '" + id + "' in record " + record + " at line " + line
-                    + " (first at line " + first + ")", location);
+            throw new UserError("duplicate " + format + " id '" + id + "' at line " + line + " (record " + record
+                    + "; first at line " + first + ")", location);
         }
         return id;
     }
@@ -41,7 +41,8 @@ final class RecordIds {
     private String idOf(byte[] b, int len, long record, long line) {
         int end = SymbolBytes.firstSpace(b, 1, len);
         if (end == 1) {
-            throw new UserError(format + " header without an id in record " + record + " at line " + line, location);
+            throw new UserError(format + " header without an id at line " + line + " (record " + record + ")",
+                    location);
         }
         try {
             return utf8.decode(ByteBuffer.wrap(b, 1, end - 1)).toString();
