@@ -18,7 +18,7 @@ public record InputConfig(String input, String against, InputFormat format, Tabl
         if (table.orderById() && table.idColumn() == null) {
             throw new UserError("--order-by-id needs --id-column (the column to sort by)", "option --order-by-id");
         }
-        if (table.any() && !anyTable()) {
+        if (table.any() && !anyTable(input, against, format)) { // fields are not set yet: the parameters
             throw new UserError("--id-column, --value-column and --order-by-id apply to table inputs"
                     + " (parquet, orc, csv, json, table:NAME) only", "option " + (table.idColumn() != null
                     ? "--id-column" : table.valueColumn() != null ? "--value-column" : "--order-by-id"));
@@ -31,6 +31,10 @@ public record InputConfig(String input, String against, InputFormat format, Tabl
 
     /** True when --input or --against is a table (read through Spark SQL, so after Spark starts). */
     public boolean anyTable() {
+        return anyTable(input, against, format);
+    }
+
+    private static boolean anyTable(String input, String against, InputFormat format) {
         return InputFormat.isTable(input, format) || (against != null && InputFormat.isTable(against, format));
     }
 }
