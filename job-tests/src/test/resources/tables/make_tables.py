@@ -22,6 +22,7 @@ Files:
   series_nan.orc (pyarrow) id string, v list<double>: the same walks NaN-padded to 60 values
   seed16.parquet (pyarrow) id int64, v list<int16>: the rows of ../fixtures/seed_A_16x8.npy
   bad_*.parquet (pyarrow)  one malformed table each (see TableBadInputTest)
+  bad_null.csv (pandas)    a missing sequence (an empty field)
 """
 import os
 
@@ -108,6 +109,9 @@ def write_bad():
     }
     for name, table in bad.items():
         pq.write_table(table, os.path.join(OUT, name + ".parquet"))
+    # pandas writes a missing value as an empty field; Spark's CSV reader reads it as null
+    pd.DataFrame({"id": ["a", "b", "c"], "seq": ["AC", None, "GT"]}).to_csv(os.path.join(OUT, "bad_null.csv"),
+                                                                          index=False)
 
 
 def main():
