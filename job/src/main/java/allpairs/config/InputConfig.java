@@ -19,6 +19,7 @@ public record InputConfig(String input, String against, InputFormat format, Tabl
             throw new UserError("--order-by-id needs --id-column (the column to sort by)", "option --order-by-id");
         }
         if (table.any() && !anyTable(input, against, format)) { // fields are not set yet: the parameters
+            InputFormat.of(input, format); // a name that tells no format (a table directory) says so first
             throw new UserError("--id-column, --value-column and --order-by-id apply to table inputs"
                     + " (parquet, orc, csv, json, table:NAME) only", "option " + (table.idColumn() != null
                     ? "--id-column" : table.valueColumn() != null ? "--value-column" : "--order-by-id"));
