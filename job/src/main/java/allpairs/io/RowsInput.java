@@ -41,6 +41,9 @@ public final class RowsInput {
                         + " Parquet dataset, needs --input-format parquet|orc|csv|json)", location);
             }
             InputFormat fmt = format != null ? format : InputFormat.forName(location, "--input-format");
+            if (fmt.isTable()) {
+                throw new IllegalArgumentException(location + " is a table: Spark SQL reads it (TableInput)");
+            }
             try (InputStream raw = fs.open(path)) {
                 if (fmt == InputFormat.NPY) {
                     return NpyInput.read(raw, status.getLen(), type, kernel, location);
