@@ -20,6 +20,8 @@ Files:
   ref_ids.txt, ref_levenshtein.npy   ids in sorted order and the (24, 24) Levenshtein distances
   series.parquet (DuckDB)  id string, v double[]: the 12 walks of series.npz, variable lengths, shuffled
   series_nan.orc (pyarrow) id string, v list<double>: the same walks NaN-padded to 60 values
+  series3_flat.parquet (pyarrow)  id string, v list<double>: the 3-channel series of series3.npz as
+                           flat rows of 3n values (for --kernel-param channels=3), in archive order
   seed16.parquet (pyarrow) id int64, v list<int16>: the rows of ../fixtures/seed_A_16x8.npy
   bad_*.parquet (pyarrow)  one malformed table each (see TableBadInputTest)
   bad_null.csv (pandas)    a missing sequence (an empty field)
@@ -78,6 +80,10 @@ def write_series(rng):
     con.register("series", df)
     con.execute("COPY (SELECT id, v::DOUBLE[] AS v FROM series) TO '%s' (FORMAT PARQUET)"
                 % os.path.join(OUT, "series.parquet"))
+    with np.load(os.path.join(DTW, "series3.npz")) as npz:  # n x 3 arrays: flat rows of 3n values
+        flat = {"id": list(npz.files), "v": [npz[n].reshape(-1).tolist() for n in npz.files]}
+    pq.write_table(pa.table({"id": flat["id"], "v": pa.array(flat["v"], type=pa.list_(pa.float64()))}),
+                   os.path.join(OUT, "series3_flat.parquet"))
     padded = [np.concatenate([s, np.full(60 - len(s), np.nan)]).tolist() for s in series]
     orc.write_table(pa.table({"id": names, "v": pa.array(padded, type=pa.list_(pa.float64()))}),
                     os.path.join(OUT, "series_nan.orc"))

@@ -101,6 +101,29 @@ class TableInputTest extends SparkCliTest {
         }
     }
 
+    /** Three channels as flat rows of 3n values (channels=3), the ids in archive order: the series3 reference. */
+    @ParameterizedTest(name = "window={0}")
+    @CsvSource({"none", "3"})
+    void dtwWithChannelsOnFlatArrayRowsEqualsTheReference(String window) throws IOException {
+        Path out = dir.resolve("dtw3.npy");
+        List<String> args = new ArrayList<>(List.of("--input", table("series3_flat.parquet").toString(), "--output",
+                out.toString(), "--kernel", "dtw", "--id-column", "id", "--order-by-id", "--kernel-param",
+                "channels=3"));
+        if (!window.equals("none")) {
+            args.addAll(List.of("--kernel-param", "window=" + window));
+        }
+        job(args.toArray(String[]::new));
+        assertThat(Files.readAllLines(dir.resolve("dtw3.npy.ids.txt"))).containsExactly("mv_0", "mv_1", "mv_2", "mv_3",
+                "mv_4", "mv_5", "mv_6", "mv_7", "mv_8");
+        double[] got = Fixtures.float64(out);
+        double[] ref = Fixtures.float64(dtwResource("ref_series3_" + window + ".npy"));
+        assertThat(got).hasSameSizeAs(ref);
+        for (int p = 0; p < ref.length; p++) {
+            assertThat(got[p]).as("pair %d", p)
+                    .isCloseTo(ref[p], org.assertj.core.data.Offset.offset(1e-12 * Math.max(1, ref[p])));
+        }
+    }
+
     /** Integer ids sort by value; list<int16> values range-checked into seed's int8: the NumPy golden matrix. */
     @Test
     void seedOnIntegerArraysEqualsTheGoldenFile() throws IOException {
