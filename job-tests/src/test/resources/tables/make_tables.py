@@ -14,7 +14,7 @@ Files:
   seqs.orc (pyarrow)       the same rows
   seqs.csv (pandas)        the same rows, header line, one sequence with a comma and a quote
   seqs.jsonl (pandas)      the same rows, one JSON object a line
-  seqs_duckdb.parquet      the same rows written by DuckDB
+  seqs_duckdb.parquet, seqs_duckdb.csv, seqs_duckdb.json   the same rows written by DuckDB
   seqs_parts/ (DuckDB)     the same rows as a Parquet dataset partitioned by grp (a, b, c): the
                            partition column is a second string column, so --value-column is needed
   ref_ids.txt, ref_levenshtein.npy   ids in sorted order and the (24, 24) Levenshtein distances
@@ -61,6 +61,8 @@ def write_sequences(rng):
     con = duckdb.connect()
     con.register("seqs", df)
     con.execute("COPY (SELECT id, seq, len FROM seqs) TO '%s' (FORMAT PARQUET)" % os.path.join(OUT, "seqs_duckdb.parquet"))
+    con.execute("COPY (SELECT id, seq, len FROM seqs) TO '%s' (HEADER)" % os.path.join(OUT, "seqs_duckdb.csv"))
+    con.execute("COPY (SELECT id, seq, len FROM seqs) TO '%s' (FORMAT JSON)" % os.path.join(OUT, "seqs_duckdb.json"))
     con.execute("COPY seqs TO '%s' (FORMAT PARQUET, PARTITION_BY (grp), OVERWRITE_OR_IGNORE)"
                 % os.path.join(OUT, "seqs_parts"))
     with open(os.path.join(OUT, "ref_ids.txt"), "w") as f:

@@ -17,6 +17,7 @@ import org.apache.spark.sql.SaveMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Tables written by pyarrow, pandas and DuckDB ({@code resources/tables/make_tables.py}) through the
@@ -49,7 +50,8 @@ class TableInputTest extends SparkCliTest {
 
     @ParameterizedTest(name = "{0} {1} {2}")
     @CsvSource({"seqs.parquet, '', ''", "seqs.orc, '', ''", "seqs.csv, seq, ''", "seqs.jsonl, '', ''",
-        "seqs_duckdb.parquet, '', ''", "seqs_parts, seq, parquet"})
+        "seqs_duckdb.parquet, '', ''", "seqs_duckdb.csv, seq, ''", "seqs_duckdb.json, '', ''",
+        "seqs_parts, seq, parquet"})
     void levenshteinEqualsTheReferenceById(String file, String valueColumn, String format) throws IOException {
         Path out = dir.resolve("lev.npy");
         List<String> args = new ArrayList<>(List.of("--input", table(file).toString(), "--output", out.toString(),
@@ -65,8 +67,8 @@ class TableInputTest extends SparkCliTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"seqs.parquet, ''", "seqs.csv, parquet", "seqs_parts, parquet"})
-    void orderByIdSortsTheRows(String file, String ignored) throws IOException {
+    @ValueSource(strings = {"seqs.parquet", "seqs.csv", "seqs_parts"})
+    void orderByIdSortsTheRows(String file) throws IOException {
         Path out = dir.resolve("sorted.npy");
         List<String> args = new ArrayList<>(List.of("--input", table(file).toString(), "--output", out.toString(),
                 "--kernel", "levenshtein", "--id-column", "id", "--value-column", "seq", "--order-by-id"));
