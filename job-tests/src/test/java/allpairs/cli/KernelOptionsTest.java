@@ -148,7 +148,7 @@ class KernelOptionsTest extends SparkCliTest {
             {new String[] {"--input", Files.writeString(dir.resolve("x.seq"), "AC\n").toString(), "--kernel", "nw"},
                 "--input-format", "x.seq"},
             {new String[] {"--input", Files.writeString(dir.resolve("x.seq2"), "AC\n").toString(), "--kernel", "nw",
-                "--input-format", "csv"}, "unknown input format 'csv'", "--input-format"},
+                "--input-format", "xlsx"}, "unknown input format 'xlsx'", "--input-format"},
             {new String[] {"--input", gzipTruncated("t.fa.gz", ">a\n" + "ACGT".repeat(500) + "\n").toString(),
                 "--kernel", "nw"}, "corrupt or truncated", "t.fa.gz"},
             {new String[] {"--input", Files.writeString(dir.resolve("d.fa"), ">a\nAC\n>a\nGT\n").toString(),

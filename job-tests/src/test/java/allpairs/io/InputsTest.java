@@ -184,7 +184,7 @@ class InputsTest {
         assertThatThrownBy(() -> read(truncated, ElementType.SYMBOL))
                 .isInstanceOf(UserError.class).hasMessageContaining("corrupt or truncated")
                 .hasMessageEndingWith(truncated.toString());
-        assertThatThrownBy(() -> read(write("g.csv", "AC\n"), ElementType.SYMBOL))
+        assertThatThrownBy(() -> read(write("g.tsv", "AC\n"), ElementType.SYMBOL))
                 .isInstanceOf(UserError.class).hasMessageContaining("--input-format");
     }
 

@@ -25,6 +25,11 @@ final class KernelAdvice {
 
     /** The error to report: the input's own problem if no element type can read it, else the fitting kernels. */
     static UserError missingKernel(InputConfig input, Configuration hadoop) {
+        if (input.anyTable()) { // reading a table needs Spark: say what its columns give instead
+            return new UserError("no --kernel given; a table's string or binary column gives symbol rows (levenshtein,"
+                    + " nw, sw), an array-of-numbers column numeric rows (dtw; integers for seed, mi); see 'allpairs"
+                    + " kernels'", "option --kernel");
+        }
         Map<ElementType, Object> query = readAll(input.input(), input.format(), hadoop);
         Map<ElementType, Object> reference = input.against() == null ? null
                 : readAll(input.against(), input.format(), hadoop);
@@ -100,6 +105,7 @@ final class KernelAdvice {
             case TEXT -> rows.rows() + " text lines, symbol rows";
             case FASTA -> rows.rows() + " FASTA records, symbol rows";
             case FASTQ -> rows.rows() + " FASTQ records, symbol rows";
+            case PARQUET, ORC, CSV, JSON, TABLE -> rows.rows() + " table rows";
         };
         return what + (rows.equalLengths() ? " of equal length " + rows.length(0) : " of unequal length");
     }

@@ -10,6 +10,7 @@ import allpairs.config.OutputFormat;
 import allpairs.config.OutputOptions;
 import allpairs.config.PlanConfig;
 import allpairs.config.RunConfig;
+import allpairs.config.TableOptions;
 import allpairs.io.InputFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,20 +30,34 @@ final class Options {
     static final class Input {
         @Option(names = "--input", paramLabel = "PATH",
                 description = "The rows: .npy (m x n), .txt[.gz] (one sequence per line), .fa/.fasta/.fna[.gz]"
-                        + " or .fq/.fastq[.gz];"
-                        + " any Hadoop path (file:, hdfs:, s3a: ...).")
+                        + " or .fq/.fastq[.gz]; any Hadoop path (file:, hdfs:, s3a: ...); or a table: .parquet, .orc,"
+                        + " .csv, .json (a file or directory) or table:db.name (a catalog table).")
         String input;
 
-        @Option(names = "--input-format", paramLabel = "npy|npz|text|fasta|fastq", converter = Converters.InputFormats.class,
+        @Option(names = "--input-format", paramLabel = "npy|npz|text|fasta|fastq|parquet|orc|csv|json",
+                converter = Converters.InputFormats.class,
                 description = "Input format (also of --against). Default: from the file name.")
         InputFormat format;
+
+        @Option(names = "--id-column", paramLabel = "NAME",
+                description = "A table's column of row ids (strings or integers). Default: none, rows are numbered.")
+        String idColumn;
+
+        @Option(names = "--value-column", paramLabel = "NAME",
+                description = "A table's column of values: string or binary (symbol rows) or an array of numbers."
+                        + " Default: the only such column besides the id column.")
+        String valueColumn;
+
+        @Option(names = "--order-by-id",
+                description = "Sort a table's rows by --id-column (otherwise: the order Spark reads them in).")
+        boolean orderById;
 
         @Option(names = "--against", paramLabel = "PATH",
                 description = "Reference rows: out[i][j] = kernel(input row i, reference row j), an m x k matrix.")
         String against;
 
         InputConfig config() {
-            return new InputConfig(input, against, format);
+            return new InputConfig(input, against, format, new TableOptions(idColumn, valueColumn, orderById));
         }
     }
 

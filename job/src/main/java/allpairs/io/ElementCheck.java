@@ -4,15 +4,15 @@ import allpairs.UserError;
 import allpairs.kernel.ElementType;
 
 /** Range checks when converting input values to a kernel's element type: errors name row and column. */
-final class ElementCheck {
+public final class ElementCheck {
     private ElementCheck() {
     }
 
-    static long min(ElementType type) {
+    public static long min(ElementType type) {
         return type == ElementType.INT8 ? -128 : 0;
     }
 
-    static long max(ElementType type) {
+    public static long max(ElementType type) {
         return type == ElementType.INT8 ? 127 : 255;
     }
 

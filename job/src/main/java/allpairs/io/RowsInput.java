@@ -37,9 +37,13 @@ public final class RowsInput {
                 throw new UserError("input file does not exist", location);
             }
             if (status.isDirectory()) {
-                throw new UserError("input is a directory, not a file", location);
+                throw new UserError("input is a directory, not a file (a table directory, such as a partitioned"
+                        + " Parquet dataset, needs --input-format parquet|orc|csv|json)", location);
             }
             InputFormat fmt = format != null ? format : InputFormat.forName(location, "--input-format");
+            if (fmt.isTable()) {
+                throw new IllegalArgumentException(location + " is a table: Spark SQL reads it (TableInput)");
+            }
             try (InputStream raw = fs.open(path)) {
                 if (fmt == InputFormat.NPY) {
                     return NpyInput.read(raw, status.getLen(), type, kernel, location);

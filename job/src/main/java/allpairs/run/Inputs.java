@@ -4,30 +4,37 @@ import allpairs.UserError;
 import allpairs.config.DenseLayout;
 import allpairs.config.JobConfig;
 import allpairs.config.KernelConfig;
+import allpairs.io.InputFormat;
 import allpairs.io.RowsInput;
 import allpairs.kernel.Kernel;
 import allpairs.kernel.ParamValues;
 import allpairs.kernel.Rows;
 import allpairs.plan.Planner;
+import allpairs.spark.table.TableInput;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
 
 /**
- * The configured kernel and the rows of a job, read and checked on the driver before Spark starts.
+ * The configured kernel and the rows of a job, read and checked on the driver: files before Spark
+ * starts, tables (read through Spark SQL) once it has.
  *
  * @param params the values the kernel was configured with (part of a checkpoint's fingerprint)
  * @param reference the matrix columns (--against), or null for the square query × query matrix
  */
 public record Inputs(Kernel<?> kernel, ParamValues params, Rows query, Rows reference) {
-    /** Configures the kernel and reads --input (and --against); bad input is a {@link UserError}. */
+    /** Configures the kernel and reads --input (and --against), files only; bad input is a {@link UserError}. */
     public static Inputs read(JobConfig job, Configuration hadoop) {
+        return read(job, hadoop, null);
+    }
+
+    /** As above, reading table inputs through {@code spark} (null when there are none). */
+    public static Inputs read(JobConfig job, Configuration hadoop, SparkSession spark) {
         KernelConfig.Configured configured = job.kernel().configure(RowsInput.implied(job.kernel().name(),
                 job.input().input(), job.input().against(), job.input().format(), hadoop));
         Kernel<?> kernel = configured.kernel();
         String against = job.input().against();
-        Rows query = RowsInput.read(job.input().input(), job.input().format(), kernel.elementType(), kernel.name(),
-                "--input", hadoop);
-        Rows reference = against == null ? null
-                : RowsInput.read(against, job.input().format(), kernel.elementType(), kernel.name(), "--against", hadoop);
+        Rows query = rows(job, job.input().input(), kernel, "--input", hadoop, spark);
+        Rows reference = against == null ? null : rows(job, against, kernel, "--against", hadoop, spark);
         Inputs inputs = new Inputs(kernel, configured.values(), query, reference);
         inputs.checkLengths(job.input().input(), against);
         kernel.checkRows(query, job.input().input());
@@ -39,6 +46,19 @@ public record Inputs(Kernel<?> kernel, ParamValues params, Rows query, Rows refe
                     "option --layout");
         }
         return inputs;
+    }
+
+    private static Rows rows(JobConfig job, String location, Kernel<?> kernel, String option, Configuration hadoop,
+                             SparkSession spark) {
+        InputFormat format = job.input().format();
+        if (InputFormat.isTable(location, format)) {
+            if (spark == null) {
+                throw new IllegalStateException("a table input is read once Spark has started");
+            }
+            return TableInput.read(spark, location, InputFormat.of(location, format), job.input().table(), kernel,
+                    option);
+        }
+        return RowsInput.read(location, format, kernel.elementType(), kernel.name(), option, hadoop);
     }
 
     /** The longest row of either side. */

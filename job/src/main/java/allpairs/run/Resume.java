@@ -81,8 +81,8 @@ final class Resume {
     static String fingerprint(JobConfig job, Inputs in, boolean mirrored, double bound) {
         InputFormat format = job.input().format();
         String against = job.input().against();
-        String settings = "format=" + (format != null ? format : InputFormat.forName(job.input().input(), "--input-format"))
-                + (against == null ? "" : "," + (format != null ? format : InputFormat.forName(against, "--input-format")))
+        String settings = "format=" + InputFormat.of(job.input().input(), format)
+                + (against == null ? "" : "," + InputFormat.of(against, format))
                 + " params=" + in.params() + " mirrored=" + mirrored + " bound=" + bound;
         return Fingerprint.of(in.query(), in.reference(), in.kernel(), settings);
     }

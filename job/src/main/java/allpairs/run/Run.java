@@ -66,23 +66,21 @@ public final class Run {
 
     /** What --explain prints (one JSON line): the plan this run would use, every default resolved, running nothing. */
     public static String explain(JobConfig job, Map<String, String> spark) throws IOException {
-        Inputs in = validate(job, hadoop(spark));
+        Inputs in = job.input().anyTable() ? readTablesForExplain(job, spark) : validate(job, hadoop(spark));
         Defaults.Resolved resolved = Defaults.resolve(job.plan(), spark, Defaults.cores(spark));
         return Summary.JSON.writeValueAsString(Explain.of(plan(in, resolved), in, resolved));
     }
 
     /**
-     * The whole run: everything the user gave is checked on the driver before Spark starts, and
-     * the output's lock is taken before it starts too, so a second run on it fails in a second.
+     * The whole run: everything the user gave is checked on the driver before Spark starts (a table
+     * input once it has: Spark SQL reads it), and the output's lock is taken before it starts too, so
+     * a second run on it fails in a second.
      */
     public static RunResult execute(JobConfig job, Map<String, String> spark, PrintStream err) throws IOException {
         Configuration hadoop = hadoop(spark);
-        Inputs in = validate(job, hadoop);
-        boolean ownSession = SparkSession.getDefaultSession().isEmpty();
-        if (ownSession && !spark.containsKey("spark.master")) {
-            throw new UserError("no Spark master is set", "run through ./submit.sh or spark-submit --master,"
-                    + " or set spark.master");
-        }
+        // A table is read through Spark SQL: it waits for the session (in == null until then).
+        Inputs in = job.input().anyTable() ? checkTargets(job, hadoop) : validate(job, hadoop);
+        boolean ownSession = requireMaster(spark);
         Path target = new Path(job.output().path());
         FileSystem outputFs = HadoopFs.of(target, hadoop);
         AtomicOutput output = AtomicOutput.begin(outputFs, outputFs.makeQualified(target), job.output().overwrite());
@@ -92,7 +90,7 @@ public final class Run {
                     ? SparkSessions.forProgress(conf) : conf);
             guard.watch(session);
             try {
-                RunResult result = run(session, job, in, output, err);
+                RunResult result = run(session, job, in != null ? in : Inputs.read(job, hadoop, session), output, err);
                 if (job.output().summaryJson() != null) {
                     Summary.write(Summary.json(result), job.output().summaryJson(), hadoop);
                 }
@@ -173,13 +171,44 @@ public final class Run {
                 resolved.cores(), resolved.memoryBudget());
     }
 
-    /** Checks the output target and reads the inputs: every user error surfaces here, before Spark. */
+    /** Checks the output target and reads the inputs: every user error of file inputs surfaces here, before Spark. */
     private static Inputs validate(JobConfig job, Configuration hadoop) throws IOException {
+        checkTargets(job, hadoop);
+        return Inputs.read(job, hadoop);
+    }
+
+    /** The outputs' checks alone (returns null: no inputs read yet). */
+    private static Inputs checkTargets(JobConfig job, Configuration hadoop) throws IOException {
         Path target = new Path(job.output().path());
         AtomicOutput.checkTarget(HadoopFs.of(target, hadoop), target, job.output().overwrite(), "option --output");
         AtomicFile.checkTarget(job.output().summaryJson(), hadoop, "--summary-json");
         AtomicFile.checkTarget(job.output().preview(), hadoop, "--preview");
-        return Inputs.read(job, hadoop);
+        return null;
+    }
+
+    /** True when this run starts (and stops) its own session, which needs a master. */
+    private static boolean requireMaster(Map<String, String> spark) {
+        boolean ownSession = SparkSession.getDefaultSession().isEmpty();
+        if (ownSession && !spark.containsKey("spark.master")) {
+            throw new UserError("no Spark master is set", "run through ./submit.sh or spark-submit --master,"
+                    + " or set spark.master");
+        }
+        return ownSession;
+    }
+
+    /** --explain of a table input: reading the table (its schema and values) needs a session, started for it. */
+    private static Inputs readTablesForExplain(JobConfig job, Map<String, String> spark) throws IOException {
+        Configuration hadoop = hadoop(spark);
+        checkTargets(job, hadoop);
+        boolean ownSession = requireMaster(spark);
+        SparkSession session = SparkSessions.start(conf(spark));
+        try {
+            return Inputs.read(job, hadoop, session);
+        } finally {
+            if (ownSession) {
+                session.stop();
+            }
+        }
     }
 
     private static TileEmitter emitter(OutputOptions options, Inputs in, Plan plan) {

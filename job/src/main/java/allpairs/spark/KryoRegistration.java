@@ -8,6 +8,7 @@ import allpairs.compute.BandPiece;
 import allpairs.compute.EdgeBand;
 import allpairs.compute.EdgePiece;
 import allpairs.plan.TileGroup;
+import allpairs.spark.table.TableRegistration;
 import com.esotericsoftware.kryo.Kryo;
 import org.apache.spark.serializer.KryoRegistrator;
 
@@ -32,5 +33,6 @@ public final class KryoRegistration implements KryoRegistrator {
         kryo.register(double[].class);
         kryo.register(long[].class);
         kryo.register(Object[].class);
+        TableRegistration.register(kryo);
     }
 }
