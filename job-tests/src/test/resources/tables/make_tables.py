@@ -22,10 +22,13 @@ Files:
   series_nan.orc (pyarrow) id string, v list<double>: the same walks NaN-padded to 60 values
   series3_flat.parquet (pyarrow)  id string, v list<double>: the 3-channel series of series3.npz as
                            flat rows of 3n values (for --kernel-param channels=3), in archive order
+  seqs_bytes.parquet (pyarrow)  id, bin binary (UTF-8 of seq), sym list<int8> (the same bytes, signed)
   seed16.parquet (pyarrow) id int64, v list<int16>: the rows of ../fixtures/seed_A_16x8.npy
+  seed16_decimal.parquet   id int32, v list<decimal(6,2)>: the same rows as decimals (x.00)
   bad_*.parquet (pyarrow)  one malformed table each (see TableBadInputTest)
   bad_null.csv (pandas)    a missing sequence (an empty field)
 """
+import decimal
 import os
 
 import duckdb
@@ -65,6 +68,12 @@ def write_sequences(rng):
     con.execute("COPY (SELECT id, seq, len FROM seqs) TO '%s' (FORMAT JSON)" % os.path.join(OUT, "seqs_duckdb.json"))
     con.execute("COPY seqs TO '%s' (FORMAT PARQUET, PARTITION_BY (grp), OVERWRITE_OR_IGNORE)"
                 % os.path.join(OUT, "seqs_parts"))
+    encoded_rows = [seqs[k].encode("utf-8") for k in order]
+    pq.write_table(pa.table({"id": [ids[k] for k in order],
+                             "bin": pa.array(encoded_rows, type=pa.binary()),
+                             "sym": pa.array([np.frombuffer(b, dtype=np.int8).tolist() for b in encoded_rows],
+                                             type=pa.list_(pa.int8()))}),
+                   os.path.join(OUT, "seqs_bytes.parquet"))
     with open(os.path.join(OUT, "ref_ids.txt"), "w") as f:
         f.write("".join(i + "\n" for i in ids))
     encoded = [s.encode("utf-8") for s in seqs]
@@ -96,6 +105,10 @@ def write_seed():
     pq.write_table(pa.table({"id": pa.array(range(100, 100 + len(a)), type=pa.int64()),
                              "v": pa.array([r.tolist() for r in a], type=pa.list_(pa.int16()))}),
                    os.path.join(OUT, "seed16.parquet"))
+    pq.write_table(pa.table({"id": pa.array(range(len(a)), type=pa.int32()),
+                             "v": pa.array([[decimal.Decimal(int(x)).quantize(decimal.Decimal("0.01")) for x in r]
+                                            for r in a], type=pa.list_(pa.decimal128(6, 2)))}),
+                   os.path.join(OUT, "seed16_decimal.parquet"))
 
 
 def write_bad():
@@ -111,6 +124,9 @@ def write_bad():
                                                                       type=pa.list_(pa.float64()))}),
         "bad_number_after_nan": pa.table({"id": ["a", "b"], "v": pa.array([[1.0, 2.0], [4.0, float("nan"), 5.0]],
                                                                           type=pa.list_(pa.float64()))}),
+        "bad_fraction": pa.table({"id": ["a", "b"], "v": pa.array([[decimal.Decimal("1.00"), decimal.Decimal("2.50")],
+                                                                  [decimal.Decimal("3.00")]],
+                                                                 type=pa.list_(pa.decimal128(6, 2)))}),
         "bad_wrong_type": pa.table({"id": ["a", "b"], "v": pa.array([1, 2], type=pa.int64())}),
         "bad_two_candidates": pa.table({"id": ["a", "b"], "seq": ["AC", "GT"], "other": ["A", "C"]}),
         "bad_empty": pa.table({"id": pa.array([], type=s), "seq": pa.array([], type=s)}),

@@ -66,6 +66,16 @@ class TableInputTest extends SparkCliTest {
         assertMatchesReference(out, Files.readAllLines(dir.resolve("lev.npy.ids.txt")));
     }
 
+    /** A binary column, and a tinyint array taken by bit pattern (as an i1 .npy), give the same symbol rows. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"bin", "sym"})
+    void byteColumnsGiveSymbolRows(String column) throws IOException {
+        Path out = dir.resolve("bytes.npy");
+        job("--input", table("seqs_bytes.parquet").toString(), "--output", out.toString(), "--kernel", "levenshtein",
+                "--id-column", "id", "--value-column", column);
+        assertMatchesReference(out, Files.readAllLines(dir.resolve("bytes.npy.ids.txt")));
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"seqs.parquet", "seqs.csv", "seqs_parts"})
     void orderByIdSortsTheRows(String file) throws IOException {
@@ -126,16 +136,20 @@ class TableInputTest extends SparkCliTest {
         }
     }
 
-    /** Integer ids sort by value; list<int16> values range-checked into seed's int8: the NumPy golden matrix. */
-    @Test
-    void seedOnIntegerArraysEqualsTheGoldenFile() throws IOException {
+    /**
+     * Integer ids sort by value; list<int16> and list<decimal(6,2)> values (whole numbers) range-checked
+     * into seed's int8: the NumPy golden matrix.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"seed16.parquet, 100", "seed16_decimal.parquet, 0"})
+    void seedOnIntegerArraysEqualsTheGoldenFile(String file, int firstId) throws IOException {
         Path out = dir.resolve("seed.npy");
-        job("--input", table("seed16.parquet").toString(), "--output", out.toString(), "--kernel", "seed",
+        job("--input", table(file).toString(), "--output", out.toString(), "--kernel", "seed",
                 "--id-column", "id", "--order-by-id");
         assertThat(Files.readAllBytes(out)).isEqualTo(Fixtures.bytes(Fixtures.output(16, 8)));
         List<String> ids = Files.readAllLines(dir.resolve("seed.npy.ids.txt"));
         for (int i = 0; i < 16; i++) {
-            assertThat(ids.get(i)).isEqualTo(Integer.toString(100 + i));
+            assertThat(ids.get(i)).isEqualTo(Integer.toString(firstId + i));
         }
     }
 
