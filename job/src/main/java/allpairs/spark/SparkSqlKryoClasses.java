@@ -4,9 +4,10 @@ import com.esotericsoftware.kryo.Kryo;
 import java.util.List;
 
 /**
- * Spark SQL classes that Spark's own KryoSerializer leaves unregistered but that reading our Parquet
- * output back ships between tasks and the driver: schema inference returns the {@code values} column's
- * ArrayType, a string id column is a StringType instance on Spark 4. With these registered, a
+ * Spark SQL data-type classes that Spark's own KryoSerializer leaves unregistered. Reading our Parquet
+ * output back ships them between tasks and the driver: schema inference returns the {@code values}
+ * column's ArrayType (the one seen failing); the others are its siblings a user's query over our
+ * output may ship (StringType, an instance class on Spark 4, for id columns). With these registered, a
  * session with {@code spark.kryo.registrationRequired=true} and our registrator reads, sorts,
  * filters, joins and aggregates our output (KryoReadBackTest). By name: some exist in one Spark
  * line only, and a missing one is skipped.
