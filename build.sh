@@ -17,7 +17,10 @@ build_if_needed() {
     # Maven's output (even -q prints colour resets) is kept in a log and shown only when the build fails.
     local log
     log=$(mktemp "${TMPDIR:-/tmp}/allpairs-build.XXXXXX")
-    if ! (cd "$root" && mvn -B -q -pl "$module" -am package -DskipTests) > "$log" 2>&1; then
+    # ALLPAIRS_MAVEN_ARGS: more Maven options, e.g. "-P spark-3.5" to build for a Spark 3.5 cluster.
+    local extra=()
+    read -r -a extra <<< "${ALLPAIRS_MAVEN_ARGS:-}"
+    if ! (cd "$root" && mvn -B -q ${extra[@]+"${extra[@]}"} -pl "$module" -am package -DskipTests) > "$log" 2>&1; then
       sed 's/\x1b\[[0-9;]*m//g' "$log" >&2
       rm -f "$log"
       echo "$name: build failed" >&2
@@ -25,6 +28,19 @@ build_if_needed() {
     fi
     rm -f "$log"
   fi
+}
+
+# The Scala binary version of the Spark in SPARK_HOME $1, from its jars/spark-core_<scala>-<version>.jar
+# (2.13 for Spark 4, 2.12 for Spark 3.5): what SPARK_SCALA_VERSION must say for Spark's launcher,
+# daemons and executors. Fails when $1 holds no spark-core jar.
+spark_scala_version() {
+  local jar
+  for jar in "$1"/jars/spark-core_*.jar; do
+    [ -e "$jar" ] || return 1
+    jar=${jar##*/spark-core_}
+    echo "${jar%%-*}"
+    return 0
+  done
 }
 
 # The job jar and the Maven-resolved Spark jars beside it.

@@ -15,7 +15,7 @@ source "$ROOT/build.sh"
 die() { echo "cluster.sh: error: $*" >&2; exit 2; }
 
 # Spark's JavaModuleOptions (the pom's java17.opens): the daemons get them on their command line;
-# executors get them from SparkContext (Spark 3.5 adds them to spark.executor.extraJavaOptions).
+# executors get them from SparkContext (Spark adds them to spark.executor.extraJavaOptions).
 mapfile -t JAVA17_OPENS < "$ROOT/conf/java17-opens"
 MASTER_CLASS=org.apache.spark.deploy.master.Master
 WORKER_CLASS=org.apache.spark.deploy.worker.Worker
@@ -50,7 +50,7 @@ daemon_pid() {
 # Starts one daemon in the background, detached from our stdin/stdout; its pid goes to $dir/$name.pid.
 start_daemon() {
   local dir=$1 name=$2 class=$3; shift 3
-  SPARK_HOME="$SPARK_JARS_HOME" SPARK_SCALA_VERSION=2.12 SPARK_LOCAL_IP=127.0.0.1 \
+  SPARK_HOME="$SPARK_JARS_HOME" SPARK_SCALA_VERSION="$(spark_scala_version "$SPARK_JARS_HOME")" SPARK_LOCAL_IP=127.0.0.1 \
   SPARK_CONF_DIR="${SPARK_CONF_DIR:-$ROOT/conf}" \
     nohup "$JAVA" -Xmx"${ALLPAIRS_DAEMON_MEMORY:-256m}" "${JAVA17_OPENS[@]}" -Dallpairs.cluster.dir="$dir" \
       -Dlog4j2.configurationFile="$dir/log4j2.properties" -cp "$SPARK_JARS_HOME/jars/*" "$class" \

@@ -29,7 +29,7 @@ launcher_command() {
     return 0
   fi
   local out rc
-  out=$(SPARK_HOME="$SPARK_JARS_HOME" SPARK_SCALA_VERSION=2.12 \
+  out=$(SPARK_HOME="$SPARK_JARS_HOME" SPARK_SCALA_VERSION="$(spark_scala_version "$SPARK_JARS_HOME")" \
         "$JAVA" -Xmx128m -cp "$SPARK_JARS_HOME/jars/*" org.apache.spark.launcher.Main \
         org.apache.spark.deploy.SparkSubmit "$@" | tr '\0' '\1'; exit "${PIPESTATUS[0]}") || rc=$?
   [ "${rc:-0}" -eq 0 ] || die "Spark's launcher refused the options (exit ${rc})"
@@ -43,7 +43,9 @@ run_spark_submit() {
   local dry_run=$1; shift
   build_job_jar
   export SPARK_CONF_DIR="${SPARK_CONF_DIR:-$ROOT/conf}"
-  export SPARK_SCALA_VERSION=2.12
+  # The Scala line of the Spark that runs (2.13: Spark 4, 2.12: Spark 3.5), read from its jars.
+  local scala
+  if scala=$(spark_scala_version "${SPARK_HOME:-$SPARK_JARS_HOME}"); then export SPARK_SCALA_VERSION="$scala"; fi
   export ALLPAIRS_DEFAULTS="${ALLPAIRS_DEFAULTS:-$ROOT/conf/allpairs-defaults.properties}"
   if [ -z "${SPARK_HOME:-}" ]; then
     export SPARK_HOME="$SPARK_JARS_HOME"
@@ -110,9 +112,12 @@ main() {
     jmh) shift; exec "$ROOT/bench/bench.sh" jmh "$@" ;;
     bench) shift; exec "$ROOT/bench/bench.sh" e2e "$@" ;;
     ""|-h|--help|--version|-V|kernels)
-      # No Spark job: run the CLI directly (faster than spark-submit).
+      # No Spark job: run the CLI directly (faster than spark-submit), on the Spark that runs jobs
+      # (SPARK_HOME's jars when set), so --version names that Spark.
       build_job_jar
-      exec "$JAVA" -cp "$JAR:$SPARK_JARS_HOME/jars/*" "$MAIN_CLASS" "${1:---help}" ;;
+      local jars="$SPARK_JARS_HOME/jars"
+      if [ -n "${SPARK_HOME:-}" ] && [ -d "$SPARK_HOME/jars" ]; then jars="$SPARK_HOME/jars"; fi
+      exec "$JAVA" -cp "$JAR:$jars/*" "$MAIN_CLASS" "${1:---help}" ;;
   esac
   local dry_run=0 spark_args=() job_args=() seen_sep=0
   for a in "$@"; do

@@ -126,7 +126,7 @@ class MainTest extends SparkCliTest {
         Cli r = Cli.runWithoutSpark("--version");
         assertThat(r.exitCode).isZero();
         assertThat(r.out).containsPattern("allpairs \\d+\\.\\d+")
-                .containsPattern("Spark 3\\.5\\.\\d+")
+                .contains("Spark " + System.getProperty("allpairs.spark.version") + " (Scala ")
                 .contains("Java " + System.getProperty("java.version"));
     }
 

@@ -113,7 +113,8 @@ class LauncherIT {
     void versionAndHelpWorkWithoutSpark() throws Exception {
         Launcher v = Launcher.run(Map.of(), "--version");
         assertThat(v.exitCode).isZero();
-        assertThat(v.out).containsPattern("allpairs \\S+").containsPattern("Spark 3\\.5").contains("Java 17");
+        assertThat(v.out).containsPattern("allpairs \\S+")
+                .contains("Spark " + System.getProperty("allpairs.spark.version") + " (Scala ").contains("Java 17");
         Launcher k = Launcher.run(Map.of(), "kernels");
         assertThat(k.exitCode).isZero();
         assertThat(k.out).contains("levenshtein").contains("--kernel-param gap-open=NUMBER  (default -2.0");
@@ -126,13 +127,34 @@ class LauncherIT {
     void usesSparkHomeSparkSubmitWhenSparkHomeIsSet() throws Exception {
         Path bin = Files.createDirectories(dir.resolve("spark/bin"));
         Path fake = bin.resolve("spark-submit");
-        Files.writeString(fake, "#!/usr/bin/env bash\necho \"fake spark-submit SPARK_CONF_DIR=$SPARK_CONF_DIR $*\"\nexit 3\n");
+        Files.writeString(fake, "#!/usr/bin/env bash\necho \"fake spark-submit SPARK_CONF_DIR=$SPARK_CONF_DIR "
+                + "SPARK_SCALA_VERSION=$SPARK_SCALA_VERSION $*\"\nexit 3\n");
         fake.toFile().setExecutable(true);
+        // A Spark 3.5 installation (Scala 2.12), whatever this build is for: the Scala line comes from its jars.
+        Files.createDirectories(dir.resolve("spark/jars"));
+        Files.createFile(dir.resolve("spark/jars/spark-core_2.12-3.5.7.jar"));
         Launcher r = Launcher.run(Map.of("SPARK_HOME", dir.resolve("spark").toString()), "--master", "yarn", "--",
                 "--kernel", "seed", "--input", "a.npy", "--output", "b.npy");
         assertThat(r.exitCode).as(r.toString()).isEqualTo(3); // the launcher's exit code is passed through
-        assertThat(r.out).startsWith("fake spark-submit SPARK_CONF_DIR=" + Launcher.root().resolve("conf"))
+        assertThat(r.out).startsWith("fake spark-submit SPARK_CONF_DIR=" + Launcher.root().resolve("conf")
+                        + " SPARK_SCALA_VERSION=2.12 ")
                 .contains("--master yarn --class allpairs.cli.Main")
                 .contains("allpairs-job.jar --kernel seed --input a.npy --output b.npy");
+    }
+
+    @Test
+    void versionNamesTheSparkOfSparkHome() throws Exception {
+        // A SPARK_HOME whose jars are this build's own Spark jars (a link), under another name.
+        Path jars = Files.createDirectories(dir.resolve("other-spark")).resolve("jars");
+        Files.createSymbolicLink(jars, Launcher.root().resolve("job/target/spark/jars"));
+        Launcher v = Launcher.run(Map.of("SPARK_HOME", dir.resolve("other-spark").toString()), "--version");
+        assertThat(v.exitCode).as(v.toString()).isZero();
+        assertThat(v.out).contains("Spark " + System.getProperty("allpairs.spark.version") + " (Scala ");
+        Files.delete(jars); // the link only, before @TempDir's cleanup would warn about it
+        // Without its jars, no Spark version: proof the jars above were the ones read.
+        Files.createDirectories(dir.resolve("no-spark/jars"));
+        Launcher none = Launcher.run(Map.of("SPARK_HOME", dir.resolve("no-spark").toString()), "--version");
+        assertThat(none.exitCode).as(none.toString()).isZero();
+        assertThat(none.out).contains("Spark unknown");
     }
 }

@@ -1,23 +1,14 @@
 package allpairs.run;
 
-import allpairs.plan.Plans;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import allpairs.io.RowsInput;
 import allpairs.kernel.ElementType;
 import allpairs.kernel.Rows;
 import allpairs.kernel.SeedKernel;
-import allpairs.plan.Plan;
-import allpairs.compute.TileEmitter;
 import allpairs.config.JobConfig;
-import allpairs.spark.BandAssembler;
-import allpairs.spark.Counters;
-import allpairs.spark.TileRows;
-import allpairs.spark.TileTask;
 import allpairs.support.Jobs;
 import allpairs.support.Fixtures;
-import allpairs.support.TestSpark;
-import com.holdenkarau.spark.testing.JavaRDDComparisons;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,11 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -69,41 +55,5 @@ class SeedJobTest {
         assertThat(result.scratchCreated()).isEqualTo(result.plan().partitions());
         assertThat(result.pairsComputed()).isEqualTo((long) m * (m + 1) / 2);
         assertThat(dir.toFile().list()).containsExactlyInAnyOrder("out.npy", "out.npy.allpairs.json"); // no temporaries
-    }
-
-    @Test
-    void computedEntriesEqualTheGoldenMatrixAsRdds() {
-        int m = 33;
-        int n = 21;
-        SparkSession spark = TestSpark.session();
-        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Rows rows = read(Fixtures.input(m, n));
-        Plan plan = Plans.create(m, true, 5, 3, 2);
-        Broadcast<Rows> b = sc.broadcast(rows);
-        JavaRDD<String> actual = BandAssembler.assemble(sc.parallelize(plan.groups(), plan.partitions())
-                        .mapPartitionsToPair(new TileTask<>(new SeedKernel(), TileRows.broadcast(b, b), true,
-                                Counters.register(sc.sc()), null, new TileEmitter.Dense(true))), plan)
-                .flatMap(band -> {
-                    List<String> entries = new ArrayList<>();
-                    for (int r = 0; r < band.rows(); r++) {
-                        for (int j = 0; j < band.cols(); j++) {
-                            entries.add(entry(band.rowStart() + r, j, band.values()[r * band.cols() + j]));
-                        }
-                    }
-                    return entries.iterator();
-                });
-        double[] golden = Fixtures.float64(Fixtures.output(m, n));
-        List<String> expected = new ArrayList<>();
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < m; j++) {
-                expected.add(entry(i, j, golden[i * m + j]));
-            }
-        }
-        JavaRDDComparisons.assertRDDEquals(sc.parallelize(expected, 3), actual);
-        b.destroy();
-    }
-
-    private static String entry(int i, int j, double v) {
-        return i + " " + j + " " + Long.toHexString(Double.doubleToRawLongBits(v));
     }
 }

@@ -119,6 +119,7 @@ public final class Main implements Callable<Integer> {
         if (verbose) {
             Run.logDebug();
         }
+        allpairs.spark.SparkLine.requireMatch(); // a jar for the other Spark line: one line, exit 2
         JobConfig job = new JobConfig(input.config(), kernel.config(), output.config(), plan.config(), run.config());
         Map<String, String> settings = spark != null ? spark : Run.sparkSettingsFromSystem();
         if (job.kernel().name() == null) { // no default kernel: say which ones fit

@@ -12,7 +12,10 @@ import allpairs.spark.table.TableRegistration;
 import com.esotericsoftware.kryo.Kryo;
 import org.apache.spark.serializer.KryoRegistrator;
 
-/** Registers every class the job's own stages ship, so registrationRequired=true holds. */
+/**
+ * Registers every class the job's own stages ship, so registrationRequired=true holds, and the
+ * Spark SQL classes that reading our Parquet output back needs (SparkSqlKryoClasses).
+ */
 public final class KryoRegistration implements KryoRegistrator {
     @Override
     public void registerClasses(Kryo kryo) {
@@ -34,5 +37,6 @@ public final class KryoRegistration implements KryoRegistrator {
         kryo.register(long[].class);
         kryo.register(Object[].class);
         TableRegistration.register(kryo);
+        SparkSqlKryoClasses.register(kryo);
     }
 }

@@ -64,7 +64,8 @@ final class ProgressListener extends SparkListener implements AutoCloseable {
 
     @Override
     public void onExecutorMetricsUpdate(SparkListenerExecutorMetricsUpdate update) {
-        for (Tuple4<Object, Object, Object, scala.collection.Seq<AccumulableInfo>> task
+        // "? extends": the Seq is scala.collection.Seq on Scala 2.12 (Spark 3.5), immutable.Seq on 2.13 (Spark 4).
+        for (Tuple4<Object, Object, Object, ? extends scala.collection.Seq<AccumulableInfo>> task
                 : JavaConverters.seqAsJavaList(update.accumUpdates())) {
             long[] values = valuesOf(JavaConverters.seqAsJavaList(task._4()));
             if (values != null) {
