@@ -50,6 +50,12 @@ public final class LevenshteinKernel extends DescribedByteKernel<LevenshteinKern
         }
     }
 
+    /** Stops a pair once it provably passes the bound (see {@link #computeRow}). */
+    @Override
+    public boolean usesBound() {
+        return true;
+    }
+
     @Override
     public void computeRow(Rows a, int i, Rows b, int jFrom, int jTo, double bound, Scratch scratch, double[] out,
                            int outOffset) {
