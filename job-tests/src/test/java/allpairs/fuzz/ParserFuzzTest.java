@@ -23,7 +23,7 @@ import java.util.zip.ZipException;
  */
 class ParserFuzzTest {
     /** The fuzzing budget per target inside {@code mvn verify}; a longer run: see the README. */
-    static final String BUDGET = "5s";
+    static final String BUDGET = "2s";
     private static final ElementType[] TYPES = ElementType.values();
 
     @FuzzTest(maxDuration = BUDGET)
