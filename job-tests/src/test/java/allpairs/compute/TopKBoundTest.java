@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@code --top-k} passes each row's (and column's) K-th best so far to the kernel as its bound:
+ * {@code --top-k} passes each row's K-th best so far to the kernel as its bound (unmirrored tiles):
  * the edges of every tile, gathered and cut to K per row as the band does, equal the K best of the
  * exact values computed pair by pair (same bits, ties to the lower j), for levenshtein and dtw on
  * random rows full of ties, mirrored, unmirrored and rectangular, across tilings; and the bound
@@ -69,7 +69,7 @@ class TopKBoundTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"levenshtein, mirrored", "levenshtein, square", "levenshtein, rectangular",
-        "dtw, mirrored", "dtw, square", "dtw-window, mirrored", "dtw, rectangular"})
+        "dtw, mirrored", "dtw, square", "dtw-window, square", "dtw, rectangular"})
     void edgesEqualTheUnboundedTopKForEveryTiling(String name, String shape) {
         Kernel<?> kernel = kernel(name);
         assertThat(kernel.usesBound()).isTrue();
@@ -89,7 +89,11 @@ class TopKBoundTest {
                 }
             }
         }
-        assertThat(stopped).as("pairs the kernel stopped early under the top-k bound").isGreaterThan(100);
+        if (mirror) { // mirrored tiles are computed unbounded (TopKBounds says why)
+            assertThat(stopped).as("pairs stopped early in mirrored tiles").isZero();
+        } else {
+            assertThat(stopped).as("pairs the kernel stopped early under the top-k bound").isGreaterThan(100);
+        }
     }
 
     record Run(List<Edge> edges, long stopped) {

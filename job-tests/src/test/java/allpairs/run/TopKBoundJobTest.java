@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * {@code --top-k} with kernels that stop pairs at the bound (levenshtein, dtw) through the whole
  * job: the edges equal the K best of the dense output of the same rows, for tilings where the
- * bound does tighten inside tiles; a checkpoint of a bounded top-k run is not reused by a run that
- * needs the exact values.
+ * bound does tighten inside tiles (unmirrored: --against); a checkpoint of a bounded top-k run is
+ * not reused by a run that needs the exact values.
  */
 class TopKBoundJobTest {
     @TempDir
@@ -66,32 +66,42 @@ class TopKBoundJobTest {
         return r;
     }
 
-    @ParameterizedTest(name = "{0} top-{1} block {2} self={3}")
-    @CsvSource({"levenshtein, 3, 16, false", "levenshtein, 1, 24, true", "levenshtein, 5, 64, false",
-        "dtw, 3, 16, false", "dtw, 2, 20, true"})
-    void topKEdgesEqualTheKBestOfTheDenseMatrix(String kernel, int k, int block, boolean self) throws IOException {
+    /**
+     * With {@code --against} the same file (unmirrored tiles, where the bound reaches the kernel) and
+     * without (mirrored, computed unbounded): the K best of the dense matrix, self included only when asked.
+     */
+    @ParameterizedTest(name = "{0} top-{1} block {2} self={3} against={4}")
+    @CsvSource({"levenshtein, 3, 16, false, true", "levenshtein, 1, 24, true, true", "levenshtein, 5, 64, false, false",
+        "dtw, 3, 16, false, true", "dtw, 2, 20, true, false"})
+    void topKEdgesEqualTheKBestOfTheDenseMatrix(String kernel, int k, int block, boolean self, boolean against)
+            throws IOException {
         int m = 72;
         Path in = kernel.equals("dtw") ? series(m, 24) : reads(m);
         Path dense = dir.resolve("dense.npy");
         ok("--kernel", kernel, "--input", in.toString(), "--output", dense.toString());
         double[] d = Fixtures.float64(dense);
         Path edges = dir.resolve("top.npy");
-        String[] args = Stream.of("--kernel", kernel, "--input", in.toString(), "--output", edges.toString(),
-                "--top-k", Integer.toString(k), "--block-size", Integer.toString(block)).toArray(String[]::new);
-        ok(self ? Stream.concat(Stream.of(args), Stream.of("--include-self")).toArray(String[]::new) : args);
-        assertThat(EdgeListTest.readEdges(edges)).containsExactlyElementsOf(EdgeListTest.topK(d, m, k, true, self));
+        Stream<String> args = Stream.of("--kernel", kernel, "--input", in.toString(), "--output", edges.toString(),
+                "--top-k", Integer.toString(k), "--block-size", Integer.toString(block));
+        args = self ? Stream.concat(args, Stream.of("--include-self")) : args;
+        args = against ? Stream.concat(args, Stream.of("--against", in.toString())) : args;
+        ok(args.toArray(String[]::new));
+        // with --against, i == j is an ordinary pair (the rows are not known to be the same)
+        assertThat(EdgeListTest.readEdges(edges)).containsExactlyElementsOf(
+                EdgeListTest.topK(d, m, k, true, self || against));
     }
 
     @Test
     void aBoundedTopKCheckpointIsNotReusedForExactValues() throws IOException {
         Path in = reads(40);
         Path ck = dir.resolve("ck");
-        ok("--kernel", "levenshtein", "--input", in.toString(), "--output", dir.resolve("top.npy").toString(),
+        String a = in.toString();
+        ok("--kernel", "levenshtein", "--input", a, "--against", a, "--output", dir.resolve("top.npy").toString(),
                 "--top-k", "2", "--block-size", "16", "--checkpoint", ck.toString());
-        Cli dense = Cli.run(TestSpark.conf(), "--kernel", "levenshtein", "--input", in.toString(), "--output",
+        Cli dense = Cli.run(TestSpark.conf(), "--kernel", "levenshtein", "--input", a, "--against", a, "--output",
                 dir.resolve("dense.npy").toString(), "--block-size", "16", "--checkpoint", ck.toString());
         BadInputTest.assertUserError(dense, "checkpoint holds tiles of a different job", ck.toString());
-        ok("--kernel", "levenshtein", "--input", in.toString(), "--output", dir.resolve("again.npy").toString(),
+        ok("--kernel", "levenshtein", "--input", a, "--against", a, "--output", dir.resolve("again.npy").toString(),
                 "--top-k", "2", "--block-size", "16", "--checkpoint", ck.toString());
         assertThat(Files.readAllBytes(dir.resolve("again.npy"))).isEqualTo(Files.readAllBytes(dir.resolve("top.npy")));
     }

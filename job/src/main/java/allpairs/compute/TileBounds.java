@@ -12,8 +12,8 @@ public abstract class TileBounds {
     /** Columns per {@code computeRow} call: a whole row when the bound cannot tighten. */
     public abstract int chunk();
 
-    /** A new tile; {@code diagonal}: a mirrored diagonal tile (row r holds columns r.. and is copied below). */
-    public abstract void start(Tile tile, boolean diagonal);
+    /** A new tile; {@code mirrored}: its values also stand for the transposed tile (symmetric kernel, square matrix). */
+    public abstract void start(Tile tile, boolean mirrored);
 
     /** The bound for tile row {@code r}, tile columns {@code cFrom .. cTo-1}. */
     public abstract double bound(int r, int cFrom, int cTo);
@@ -39,7 +39,7 @@ public abstract class TileBounds {
         }
 
         @Override
-        public void start(Tile tile, boolean diagonal) {
+        public void start(Tile tile, boolean mirrored) {
         }
 
         @Override

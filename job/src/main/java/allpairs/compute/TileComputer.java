@@ -36,7 +36,7 @@ public final class TileComputer {
         double[] block = new double[h * w];
         boolean diagonal = mirror && tile.diagonal();
         int colFrom = tile.colStart() - colOffset;
-        bounds.start(tile, diagonal);
+        bounds.start(tile, mirror);
         int chunk = bounds.chunk();
         for (int r = 0; r < h; r++) {
             int first = diagonal ? r : 0;

@@ -158,18 +158,19 @@ public abstract class TileEmitter implements Serializable {
             this.includeSelf = includeSelf;
         }
 
-        /** The row's (and column's) K-th best so far, where the kernel stops pairs early. */
+        /** The row's K-th best so far, where the kernel stops pairs early (unmirrored tiles). */
         @Override
         public TileBounds bounds(Kernel<?> kernel) {
             if (!kernel.usesBound()) {
                 return super.bounds(kernel);
             }
-            return new TopKBounds(k, ascending, mirror, square, includeSelf, kernel.minTileWidth());
+            return new TopKBounds(k, ascending, square, includeSelf, kernel.minTileWidth());
         }
 
+        /** Mirrored tiles are computed unbounded ({@link TopKBounds}): their checkpoints hold exact values. */
         @Override
         public String boundKey(Kernel<?> kernel) {
-            return kernel.usesBound() ? "top-" + k + (includeSelf ? "+self" : "") : super.boundKey(kernel);
+            return kernel.usesBound() && !mirror ? "top-" + k + (includeSelf ? "+self" : "") : super.boundKey(kernel);
         }
 
         @Override

@@ -27,6 +27,11 @@ public final class TopK implements Serializable {
         this.value = new double[slots];
     }
 
+    /** The slots it holds: min(K, candidates). */
+    public int capacity() {
+        return value.length;
+    }
+
     public void clear() {
         size = 0;
     }
