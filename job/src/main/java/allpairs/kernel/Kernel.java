@@ -109,8 +109,8 @@ public interface Kernel<S> extends Serializable {
      * every value exact. The caller passes a bound only where values beyond it are dropped, so the
      * output is identical to an unbounded run: {@code --keep below=X} for a distance ({@code above=X}
      * for a score) passes X; {@code --top-k}, for a kernel that {@link #usesBound}, passes the K-th
-     * best value found so far for the row (and, mirrored, the columns) in this tile, calling this
-     * for stretches of about 32 columns so the bound tightens as the tile fills.
+     * best value found so far in the tile row, calling this for stretches of about 32 columns so the
+     * bound tightens along the row (unmirrored tiles only: see docs/kernels.md).
      *
      * <p>Default: {@link #compute} for each pair (exact, the bound ignored). Like {@link #compute}, it
      * must not allocate.
