@@ -86,7 +86,23 @@ class DtwBadInputTest {
             Arguments.of("npz: no arrays", "in.npz", npz(), new String[0], "holds no arrays"),
             Arguments.of("npz: truncated", "in.npz", Arrays.copyOf(archive, archive.length / 2), new String[0],
                     "truncated"),
-            Arguments.of("npz: not a zip", "in.npz", ok, new String[0], "holds no arrays"));
+            Arguments.of("npz: not a zip", "in.npz", ok, new String[0], "holds no arrays"),
+            // found by the npzFile fuzz target: java.util.zip throws IllegalArgumentException for these
+            Arguments.of("npz: an entry name not UTF-8", "in.npz", patched(archive, "a.npy", (byte) 0xC3),
+                    new String[0], "not valid UTF-8"),
+            Arguments.of("npz: an entry's CRC wrong", "in.npz", patched(archive, "PK\u0007\u0008", (byte) 0x5A),
+                    new String[0], "corrupt or truncated data"));
+    }
+
+    /**
+     * The archive with one byte replaced: the first byte of an entry name's first occurrence (its
+     * local header), or for the data descriptor's signature (PK 7 8) the first byte of the CRC after it.
+     */
+    private static byte[] patched(byte[] archive, String at, byte with) {
+        byte[] copy = archive.clone();
+        int offset = new String(copy, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf(at);
+        copy[at.startsWith("PK") ? offset + 4 : offset] = with;
+        return copy;
     }
 
     @ParameterizedTest(name = "{0}")

@@ -127,7 +127,7 @@ class TileEmitterTest {
 
     @Test
     void topKKeepsTheBestInRankOrderWithTiesToTheLowerIndex() {
-        TopK best = new TopK(2, true);
+        TopK best = new TopK(2, 5, true);
         double[] values = {3, 1, 2, 1, 5};
         for (int j = 0; j < values.length; j++) {
             best.offer(j, values[j]);

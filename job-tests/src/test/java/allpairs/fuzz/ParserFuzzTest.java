@@ -9,9 +9,11 @@ import allpairs.kernel.Kernel;
 import allpairs.kernel.Kernels;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.EOFException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.ZipException;
 
 /**
  * Jazzer fuzz targets for every parser of user input (issue 16). In a plain test run each replays
@@ -21,7 +23,7 @@ import java.util.List;
  */
 class ParserFuzzTest {
     /** The fuzzing budget per target inside {@code mvn verify}; a longer run: see the README. */
-    static final String BUDGET = "5s";
+    static final String BUDGET = "2s";
     private static final ElementType[] TYPES = ElementType.values();
 
     @FuzzTest(maxDuration = BUDGET)
@@ -29,6 +31,22 @@ class ParserFuzzTest {
         for (ElementType type : new ElementType[] {ElementType.INT8, ElementType.DOUBLE}) {
             FuzzProperty.check(file.length, () -> ParserAccess.npy(file, type));
         }
+    }
+
+    /**
+     * An .npz archive (numpy.savez, savez_compressed) read as dtw's rows (1-D series, or n × d for
+     * channels) and as the seed's int8 rows. Memory is measured against the inflated size: a
+     * compressed archive may legitimately hold far more than its own bytes. java.util.zip's
+     * ZipException (a bad CRC, a broken deflate stream) and EOFException (a cut archive) are answers
+     * too: the input reader (RowsInput) turns them into the user error "corrupt or truncated data".
+     */
+    @FuzzTest(maxDuration = BUDGET)
+    void npzFile(byte[] file) throws Exception {
+        long inflated = ParserAccess.inflatedBytes(file, 64L << 20);
+        FuzzProperty.check(file.length + inflated, () -> ParserAccess.npz(file, ElementType.DOUBLE, "dtw"),
+                ZipException.class, EOFException.class);
+        FuzzProperty.check(file.length + inflated, () -> ParserAccess.npz(file, ElementType.INT8, "seed"),
+                ZipException.class, EOFException.class);
     }
 
     @FuzzTest(maxDuration = BUDGET)

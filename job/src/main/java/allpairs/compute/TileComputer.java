@@ -21,15 +21,33 @@ public final class TileComputer {
      */
     public static <S> double[] compute(Kernel<S> kernel, Rows rows, int rowOffset, Rows cols, int colOffset,
                                        boolean mirror, Tile tile, double bound, S scratch) {
+        return compute(kernel, rows, rowOffset, cols, colOffset, mirror, tile, TileBounds.fixed(bound), scratch);
+    }
+
+    /**
+     * As above, each row computed in stretches of {@link TileBounds#chunk} columns, each under the
+     * bound {@code bounds} gives for it, which then sees the stretch's values (so a top-k bound
+     * tightens as the tile fills).
+     */
+    public static <S> double[] compute(Kernel<S> kernel, Rows rows, int rowOffset, Rows cols, int colOffset,
+                                       boolean mirror, Tile tile, TileBounds bounds, S scratch) {
         int h = tile.height();
         int w = tile.width();
         double[] block = new double[h * w];
         boolean diagonal = mirror && tile.diagonal();
         int colFrom = tile.colStart() - colOffset;
+        bounds.start(tile, mirror);
+        int chunk = bounds.chunk();
         for (int r = 0; r < h; r++) {
             int first = diagonal ? r : 0;
-            kernel.computeRow(rows, tile.rowStart() + r - rowOffset, cols, colFrom + first, colFrom + w, bound,
-                    scratch, block, r * w + first);
+            int i = tile.rowStart() + r - rowOffset;
+            for (int c = first; c < w; ) {
+                int end = (int) Math.min(w, (long) c + chunk);
+                kernel.computeRow(rows, i, cols, colFrom + c, colFrom + end, bounds.bound(r, c, end), scratch, block,
+                        r * w + c);
+                bounds.computed(r, c, end, block);
+                c = end;
+            }
             if (diagonal) {
                 for (int c = first + 1; c < w; c++) {
                     block[c * w + r] = block[r * w + c];

@@ -1,5 +1,6 @@
 package allpairs.compute;
 
+import allpairs.kernel.Kernel;
 import allpairs.kernel.KernelKind;
 import allpairs.plan.Tile;
 import allpairs.config.OutputOptions;
@@ -24,6 +25,22 @@ public abstract class TileEmitter implements Serializable {
      */
     public double bound(KernelKind kind) {
         return kind.unbounded();
+    }
+
+    /**
+     * The bounds a partition computes its tiles under: {@link #bound} for every pair, unless the bound
+     * tightens while a tile is computed ({@code --top-k} with a kernel that {@link Kernel#usesBound}).
+     */
+    public TileBounds bounds(Kernel<?> kernel) {
+        return TileBounds.fixed(bound(kernel.kind()));
+    }
+
+    /**
+     * What the bound depends on, for a checkpoint's fingerprint: stored tiles hold inexact values
+     * beyond it, so a run with another bound must not reuse them.
+     */
+    public String boundKey(Kernel<?> kernel) {
+        return Double.toString(bound(kernel.kind()));
     }
 
     /**
@@ -141,12 +158,27 @@ public abstract class TileEmitter implements Serializable {
             this.includeSelf = includeSelf;
         }
 
+        /** The row's K-th best so far, where the kernel stops pairs early (unmirrored tiles). */
+        @Override
+        public TileBounds bounds(Kernel<?> kernel) {
+            if (!kernel.usesBound()) {
+                return super.bounds(kernel);
+            }
+            return new TopKBounds(k, ascending, square, includeSelf, kernel.minTileWidth());
+        }
+
+        /** Mirrored tiles are computed unbounded ({@link TopKBounds}): their checkpoints hold exact values. */
+        @Override
+        public String boundKey(Kernel<?> kernel) {
+            return kernel.usesBound() && !mirror ? "top-" + k + (includeSelf ? "+self" : "") : super.boundKey(kernel);
+        }
+
         @Override
         public void emit(Tile tile, double[] block, BiConsumer<Integer, Piece> out) {
             int h = tile.height();
             int w = tile.width();
             EdgePiece rowBand = new EdgePiece();
-            TopK best = new TopK(k, ascending);
+            TopK best = new TopK(k, Math.max(h, w), ascending); // a row has w candidates, a column h
             for (int r = 0; r < h; r++) {
                 int i = tile.rowStart() + r;
                 best.clear();

@@ -15,11 +15,21 @@ public final class TopK implements Serializable {
     private final double[] value;
     private int size;
 
-    public TopK(int k, boolean ascending) {
+    /**
+     * @param candidates the most candidates it will be offered between clears (a tile's width or
+     *                   height): it keeps min(K, candidates) slots, so K alone sizes nothing
+     */
+    public TopK(int k, int candidates, boolean ascending) {
         this.k = k;
         this.ascending = ascending;
-        this.partner = new int[k];
-        this.value = new double[k];
+        int slots = Math.max(0, Math.min(k, candidates));
+        this.partner = new int[slots];
+        this.value = new double[slots];
+    }
+
+    /** The slots it holds: min(K, candidates). */
+    public int capacity() {
+        return value.length;
     }
 
     public void clear() {
@@ -30,6 +40,17 @@ public final class TopK implements Serializable {
     public boolean better(int j, double v, int j2, double v2) {
         int byValue = ascending ? Double.compare(v, v2) : Double.compare(v2, v);
         return byValue != 0 ? byValue < 0 : j < j2;
+    }
+
+    /**
+     * The K-th best value offered since the last clear, or the unbounded value (+inf ascending,
+     * -inf descending) while fewer than K were offered: a later candidate beyond it can never be kept.
+     */
+    public double threshold() {
+        if (size < k) {
+            return ascending ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+        }
+        return value[0];
     }
 
     public void offer(int j, double v) {

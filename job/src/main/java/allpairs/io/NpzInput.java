@@ -32,7 +32,7 @@ final class NpzInput {
         long total = 0;
         int channels = -1;
         try (ZipInputStream zip = new ZipInputStream(raw)) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+            for (ZipEntry entry = nextEntry(zip, location); entry != null; entry = nextEntry(zip, location)) {
                 String id = arrayName(entry, location);
                 String where = location + " (array '" + id + "')";
                 if (!seen.add(id)) {
@@ -65,12 +65,21 @@ final class NpzInput {
     /** The channels the first array implies (the last axis of a 2-D array), or 0. */
     static int impliedChannels(InputStream raw, String location) throws IOException {
         try (ZipInputStream zip = new ZipInputStream(raw)) {
-            ZipEntry entry = zip.getNextEntry();
+            ZipEntry entry = nextEntry(zip, location);
             if (entry == null || !entry.getName().endsWith(".npy")) {
                 return 0; // reading the file names the problem
             }
             long[] shape = NpyHeader.read(zip, location).shape();
             return shape.length == 2 ? (int) Math.min(Integer.MAX_VALUE, shape[1]) : 0;
+        }
+    }
+
+    /** The next entry; java.util.zip refuses a name that is not UTF-8 with an IllegalArgumentException (found by fuzzing). */
+    private static ZipEntry nextEntry(ZipInputStream zip, String location) throws IOException {
+        try {
+            return zip.getNextEntry();
+        } catch (IllegalArgumentException e) {
+            throw new UserError("an archive entry's name is not valid UTF-8 (" + e.getMessage() + ")", location);
         }
     }
 

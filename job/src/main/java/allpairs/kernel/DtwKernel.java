@@ -130,6 +130,12 @@ public final class DtwKernel extends DoubleKernel<DtwKernel.Scratch> {
         return Math.sqrt(DtwBand.full(xs, xOff, n, ys, yOff, m, channels, band(), scratch.prev, scratch.cur));
     }
 
+    /** Stops a pair once it provably passes the bound (see {@link #computeRow}). */
+    @Override
+    public boolean usesBound() {
+        return true;
+    }
+
     /** Row i against columns jFrom..jTo-1; with a bound, pairs beyond it are abandoned early. */
     @Override
     public void computeRow(Rows a, int i, Rows b, int jFrom, int jTo, double bound, Scratch scratch, double[] out,

@@ -82,6 +82,15 @@ public interface Kernel<S> extends Serializable {
         return 1;
     }
 
+    /**
+     * True when {@link #computeRow} uses its bound to stop pairs early. Only then does {@code --top-k}
+     * split tile rows into stretches with a tightening bound; a kernel that ignores the bound gets
+     * whole rows (fewer calls). Default: false.
+     */
+    default boolean usesBound() {
+        return false;
+    }
+
     /** The per-partition scratch for rows of at most {@code maxLength} elements. */
     S newScratch(int maxLength);
 
@@ -97,9 +106,11 @@ public interface Kernel<S> extends Serializable {
      * <p>The bound lets a kernel stop early. Every pair whose value is within the bound ({@link
      * KernelKind#within}: at most {@code bound} for a DISTANCE, at least for a SCORE) must be exact;
      * any other pair may get any value strictly beyond the bound. {@code kind().unbounded()} asks for
-     * every value exact. The caller passes a bound only where values beyond it are dropped
-     * ({@code --keep below=X} for a distance, {@code above=X} for a score), so the output is
-     * identical to an unbounded run.
+     * every value exact. The caller passes a bound only where values beyond it are dropped, so the
+     * output is identical to an unbounded run: {@code --keep below=X} for a distance ({@code above=X}
+     * for a score) passes X; {@code --top-k}, for a kernel that {@link #usesBound}, passes the K-th
+     * best value found so far in the tile row, calling this for stretches of about 32 columns so the
+     * bound tightens along the row (unmirrored tiles only: see docs/kernels.md).
      *
      * <p>Default: {@link #compute} for each pair (exact, the bound ignored). Like {@link #compute}, it
      * must not allocate.

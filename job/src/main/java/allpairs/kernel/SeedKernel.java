@@ -113,6 +113,9 @@ public final class SeedKernel extends DescribedByteKernel<SeedKernel.Scratch> {
         double acc = 0.0;
         for (int k = 0; k < n; k++) {
             acc += (double) Integer.toUnsignedLong(sum[k] * d);
+            if (SeedSteps.COUNTING) {
+                SeedSteps.add(1);
+            }
         }
         return acc;
     }
@@ -142,6 +145,9 @@ public final class SeedKernel extends DescribedByteKernel<SeedKernel.Scratch> {
                     acc1 += (double) Integer.toUnsignedLong(s * d1);
                     acc2 += (double) Integer.toUnsignedLong(s * d2);
                     acc3 += (double) Integer.toUnsignedLong(s * d3);
+                    if (SeedSteps.COUNTING) {
+                        SeedSteps.add(4);
+                    }
                 }
                 tmp[row + b] = acc0;
                 tmp[row + b + 1] = acc1;

@@ -116,6 +116,16 @@ final class SeedVectorFill {
         return j + 1;
     }
 
+    /**
+     * The lanes of the job at a*n + b that hold cells of its side of the diagonal (the rest are
+     * overwritten later): the inner steps it counts ({@link SeedSteps}).
+     */
+    private static int onSide(int offset, int n) {
+        final int a = offset / n;
+        final int b = offset - a * n;
+        return Math.min(LANES, b < a ? a - b : n - b);
+    }
+
     /** The d = a - b of a job's first lane, from its offset a*n + b. */
     private static int diff(int offset, int n) {
         final int a = offset / n;
@@ -155,12 +165,17 @@ final class SeedVectorFill {
             DoubleVector acc1 = DoubleVector.zero(SPECIES);
             DoubleVector acc2 = DoubleVector.zero(SPECIES);
             DoubleVector acc3 = DoubleVector.zero(SPECIES);
+            final int cells = SeedSteps.COUNTING ? onSide(offset[j], n) + onSide(offset[j + 1], n)
+                    + onSide(offset[j + 2], n) + onSide(offset[j + 3], n) : 0;
             for (int k = 0; k < n; k++) {
                 final DoubleVector sk = DoubleVector.broadcast(SPECIES, s[k]);
                 acc0 = acc0.add(sk.fma(d0, DoubleVector.broadcast(SPECIES, c0[k])));
                 acc1 = acc1.add(sk.fma(d1, DoubleVector.broadcast(SPECIES, c1[k])));
                 acc2 = acc2.add(sk.fma(d2, DoubleVector.broadcast(SPECIES, c2[k])));
                 acc3 = acc3.add(sk.fma(d3, DoubleVector.broadcast(SPECIES, c3[k])));
+                if (SeedSteps.COUNTING) {
+                    SeedSteps.add(cells);
+                }
             }
             acc0.intoArray(tmp, offset[j]);
             acc1.intoArray(tmp, offset[j + 1]);
@@ -176,8 +191,12 @@ final class SeedVectorFill {
             final DoubleVector d = DoubleVector.broadcast(SPECIES, (double) diff).sub(lane);
             final double[] c = diff > 0 ? scratch.wrapBelow : scratch.wrapAbove;
             DoubleVector acc = DoubleVector.zero(SPECIES);
+            final int cells = SeedSteps.COUNTING ? onSide(offset[j], n) : 0;
             for (int k = 0; k < n; k++) {
                 acc = acc.add(DoubleVector.broadcast(SPECIES, s[k]).fma(d, DoubleVector.broadcast(SPECIES, c[k])));
+                if (SeedSteps.COUNTING) {
+                    SeedSteps.add(cells);
+                }
             }
             acc.intoArray(tmp, offset[j]);
         }

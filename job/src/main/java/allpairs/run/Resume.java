@@ -40,9 +40,10 @@ final class Resume {
 
     /**
      * Creates the checkpoint (a fresh run) or resumes from it; a checkpoint of another job is refused.
-     * The kernel's bound is part of the job: stored tiles hold inexact values beyond it.
+     * The kernel's bound ({@link allpairs.compute.TileEmitter#boundKey}) is part of the job: stored
+     * tiles hold inexact values beyond it.
      */
-    static Resumed from(String checkpoint, JobConfig job, Inputs in, Plan fresh, double bound, JavaSparkContext sc)
+    static Resumed from(String checkpoint, JobConfig job, Inputs in, Plan fresh, String bound, JavaSparkContext sc)
             throws IOException {
         Configuration conf = sc.hadoopConfiguration();
         String fingerprint = fingerprint(job, in, fresh.symmetric(), bound);
@@ -78,7 +79,7 @@ final class Resume {
      * Of the rows this run parsed (whatever the input paths hold by now) and every setting that changes
      * a value: the input format, the kernel's parameters, mirroring, the bound.
      */
-    static String fingerprint(JobConfig job, Inputs in, boolean mirrored, double bound) {
+    static String fingerprint(JobConfig job, Inputs in, boolean mirrored, String bound) {
         InputFormat format = job.input().format();
         String against = job.input().against();
         String settings = "format=" + InputFormat.of(job.input().input(), format)

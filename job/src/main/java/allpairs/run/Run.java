@@ -139,7 +139,7 @@ public final class Run {
         if (checkpoint != null) {
             store = TileStore.at(checkpoint);
             Resume.Resumed resumed = Resume.from(checkpoint, job, in, plan,
-                    emitter.bound(in.kernel().kind()), JavaSparkContext.fromSparkContext(spark.sparkContext()));
+                    emitter.boundKey(in.kernel()), JavaSparkContext.fromSparkContext(spark.sparkContext()));
             plan = resumed.plan();
             reused = resumed.reused();
         }

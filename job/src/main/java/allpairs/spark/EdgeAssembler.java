@@ -61,7 +61,7 @@ public final class EdgeAssembler implements Function2<Integer, Iterator<Tuple2<I
     }
 
     private EdgePiece bestPerRow(EdgePiece all) {
-        TopK rank = new TopK(1, ascending);
+        TopK rank = new TopK(1, 1, ascending);
         int[] order = all.sortedIndices((a, b) -> {
             if (all.row(a) != all.row(b)) {
                 return Integer.compare(all.row(a), all.row(b));

@@ -1,5 +1,6 @@
 package allpairs.spark;
 
+import allpairs.compute.TileBounds;
 import allpairs.compute.TileComputer;
 import allpairs.kernel.Kernel;
 import allpairs.kernel.Rows;
@@ -30,7 +31,7 @@ public interface TileRows<T> extends Serializable {
         /** The longest row this partition may see (its scratch is sized for it). */
         abstract int longestRow();
 
-        abstract <S> double[] compute(Kernel<S> kernel, boolean mirror, Tile tile, double bound, S scratch);
+        abstract <S> double[] compute(Kernel<S> kernel, boolean mirror, Tile tile, TileBounds bounds, S scratch);
     }
 
     /** Every row broadcast: a partition holds its tile group; rows and columns are the broadcasts. */
@@ -60,8 +61,8 @@ public interface TileRows<T> extends Serializable {
             }
 
             @Override
-            <S> double[] compute(Kernel<S> kernel, boolean mirror, Tile tile, double bound, S scratch) {
-                return TileComputer.compute(kernel, rows, 0, cols, 0, mirror, tile, bound, scratch);
+            <S> double[] compute(Kernel<S> kernel, boolean mirror, Tile tile, TileBounds bounds, S scratch) {
+                return TileComputer.compute(kernel, rows, 0, cols, 0, mirror, tile, bounds, scratch);
             }
         };
     }
@@ -122,11 +123,11 @@ public interface TileRows<T> extends Serializable {
         }
 
         @Override
-        <S> double[] compute(Kernel<S> kernel, boolean mirror, Tile tile, double bound, S scratch) {
+        <S> double[] compute(Kernel<S> kernel, boolean mirror, Tile tile, TileBounds bounds, S scratch) {
             RowBlock a = rowSide.get(tile.bandI());
             RowBlock b = colSide.get(tile.bandJ());
             return TileComputer.compute(kernel, a.rows, a.rowStart, b.rows, b.rowStart, mirror, tile,
-                    bound, scratch);
+                    bounds, scratch);
         }
     }
 }

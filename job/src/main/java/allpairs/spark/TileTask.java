@@ -2,6 +2,7 @@ package allpairs.spark;
 
 import allpairs.checkpoint.TileStore;
 import allpairs.compute.Piece;
+import allpairs.compute.TileBounds;
 import allpairs.compute.TileEmitter;
 import allpairs.kernel.Kernel;
 import allpairs.plan.Tile;
@@ -32,7 +33,6 @@ public final class TileTask<S, T> implements PairFlatMapFunction<Iterator<T>, In
     private final Counters counters;
     private final TileStore store;
     private final TileEmitter emitter;
-    private final double bound;
 
     /**
      * @param mirror compute only i <= j and mirror (symmetric kernel, square matrix)
@@ -47,7 +47,6 @@ public final class TileTask<S, T> implements PairFlatMapFunction<Iterator<T>, In
         this.counters = counters;
         this.store = store;
         this.emitter = emitter;
-        this.bound = emitter.bound(kernel.kind());
     }
 
     @Override
@@ -57,6 +56,7 @@ public final class TileTask<S, T> implements PairFlatMapFunction<Iterator<T>, In
         return new Iterator<>() {
             private final ArrayDeque<Tuple2<Integer, Piece>> ready = new ArrayDeque<>(2);
             private S scratch;
+            private TileBounds bounds;
 
             @Override
             public boolean hasNext() {
@@ -64,9 +64,10 @@ public final class TileTask<S, T> implements PairFlatMapFunction<Iterator<T>, In
                     if (scratch == null) {
                         scratch = kernel.newScratch(tiles.longestRow());
                         counters.scratchCreated.add(1);
+                        bounds = emitter.bounds(kernel);
                     }
                     Tile tile = tiles.next();
-                    finished(tile, tiles.compute(kernel, mirror, tile, bound, scratch), ready);
+                    finished(tile, tiles.compute(kernel, mirror, tile, bounds, scratch), ready);
                 }
                 return !ready.isEmpty();
             }

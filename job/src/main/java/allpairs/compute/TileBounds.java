@@ -1,0 +1,54 @@
+package allpairs.compute;
+
+import allpairs.plan.Tile;
+
+/**
+ * The bound each stretch of a tile row is computed under ({@link allpairs.kernel.Kernel#computeRow}):
+ * fixed for a threshold, or for {@code --top-k} the K-th best value found so far, which tightens as
+ * the tile fills ({@link TopKBounds}). Executor-side state, one per partition, restarted for each
+ * tile; it allocates per tile at most, never per pair.
+ */
+public abstract class TileBounds {
+    /** Columns per {@code computeRow} call: a whole row when the bound cannot tighten. */
+    public abstract int chunk();
+
+    /** A new tile; {@code mirrored}: its values also stand for the transposed tile (symmetric kernel, square matrix). */
+    public abstract void start(Tile tile, boolean mirrored);
+
+    /** The bound for tile row {@code r}, tile columns {@code cFrom .. cTo-1}. */
+    public abstract double bound(int r, int cFrom, int cTo);
+
+    /** The values just computed for tile row {@code r}, columns {@code cFrom .. cTo-1} of the row-major block. */
+    public abstract void computed(int r, int cFrom, int cTo, double[] block);
+
+    /** One bound for every pair (a threshold, or the unbounded value for exact values everywhere). */
+    public static TileBounds fixed(double bound) {
+        return new Fixed(bound);
+    }
+
+    private static final class Fixed extends TileBounds {
+        private final double bound;
+
+        Fixed(double bound) {
+            this.bound = bound;
+        }
+
+        @Override
+        public int chunk() {
+            return Integer.MAX_VALUE;
+        }
+
+        @Override
+        public void start(Tile tile, boolean mirrored) {
+        }
+
+        @Override
+        public double bound(int r, int cFrom, int cTo) {
+            return bound;
+        }
+
+        @Override
+        public void computed(int r, int cFrom, int cTo, double[] block) {
+        }
+    }
+}
