@@ -13,6 +13,8 @@ public final class FuzzProperty {
     /** Per input byte: a row's bytes, its copy on build, a line buffer, a string, with slack. */
     static final long PER_INPUT_BYTE = 64;
     static final long FIXED_BYTES = 8L << 20;
+    /** Measured runs at most, when the first is over the limit. */
+    static final int MEASURES = 3;
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
@@ -26,23 +28,33 @@ public final class FuzzProperty {
     }
 
     /**
-     * Runs {@code parse} twice (the first run loads and initialises classes, which allocates; the
-     * second is measured): a UserError (or {@code alsoExpected}) is a valid answer, anything else
-     * propagates.
+     * Runs {@code parse} once to load and initialise classes (which allocates), then measures it: a
+     * UserError (or {@code alsoExpected}) is a valid answer, anything else propagates. The smallest of
+     * up to {@link #MEASURES} measured runs counts: a parser that over-allocates does so on every run
+     * of the same input, while a one-off allocation on the fuzzing thread by the fuzzer's own
+     * machinery (seen about once in three 2 s campaigns, never on replay) does not repeat.
      */
     @SafeVarargs
     public static void check(long inputBytes, Parse parse, Class<? extends Exception>... alsoExpected)
             throws Exception {
         answer(parse, alsoExpected);
+        long limit = FIXED_BYTES + PER_INPUT_BYTE * inputBytes;
+        long smallest = Long.MAX_VALUE;
+        for (int run = 0; run < MEASURES && smallest > limit; run++) {
+            smallest = Math.min(smallest, measured(parse, alsoExpected));
+        }
+        if (smallest > limit) {
+            throw new IllegalStateException("parsing " + inputBytes + " bytes allocated " + smallest
+                    + " bytes (the least of " + MEASURES + " runs), more than " + limit);
+        }
+    }
+
+    @SafeVarargs
+    private static long measured(Parse parse, Class<? extends Exception>... alsoExpected) throws Exception {
         long id = Thread.currentThread().getId();
         long before = THREADS.getThreadAllocatedBytes(id);
         answer(parse, alsoExpected);
-        long allocated = THREADS.getThreadAllocatedBytes(id) - before;
-        long limit = FIXED_BYTES + PER_INPUT_BYTE * inputBytes;
-        if (allocated > limit) {
-            throw new IllegalStateException("parsing " + inputBytes + " bytes allocated " + allocated
-                    + " bytes, more than " + limit);
-        }
+        return THREADS.getThreadAllocatedBytes(id) - before;
     }
 
     @SafeVarargs
