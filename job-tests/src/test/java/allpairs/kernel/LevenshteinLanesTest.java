@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Levenshtein's SIMD lanes (patterns of 1..128, one text per lane, {@link MyersLanes}) against the
- * plain DP of {@link LevenshteinBitParallelTest}: ragged texts (so lanes finish on the scalar loop
+ * plain DP of {@link LevenshteinBitParallelTest}, unbounded and bounded (one-word patterns stop a lane
+ * once its diagonal passes the bound): ragged texts (so lanes finish on the scalar loop
  * from their state), groups at every alignment of the column range, empty texts inside a group,
  * texts longer than a chunk; and the scalar fallback in a JVM without the Vector API module.
  */
@@ -50,19 +51,26 @@ class LevenshteinLanesTest {
 
     @ParameterizedTest(name = "alphabet of {0}")
     @ValueSource(ints = {2, 4, 256})
-    void everyGroupAlignmentMatchesTheDp(int alphabet) {
+    void everyGroupAlignmentMatchesTheDpWithAndWithoutABound(int alphabet) {
         assertThat(MyersLanes.AVAILABLE).as("the tests run with jdk.incubator.vector").isTrue();
         byte[][] rows = rows(alphabet, 70 + alphabet);
         ByteRows data = ragged(rows);
         LevenshteinKernel.Scratch s = kernel.newScratch(data.maxLength());
         int m = rows.length;
         double[] out = new double[m];
-        for (int i = 0; i < m; i++) {
-            int from = i % (MyersLanes.LANES + 1);
-            kernel.computeRow(data, i, data, from, m, Double.POSITIVE_INFINITY, s, out, 0);
-            for (int j = from; j < m; j++) {
-                assertThat(out[j - from]).as("pair (%d, %d)", i, j)
-                        .isEqualTo(LevenshteinBitParallelTest.dp(rows[i], rows[j]));
+        for (double bound : new double[] {Double.POSITIVE_INFINITY, 3, 12, 0}) {
+            for (int i = 0; i < m; i++) {
+                int from = i % (MyersLanes.LANES + 1);
+                kernel.computeRow(data, i, data, from, m, bound, s, out, 0);
+                for (int j = from; j < m; j++) {
+                    int d = LevenshteinBitParallelTest.dp(rows[i], rows[j]);
+                    if (d <= bound) {
+                        assertThat(out[j - from]).as("pair (%d, %d), bound %s", i, j, bound).isEqualTo(d);
+                    } else {
+                        assertThat(out[j - from]).as("pair (%d, %d) = %d, bound %s", i, j, d, bound)
+                                .isGreaterThan(bound);
+                    }
+                }
             }
         }
     }

@@ -1,6 +1,7 @@
 package allpairs.kernel;
 
 import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -45,6 +46,54 @@ final class MyersLaneLoops {
         vp.intoArray(st, 0);
         vn.intoArray(st, l);
         score.intoArray(st, 2 * l);
+    }
+
+    /**
+     * {@link #oneWord} with Ukkonen's cutoff, as {@link MyersPattern}'s bounded loop: st also holds
+     * each lane's cell on its end cell's diagonal (diag, from 3·LANES) and that cell's row (row, from
+     * 4·LANES; negative before the diagonal enters the table). The diagonal cell moves one row down and
+     * one column right per column: it changes by the horizontal delta at the old row (bit row of the
+     * shifted hp/hn: row 0's is +1) plus the vertical delta just below it (bit row of the new vp/vn).
+     * Returns the columns done: len, or fewer once every lane's diagonal exceeds k.
+     */
+    static int oneWordBounded(long[] eq, int len, int high, long k, long[] st) {
+        final int l = LANES;
+        LongVector vp = LongVector.fromArray(SPECIES, st, 0);
+        LongVector vn = LongVector.fromArray(SPECIES, st, l);
+        LongVector score = LongVector.fromArray(SPECIES, st, 2 * l);
+        LongVector diag = LongVector.fromArray(SPECIES, st, 3 * l);
+        LongVector row = LongVector.fromArray(SPECIES, st, 4 * l);
+        int j = 0;
+        while (j < len) {
+            LongVector e = LongVector.fromArray(SPECIES, eq, j * l);
+            LongVector xv = e.or(vn);
+            LongVector xh = e.and(vp).add(vp).lanewise(VectorOperators.XOR, vp).or(e);
+            LongVector hp = vn.or(xh.or(vp).not());
+            LongVector hn = vp.and(xh);
+            score = score.add(hp.lanewise(VectorOperators.LSHR, high).and(1L))
+                    .sub(hn.lanewise(VectorOperators.LSHR, high).and(1L));
+            hp = hp.lanewise(VectorOperators.LSHL, 1).or(1L);
+            hn = hn.lanewise(VectorOperators.LSHL, 1);
+            vp = hn.or(xv.or(hp).not());
+            vn = hp.and(xv);
+            VectorMask<Long> inside = row.compare(VectorOperators.GE, 0L);
+            LongVector step = hp.lanewise(VectorOperators.LSHR, row).and(1L)
+                    .sub(hn.lanewise(VectorOperators.LSHR, row).and(1L))
+                    .add(vp.lanewise(VectorOperators.LSHR, row).and(1L))
+                    .sub(vn.lanewise(VectorOperators.LSHR, row).and(1L));
+            diag = diag.add(step, inside);
+            row = row.add(1L);
+            j++;
+            if (diag.compare(VectorOperators.GT, k).allTrue()) {
+                break;
+            }
+        }
+        vp.intoArray(st, 0);
+        vn.intoArray(st, l);
+        score.intoArray(st, 2 * l);
+        diag.intoArray(st, 3 * l);
+        row.intoArray(st, 4 * l);
+        return j;
     }
 
     /**

@@ -19,7 +19,9 @@ final class MyersLanes {
     static final int LANES = AVAILABLE ? MyersLaneLoops.LANES : 0;
     /** Text columns per chunk: the chunk's mask table (2 × 64 × LANES words) stays in L1. */
     static final int CHUNK = 64;
-    /** State words per lane: vp0, vn0, score, vp1, vn1. */
+    /** Text columns per chunk with a bound: most pairs stop within a few columns, so look up few ahead. */
+    static final int BOUNDED_CHUNK = 12;
+    /** State words per lane: vp0, vn0, score, vp1, vn1 (bounded: vp, vn, score, diag, row). */
     private static final int STATE = 5;
 
     private final long[] eq0 = new long[CHUNK * LANES];
@@ -75,6 +77,49 @@ final class MyersLanes {
                         state[3 * l + lane], state[4 * l + lane], score);
             }
             out[at + lane] = score;
+        }
+        return true;
+    }
+
+    /**
+     * {@link #group} with a bound k for a one-word pattern (n <= 64): a lane stops counting once its end
+     * cell's diagonal exceeds k (that value is its result, any value beyond k being allowed), and the
+     * group stops once every lane has; texts longer than the shortest finish on the scalar bounded loop.
+     */
+    boolean groupBounded(MyersPattern p, long[] peq, int stride, int n, ByteRows y, int j, int k, double[] out,
+                         int at) {
+        final int l = LANES;
+        int common = Integer.MAX_VALUE;
+        for (int lane = 0; lane < l; lane++) {
+            int m = y.length(j + lane);
+            common = Math.min(common, m);
+            offset[lane] = y.offset(j + lane);
+            state[lane] = -1L;
+            state[l + lane] = 0;
+            state[2 * l + lane] = n;
+            state[3 * l + lane] = Math.abs(n - m); // D on the diagonal where it enters the table
+            state[4 * l + lane] = n - m; // its row at column 0
+        }
+        if (common == 0) {
+            return false;
+        }
+        final byte[] ys = y.data();
+        int done = 0;
+        while (done < common) {
+            int len = Math.min(BOUNDED_CHUNK, common - done);
+            lookUpOneWord(peq, stride, ys, done, len);
+            int ran = MyersLaneLoops.oneWordBounded(eq0, len, n - 1, k, state);
+            done += ran;
+            if (ran < len) {
+                break; // every lane is beyond k
+            }
+        }
+        for (int lane = 0; lane < l; lane++) {
+            int m = y.length(j + lane);
+            long diag = state[3 * l + lane];
+            out[at + lane] = diag > k ? diag : m == done ? state[2 * l + lane]
+                    : p.oneWordBoundedFrom(state[lane], state[l + lane], (int) state[2 * l + lane], ys, offset[lane], m,
+                    done, k);
         }
         return true;
     }

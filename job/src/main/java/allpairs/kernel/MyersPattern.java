@@ -79,6 +79,15 @@ final class MyersPattern {
                 }
             }
         }
+        if (n >= 1 && n <= 64 && k < Integer.MAX_VALUE && lanes != null) {
+            for (; j + MyersLanes.LANES <= jTo; j += MyersLanes.LANES) {
+                if (!lanes.groupBounded(this, peq, stride, n, y, j, k, out, at + j - jFrom)) {
+                    for (int e = j; e < j + MyersLanes.LANES; e++) { // a group with an empty row: one by one
+                        out[at + e - jFrom] = distance(ys, y.offset(e), y.length(e), k);
+                    }
+                }
+            }
+        }
         if (n >= 1 && n <= 64 && k == Integer.MAX_VALUE) {
             for (; j + 1 < jTo; j += 2) {
                 int ma = y.length(j);
@@ -181,13 +190,15 @@ final class MyersPattern {
      * r = j + n - m, is D[0][j] plus the vertical deltas of rows 1..r: two popcounts per column.
      */
     private int oneWordBounded(byte[] ys, int off, int m, int k) {
+        return oneWordBoundedFrom(-1L, 0, n, ys, off, m, 0, k);
+    }
+
+    /** {@link #oneWordBounded} from the state (vp, vn, score) after the text's first j0 columns. */
+    int oneWordBoundedFrom(long vp, long vn, int score, byte[] ys, int off, int m, int j0, int k) {
         final int high = n - 1;
-        long vp = -1L;
-        long vn = 0;
-        int score = n;
-        int r = 1 + n - m; // the diagonal's row in column 1
+        int r = j0 + 1 + n - m; // the diagonal's row in column j0 + 1
         long above = r <= 0 ? 0 : r >= 64 ? -1L : (1L << r) - 1; // bits of rows 1..r
-        for (int j = 0; j < m; j++, r++) {
+        for (int j = j0; j < m; j++, r++) {
             long eq = peq[(ys[off + j] & 0xff) * stride];
             long xv = eq | vn;
             long xh = (((eq & vp) + vp) ^ vp) | eq;
