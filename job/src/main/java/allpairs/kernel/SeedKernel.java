@@ -50,8 +50,6 @@ public final class SeedKernel extends DescribedByteKernel<SeedKernel.Scratch> {
         final double[] sumAsDouble;
         final double[] wrapBelow;
         final double[] wrapAbove;
-        /** The SIMD path's diagonal cells (d = 0), one per row, computed on lanes before the table. */
-        final double[] diagonal;
         final int[] jobOffset;
         int jobs;
         int plannedN = -1;
@@ -63,7 +61,6 @@ public final class SeedKernel extends DescribedByteKernel<SeedKernel.Scratch> {
             this.sumAsDouble = new double[lanesN];
             this.wrapBelow = new double[lanesN];
             this.wrapAbove = new double[lanesN];
-            this.diagonal = new double[SeedLanes.AVAILABLE ? n + SeedLanes.overshoot() : 0];
             int jobs = SeedLanes.maxJobs(n);
             this.jobOffset = new int[jobs];
         }
@@ -82,7 +79,7 @@ public final class SeedKernel extends DescribedByteKernel<SeedKernel.Scratch> {
 
     @Override
     public long scratchBytes(int n) {
-        long simd = SeedLanes.AVAILABLE ? 32L * n + 4L * SeedLanes.maxJobs(n) + 16L * SeedLanes.overshoot() : 0;
+        long simd = SeedLanes.AVAILABLE ? 24L * n + 4L * SeedLanes.maxJobs(n) + 8L * SeedLanes.overshoot() : 0;
         return 8L * n * n + 4L * n + simd;
     }
 

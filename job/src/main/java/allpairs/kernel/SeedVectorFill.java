@@ -71,30 +71,12 @@ final class SeedVectorFill {
             below[k] = v < 0 ? TWO_32 : 0.0;
             above[k] = v > 0 ? TWO_32 : 0.0;
         }
-        fillDiagonal(scratch, n);
         return runJobs(scratch, n);
     }
 
     /**
-     * The diagonal cells (d = 0: n zero terms each, c = 0 since s·0 is not negative) of LANES rows at
-     * a time, into scratch.diagonal: one lane per row, k in order. A scalar chain of n² dependent
-     * additions before, on the pair's critical path with the reduction's.
-     */
-    private static void fillDiagonal(SeedKernel.Scratch scratch, int n) {
-        final double[] s = scratch.sumAsDouble;
-        for (int a = 0; a < n; a += LANES) {
-            final DoubleVector zero = DoubleVector.zero(SPECIES);
-            DoubleVector acc = DoubleVector.zero(SPECIES);
-            for (int k = 0; k < n; k++) {
-                acc = acc.add(DoubleVector.broadcast(SPECIES, s[k]).fma(zero, zero));
-            }
-            acc.intoArray(scratch.diagonal, a);
-        }
-    }
-
-    /**
-     * Adds tmp[from .. to) to result in row-major order, first writing each diagonal cell (d = 0,
-     * from {@link #fillDiagonal}) it meets: every job that may store over it has stored by then.
+     * Adds tmp[from .. to) to result in row-major order, first writing each diagonal cell (d = 0, the
+     * scalar loop's n zero terms) it meets: every job that may store over it has stored by then.
      */
     private static double reduce(double result, SeedKernel.Scratch scratch, int n, int from, int to) {
         final double[] tmp = scratch.tmp;
@@ -107,7 +89,7 @@ final class SeedVectorFill {
                 r += tmp[c];
             }
             if (c == diagonal && c < to) {
-                tmp[c] = scratch.diagonal[c / (n + 1)];
+                tmp[c] = SeedKernel.cell(scratch.sum, n, 0);
                 r += tmp[c++];
             }
         }
