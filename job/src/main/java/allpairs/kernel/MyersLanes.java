@@ -127,10 +127,10 @@ final class MyersLanes {
     /** eq0[jj * LANES + lane] = the pattern's mask for lane's text symbol at column c + jj. */
     private void lookUpOneWord(long[] peq, int stride, byte[] ys, int c, int len) {
         final int l = LANES;
-        for (int jj = 0; jj < len; jj++) {
-            final int base = jj * l;
-            for (int lane = 0; lane < l; lane++) {
-                eq0[base + lane] = peq[(ys[offset[lane] + c + jj] & 0xff) * stride];
+        for (int lane = 0; lane < l; lane++) {
+            final int from = offset[lane] + c;
+            for (int jj = 0; jj < len; jj++) {
+                eq0[jj * l + lane] = peq[(ys[from + jj] & 0xff) * stride];
             }
         }
     }
@@ -138,12 +138,12 @@ final class MyersLanes {
     /** {@link #lookUpOneWord} for both words (eq0 and eq1). */
     private void lookUpTwoWords(long[] peq, int stride, byte[] ys, int c, int len) {
         final int l = LANES;
-        for (int jj = 0; jj < len; jj++) {
-            final int base = jj * l;
-            for (int lane = 0; lane < l; lane++) {
-                final int at = (ys[offset[lane] + c + jj] & 0xff) * stride;
-                eq0[base + lane] = peq[at];
-                eq1[base + lane] = peq[at + 1];
+        for (int lane = 0; lane < l; lane++) {
+            final int from = offset[lane] + c;
+            for (int jj = 0; jj < len; jj++) {
+                final int at = (ys[from + jj] & 0xff) * stride;
+                eq0[jj * l + lane] = peq[at];
+                eq1[jj * l + lane] = peq[at + 1];
             }
         }
     }
