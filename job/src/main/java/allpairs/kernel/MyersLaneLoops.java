@@ -11,7 +11,9 @@ import jdk.incubator.vector.VectorSpecies;
  * only class naming a {@code jdk.incubator.vector} type for levenshtein, loaded only after
  * {@link MyersLanes#AVAILABLE} said yes. The lanes' state lives in {@link MyersLanes}' arrays between
  * chunks of text columns (a vector live across an outer loop would be boxed by C2 in JDK 17); inside
- * a chunk it stays in registers.
+ * a chunk it stays in registers. The bounded loop tests "every lane beyond k" on the stored lanes,
+ * not with {@code VectorMask.allTrue()}: with that test in this loop, the nw/sw lane loops run later
+ * in the same JVM stayed uncompiled by C2 and allocated (seen in the full test suite).
  */
 final class MyersLaneLoops {
     /** Chosen at start: the widest long vector this CPU runs natively (8 lanes on AVX-512, 4 on AVX2). */
@@ -84,7 +86,12 @@ final class MyersLaneLoops {
             diag = diag.add(step, inside);
             row = row.add(1L);
             j++;
-            if (diag.compare(VectorOperators.GT, k).allTrue()) {
+            diag.intoArray(st, 3 * l); // every lane beyond k? (no mask test: see the class comment)
+            boolean allBeyond = true;
+            for (int lane = 0; lane < l; lane++) {
+                allBeyond &= st[3 * l + lane] > k;
+            }
+            if (allBeyond) {
                 break;
             }
         }
