@@ -48,6 +48,7 @@ public class KernelBench {
      */
     @Param({"seed:32", "seed:64", "seed:128", "seed-scalar:64", "seed-scalar:128", "seed-literal:64", "seed-literal:128",
             "levenshtein:50", "levenshtein:50:bound=3", "levenshtein:100", "levenshtein:1000",
+            "levenshtein-scalar:50", "levenshtein-scalar:100",
             "levenshtein-dp:50", "levenshtein-dp:100", "levenshtein-dp:1000",
             "nw:100", "nw:1000",
             "sw:100", "sw:1000",
@@ -72,6 +73,8 @@ public class KernelBench {
             case "seed-literal" -> new LiteralSeedKernel();
             case "seed-scalar" -> SeedKernel.on(SeedKernel.Path.SCALAR);
             case "levenshtein-dp" -> new DpLevenshteinKernel();
+            // its fork runs with -Dallpairs.levenshtein.scalar=true (KernelBenchMain): no SIMD lanes
+            case "levenshtein-scalar" -> Kernels.configured("levenshtein", c.params());
             case "dtw-ragged" -> Kernels.configured("dtw", c.params());
             default -> Kernels.configured(c.kernel(), c.params());
         };
@@ -127,6 +130,7 @@ public class KernelBench {
                 return DoubleRows.rectangular(m, n, data);
             }
             case "levenshtein":
+            case "levenshtein-scalar":
             case "levenshtein-dp":
             case "nw":
             case "sw": {

@@ -51,6 +51,11 @@ public final class KernelBenchMain {
                     builder.warmupTime(TimeValue.milliseconds((long) (Math.min(seconds, 10) * 1000)));
                 }
             }
+            if (kernelCase.startsWith("levenshtein-scalar:")) {
+                // the same JVM flags as KernelBench's @Fork, with the levenshtein lanes turned off
+                builder.jvmArgsAppend("-Xms1g", "-Xmx1g", "--add-modules=jdk.incubator.vector",
+                        "-Dallpairs.levenshtein.scalar=true");
+            }
             Options options = builder.build();
             results.addAll(new Runner(options).run());
         }
@@ -100,6 +105,11 @@ public final class KernelBenchMain {
         for (String n : new String[] {"50", "100", "1000"}) {
             double[] dp = rows.get("levenshtein-dp:" + n);
             double[] bits = rows.get("levenshtein:" + n);
+            double[] scalarBits = rows.get("levenshtein-scalar:" + n);
+            if (scalarBits != null && bits != null) {
+                System.out.printf(Locale.ROOT, "levenshtein %sx%s: SIMD lanes %.2fx faster than the scalar bit-parallel"
+                        + " path%n", n, n, scalarBits[0] / bits[0]);
+            }
             if (dp != null && bits != null) {
                 System.out.printf(Locale.ROOT, "levenshtein %sx%s: bit-parallel %.1fx faster than the two-row DP%n", n, n,
                         dp[0] / bits[0]);

@@ -19,12 +19,13 @@ final class MyersBlocks {
 
     /** Patterns of 65..128 rows: {@link #column} for two words, the state in locals. */
     static int twoWords(long[] eqs, int s, int n, byte[] ys, int off, int m) {
+        return twoWordsFrom(eqs, s, n, ys, off, m, -1L, 0, -1L, 0, n);
+    }
+
+    /** {@link #twoWords} from a column state (vp0, vn0, vp1, vn1, score): column 0 is (-1, 0, -1, 0, n). */
+    static int twoWordsFrom(long[] eqs, int s, int n, byte[] ys, int off, int m, long vp0, long vn0,
+                                    long vp1, long vn1, int score) {
         final int high = (n - 1) & 63;
-        long vp0 = -1L;
-        long vn0 = 0;
-        long vp1 = -1L;
-        long vn1 = 0;
-        int score = n;
         for (int j = 0; j < m; j++) {
             int base = (ys[off + j] & 0xff) * s;
             long eq0 = eqs[base];

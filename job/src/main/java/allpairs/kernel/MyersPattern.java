@@ -19,6 +19,8 @@ final class MyersPattern {
     private final long[] peq;
     /** The vertical delta words of patterns longer than 64. */
     private final MyersBlocks blocks;
+    /** The SIMD lanes for unbounded patterns of up to 128 (null without the Vector API module). */
+    private final MyersLanes lanes;
     private byte[] pattern;
     private int patternOffset;
     private int n;
@@ -27,6 +29,7 @@ final class MyersPattern {
         this.stride = Math.max(1, words(maxLength));
         this.peq = new long[256 * stride];
         this.blocks = new MyersBlocks(stride);
+        this.lanes = MyersLanes.AVAILABLE ? new MyersLanes() : null;
     }
 
     static int words(int length) {
@@ -35,7 +38,7 @@ final class MyersPattern {
 
     static long bytes(int maxLength) {
         long stride = Math.max(1, words(maxLength));
-        return 8L * (256 + MyersBlocks.WORD_ARRAYS) * stride;
+        return 8L * (256 + MyersBlocks.WORD_ARRAYS) * stride + MyersLanes.bytes();
     }
 
     /** Sets the pattern to xs[off .. off+len): its masks are built here, once for every text. */
@@ -59,12 +62,32 @@ final class MyersPattern {
 
     /**
      * {@link #distance} of the pattern against rows jFrom .. jTo-1 of y, into out[at ..]. Unbounded
-     * one-word patterns take two columns at a time: their dependency chains are independent, so
-     * the CPU overlaps them (one column alone waits on about 8 dependent operations per symbol).
+     * patterns of one or two words take the columns a group of SIMD lanes at a time ({@link MyersLanes})
+     * where the JVM has them; the rest of a one-word pattern's columns two at a time: their dependency
+     * chains are independent, so the CPU overlaps them (one column alone waits on about 8 dependent
+     * operations per symbol).
      */
     void distances(ByteRows y, int jFrom, int jTo, int k, double[] out, int at) {
         byte[] ys = y.data();
         int j = jFrom;
+        if (n >= 1 && n <= 128 && k == Integer.MAX_VALUE && lanes != null) {
+            for (; j + MyersLanes.LANES <= jTo; j += MyersLanes.LANES) {
+                if (!lanes.group(this, peq, stride, n, y, j, out, at + j - jFrom)) {
+                    for (int e = j; e < j + MyersLanes.LANES; e++) { // a group with an empty row: one by one
+                        out[at + e - jFrom] = distance(ys, y.offset(e), y.length(e), k);
+                    }
+                }
+            }
+        }
+        if (n >= 1 && n <= 64 && k < Integer.MAX_VALUE && lanes != null) {
+            for (; j + MyersLanes.LANES <= jTo; j += MyersLanes.LANES) {
+                if (!lanes.groupBounded(this, peq, stride, n, y, j, k, out, at + j - jFrom)) {
+                    for (int e = j; e < j + MyersLanes.LANES; e++) { // a group with an empty row: one by one
+                        out[at + e - jFrom] = distance(ys, y.offset(e), y.length(e), k);
+                    }
+                }
+            }
+        }
         if (n >= 1 && n <= 64 && k == Integer.MAX_VALUE) {
             for (; j + 1 < jTo; j += 2) {
                 int ma = y.length(j);
@@ -144,7 +167,7 @@ final class MyersPattern {
      * The plain Myers loop for a one-word pattern (about 17 operations per symbol), from a column
      * state: vp = -1, vn = 0, score = n at column 0.
      */
-    private int oneWordFrom(long vp, long vn, int score, byte[] ys, int off, int len) {
+    int oneWordFrom(long vp, long vn, int score, byte[] ys, int off, int len) {
         final int high = n - 1;
         for (int j = 0; j < len; j++) {
             long eq = peq[(ys[off + j] & 0xff) * stride];
@@ -167,13 +190,15 @@ final class MyersPattern {
      * r = j + n - m, is D[0][j] plus the vertical deltas of rows 1..r: two popcounts per column.
      */
     private int oneWordBounded(byte[] ys, int off, int m, int k) {
+        return oneWordBoundedFrom(-1L, 0, n, ys, off, m, 0, k);
+    }
+
+    /** {@link #oneWordBounded} from the state (vp, vn, score) after the text's first j0 columns. */
+    int oneWordBoundedFrom(long vp, long vn, int score, byte[] ys, int off, int m, int j0, int k) {
         final int high = n - 1;
-        long vp = -1L;
-        long vn = 0;
-        int score = n;
-        int r = 1 + n - m; // the diagonal's row in column 1
+        int r = j0 + 1 + n - m; // the diagonal's row in column j0 + 1
         long above = r <= 0 ? 0 : r >= 64 ? -1L : (1L << r) - 1; // bits of rows 1..r
-        for (int j = 0; j < m; j++, r++) {
+        for (int j = j0; j < m; j++, r++) {
             long eq = peq[(ys[off + j] & 0xff) * stride];
             long xv = eq | vn;
             long xh = (((eq & vp) + vp) ^ vp) | eq;

@@ -53,6 +53,14 @@ public final class SeedKernel extends DescribedByteKernel<SeedKernel.Scratch> {
         final int[] jobOffset;
         int jobs;
         int plannedN = -1;
+        /** {@link SeedPairLanes}: per k and lane, s and the wraps; zeros; per lane the result; the lanes' tables. */
+        final double[] laneSum;
+        final double[] laneWrapBelow;
+        final double[] laneWrapAbove;
+        final double[] laneZero;
+        final double[] laneResult;
+        final double[] laneTable;
+        final int[] laneOffset;
 
         Scratch(int n) {
             this.tmp = new double[Math.addExact(Math.multiplyExact(n, n), SeedLanes.overshoot())];
@@ -63,6 +71,14 @@ public final class SeedKernel extends DescribedByteKernel<SeedKernel.Scratch> {
             this.wrapAbove = new double[lanesN];
             int jobs = SeedLanes.maxJobs(n);
             this.jobOffset = new int[jobs];
+            int lanes = SeedLanes.pairLanes(n);
+            this.laneSum = new double[n * lanes];
+            this.laneWrapBelow = new double[n * lanes];
+            this.laneWrapAbove = new double[n * lanes];
+            this.laneZero = new double[n * lanes];
+            this.laneResult = new double[lanes];
+            this.laneTable = new double[Math.multiplyExact(n * n, lanes)];
+            this.laneOffset = new int[lanes];
         }
     }
 
@@ -80,12 +96,44 @@ public final class SeedKernel extends DescribedByteKernel<SeedKernel.Scratch> {
     @Override
     public long scratchBytes(int n) {
         long simd = SeedLanes.AVAILABLE ? 24L * n + 4L * SeedLanes.maxJobs(n) + 8L * SeedLanes.overshoot() : 0;
-        return 8L * n * n + 4L * n + simd;
+        return 8L * n * n + 4L * n + simd + 8L * SeedLanes.pairLaneDoubles(n) + 4L * SeedLanes.pairLanes(n);
     }
 
     @Override
     public Scratch newScratch(int n) {
         return new Scratch(n);
+    }
+
+    /**
+     * A tile row: on the SIMD path with rows of up to {@link SeedLanes#PAIR_LANES_MAX_N}, the columns
+     * {@link SeedLanes#pairLanes} at a time, one pair per lane ({@link SeedPairLanes}); the rest (and
+     * the scalar path, and longer rows) one pair at a time.
+     */
+    @Override
+    public void computeRow(Rows a, int i, Rows b, int jFrom, int jTo, double bound, Scratch scratch, double[] out,
+                           int outOffset) {
+        final ByteRows x = (ByteRows) a;
+        final ByteRows y = (ByteRows) b;
+        final int n = x.length(i);
+        int j = jFrom;
+        final int lanes = usesLanes() ? SeedLanes.pairLanes(n) : 0;
+        if (lanes > 0 && scratch.laneOffset.length == lanes) {
+            for (; j + lanes <= jTo; j += lanes) {
+                boolean sameLength = true;
+                for (int lane = 0; lane < lanes; lane++) {
+                    scratch.laneOffset[lane] = y.offset(j + lane);
+                    sameLength &= y.length(j + lane) == n;
+                }
+                if (!sameLength) {
+                    break;
+                }
+                SeedPairLanes.group(x.data(), x.offset(i), y.data(), scratch.laneOffset, n, scratch, out,
+                        outOffset + j - jFrom);
+            }
+        }
+        for (; j < jTo; j++) {
+            out[outOffset + j - jFrom] = compute(a, i, b, j, scratch);
+        }
     }
 
     @Override
