@@ -99,8 +99,9 @@ public final class ReadsEndToEnd {
         }
         Files.createDirectories(events);
         Map<String, String> conf = BenchJob.localConf("allpairs-bench-reads", settings);
-        conf.putAll(Map.of("spark.eventLog.enabled", "true",
-                "spark.eventLog.dir", events.toAbsolutePath().toUri().toString()));
+        // one plain JSON-lines file, as Spark 3.5 writes by default (Spark 4 rolls and compresses it)
+        conf.putAll(Map.of("spark.eventLog.enabled", "true", "spark.eventLog.rolling.enabled", "false",
+                "spark.eventLog.compress", "false", "spark.eventLog.dir", events.toAbsolutePath().toUri().toString()));
         List<String> args = new ArrayList<>(List.of("--input", input.toString(), "--output", output.toString(),
                 "--kernel", "levenshtein", "--overwrite"));
         args.addAll(extra);
