@@ -63,7 +63,7 @@ public final class SignalGuard implements AutoCloseable {
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DRAIN_SECONDS);
         try {
-            while (running(session) > 0 && System.nanoTime() < deadline) {
+            while ((running(session) > 0 || taskThreadsInThisJvm() > 0) && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
         } catch (InterruptedException e) {
@@ -77,6 +77,25 @@ public final class SignalGuard implements AutoCloseable {
             tasks += executor.numRunningTasks();
         }
         return tasks;
+    }
+
+    /**
+     * Threads of this JVM inside a task (a local master's executor): the scheduler may count a cancelled
+     * task as ended while its thread still unwinds, and stopping then makes the task's completion
+     * listeners and Scala's futures print stack traces (seen on Spark 4). None on a cluster's driver.
+     */
+    private static int taskThreadsInThisJvm() {
+        int busy = 0;
+        for (StackTraceElement[] stack : Thread.getAllStackTraces().values()) {
+            for (StackTraceElement frame : stack) {
+                if ("run".equals(frame.getMethodName())
+                        && "org.apache.spark.executor.Executor$TaskRunner".equals(frame.getClassName())) {
+                    busy++;
+                    break;
+                }
+            }
+        }
+        return busy;
     }
 
     void watch(SparkSession session) {
