@@ -2,14 +2,8 @@ package allpairs.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import allpairs.config.JobConfig;
-import allpairs.config.OutputFormat;
-import allpairs.io.RowsInput;
-import allpairs.kernel.ElementType;
-import allpairs.kernel.SeedKernel;
 import allpairs.spark.KryoRegistration;
 import allpairs.support.Fixtures;
-import allpairs.support.Jobs;
 import allpairs.support.TestSpark;
 import allpairs.support.Cli;
 import java.nio.file.Files;
@@ -19,7 +13,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.hadoop.conf.Configuration;
 import org.assertj.core.data.Offset;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Dataset;
@@ -37,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * NumPy golden matrix.
  */
 class KryoReadBackTest {
-    static final int M = 40;
-    static final int N = 12;
+    static final int M = ParquetOutputTest.M;
+    static final int N = ParquetOutputTest.N;
     static double[] golden;
     @TempDir
     static Path dir;
@@ -47,11 +40,7 @@ class KryoReadBackTest {
     @BeforeAll
     static void runJob() throws Exception {
         golden = Fixtures.float64(Fixtures.output(M, N));
-        out = dir.resolve("matrix");
-        JobConfig spec = JobConfig.of(Fixtures.input(M, N).toString(), out.toString(), "seed", 7, 3);
-        assertThat(spec.output().format()).isEqualTo(OutputFormat.PARQUET);
-        Jobs.run(spec, new SeedKernel(), RowsInput.read(spec.input().input(), null, ElementType.INT8, "seed", "--input",
-                new Configuration()), null);
+        out = ParquetOutputTest.seedMatrix(dir.resolve("matrix"));
     }
 
     @Test

@@ -39,11 +39,16 @@ class ParquetOutputTest {
     @BeforeAll
     static void runJob() throws Exception {
         golden = Fixtures.float64(Fixtures.output(M, N));
-        out = dir.resolve("matrix");
+        out = seedMatrix(dir.resolve("matrix"));
+    }
+
+    /** The seed job on the M × N fixture, written as Parquet to {@code out} (also KryoReadBackTest's input). */
+    static Path seedMatrix(Path out) throws Exception {
         JobConfig spec = JobConfig.of(Fixtures.input(M, N).toString(), out.toString(), "seed", 7, 3);
         assertThat(spec.output().format()).isEqualTo(OutputFormat.PARQUET);
         Jobs.run(spec, new SeedKernel(), RowsInput.read(spec.input().input(), null, ElementType.INT8, "seed", "--input",
                 new Configuration()), null);
+        return out;
     }
 
     @Test
