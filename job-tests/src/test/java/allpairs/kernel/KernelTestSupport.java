@@ -15,6 +15,15 @@ final class KernelTestSupport {
     private KernelTestSupport() {
     }
 
+    /** A row of {@code len} symbols drawn from the top {@code alphabet} byte values (bytes >= 128 first). */
+    static byte[] randomSymbols(int len, int alphabet, java.util.SplittableRandom rnd) {
+        byte[] row = new byte[len];
+        for (int k = 0; k < len; k++) {
+            row[k] = (byte) (255 - rnd.nextInt(alphabet));
+        }
+        return row;
+    }
+
     static ByteRows ragged(byte[]... rows) {
         int[] offsets = offsets(rows.length, r -> rows[r].length);
         byte[] data = new byte[offsets[rows.length]];

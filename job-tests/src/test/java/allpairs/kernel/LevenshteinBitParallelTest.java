@@ -52,10 +52,10 @@ class LevenshteinBitParallelTest {
         SplittableRandom rnd = new SplittableRandom(seed);
         List<byte[]> rows = new ArrayList<>();
         for (int len : EDGE_LENGTHS) {
-            rows.add(random(len, alphabet, rnd));
+            rows.add(KernelTestSupport.randomSymbols(len, alphabet, rnd));
         }
         for (int r = 0; r < 12; r++) {
-            rows.add(random(rnd.nextInt(601), alphabet, rnd));
+            rows.add(KernelTestSupport.randomSymbols(rnd.nextInt(601), alphabet, rnd));
         }
         int unrelated = rows.size();
         for (int r = 0; r < unrelated; r++) {
@@ -64,14 +64,6 @@ class LevenshteinBitParallelTest {
         rows.add(rows.get(7).clone()); // an equal row (length 64)
         rows.add(rows.get(rows.size() - 2).clone());
         return rows.toArray(new byte[0][]);
-    }
-
-    private static byte[] random(int len, int alphabet, SplittableRandom rnd) {
-        byte[] row = new byte[len];
-        for (int k = 0; k < len; k++) {
-            row[k] = (byte) (255 - rnd.nextInt(alphabet));
-        }
-        return row;
     }
 
     private static byte[] edited(byte[] base, int alphabet, SplittableRandom rnd) {
@@ -155,7 +147,7 @@ class LevenshteinBitParallelTest {
 
     @Test
     void emptyAndEqualRows() {
-        byte[] long1 = random(300, 256, new SplittableRandom(3));
+        byte[] long1 = KernelTestSupport.randomSymbols(300, 256, new SplittableRandom(3));
         ByteRows data = ragged(new byte[0], new byte[0], long1, long1.clone(), new byte[] {(byte) 200});
         LevenshteinKernel.Scratch s = kernel.newScratch(data.maxLength());
         double[] out = new double[5];

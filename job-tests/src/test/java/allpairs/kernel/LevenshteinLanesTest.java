@@ -29,7 +29,7 @@ class LevenshteinLanesTest {
         List<byte[]> rows = new ArrayList<>();
         for (int r = 0; r < 40; r++) {
             int len = r % 13 == 5 ? 0 : r % 7 == 3 ? 129 + rnd.nextInt(72) : 1 + rnd.nextInt(140);
-            rows.add(random(len, alphabet, rnd));
+            rows.add(KernelTestSupport.randomSymbols(len, alphabet, rnd));
         }
         for (int r = 0; r < 40; r++) {
             byte[] copy = rows.get(rnd.nextInt(40)).clone();
@@ -39,14 +39,6 @@ class LevenshteinLanesTest {
             rows.add(r % 2 == 0 || copy.length < 2 ? copy : java.util.Arrays.copyOf(copy, copy.length - 1));
         }
         return rows.toArray(new byte[0][]);
-    }
-
-    private static byte[] random(int len, int alphabet, SplittableRandom rnd) {
-        byte[] row = new byte[len];
-        for (int k = 0; k < len; k++) {
-            row[k] = (byte) (255 - rnd.nextInt(alphabet));
-        }
-        return row;
     }
 
     @ParameterizedTest(name = "alphabet of {0}")
