@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Faults from outside, as a scheduler sees them: the driver killed with -9 and rerun with the
@@ -46,8 +48,14 @@ class FaultsIT {
     }
 
     private Process start(Path output, String... extra) throws IOException {
+        return start(output, List.of(), extra);
+    }
+
+    private Process start(Path output, List<String> sparkOptions, String... extra) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Launcher.root().resolve("submit.sh").toString(), "--master",
-                "local[2]", "--", "--kernel", "seed", "--input", input.toString(), "--output", output.toString(), "--block-size", "16",
+                "local[2]"));
+        cmd.addAll(sparkOptions);
+        cmd.addAll(List.of("--", "--kernel", "seed", "--input", input.toString(), "--output", output.toString(), "--block-size", "16",
                 "--progress=off"));
         cmd.addAll(List.of(extra));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(Launcher.root().toFile())
@@ -119,26 +127,48 @@ class FaultsIT {
         assertThat(leftovers(dir, "out.npy")).isEmpty(); // the dead run's temporary and lock are gone
     }
 
-    @Test
-    void sigtermAndSigintCancelTheRunAndLeaveTheOutputUntouched() throws Exception {
-        for (String[] signal : new String[][] {{"TERM", "143"}, {"INT", "130"}}) {
-            Path out = dir.resolve("sig-" + signal[0] + ".npy");
-            Process p = start(out);
-            waitFor("the run's temporary output", () -> tempExists(dir, out.getFileName().toString()), p);
-            Thread.sleep(1500); // well inside the computation
-            Process kill = new ProcessBuilder("kill", "-" + signal[0], Long.toString(p.pid())).start();
-            assertThat(kill.waitFor()).isZero();
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(p.exitValue()).as("exit code after SIG" + signal[0]).isEqualTo(Integer.parseInt(signal[1]));
-            assertThat(out).doesNotExist();
-            assertThat(leftovers(dir, out.getFileName().toString())).isEmpty();
-            // quiet: the one line last, the cancellation in one WARN line, no stack trace (that is at DEBUG)
-            List<String> err = Files.readAllLines(stderrOf(out));
-            assertThat(err.get(err.size() - 1)).as(String.join("\n", err))
-                    .startsWith("allpairs: interrupted, nothing written, ").endsWith(out.toString());
-            assertThat(err).as(String.join("\n", err)).noneMatch(l -> l.startsWith("\tat ") || l.contains("Exception")
-                    || l.contains(" ERROR "));
-            assertThat(err).as(String.join("\n", err)).filteredOn(l -> l.contains("WARN SignalGuard")).hasSize(1);
+    /**
+     * A signal wherever it lands: during Spark's start-up (right after the run logs that it starts Spark),
+     * while the driver plans and while it commits (held there by the test-only pause switch), and mid-compute.
+     * Each time: the JVM's exit code, nothing written, nothing left, and on stderr only the WARN line and the
+     * documented last line, no stack trace and no error from Spark.
+     */
+    @ParameterizedTest(name = "SIG{0} {1}")
+    @CsvSource({"TERM, startup", "TERM, plan", "TERM, compute", "TERM, commit", "INT, startup", "INT, compute"})
+    void aSignalCancelsTheRunAndLeavesTheOutputUntouched(String signal, String phase) throws Exception {
+        Path out = dir.resolve("sig-" + signal + "-" + phase + ".npy");
+        boolean paused = phase.equals("plan") || phase.equals("commit");
+        Process p = paused ? start(out, List.of("--driver-java-options", "-Dallpairs.test.pauseAt=" + phase))
+                : start(out);
+        switch (phase) {
+            case "startup" -> waitFor("Spark's start", () -> stderrHas(out, "starting Spark (master"), p);
+            case "compute" -> {
+                waitFor("the plan", () -> stderrHas(out, "INFO Run: plan: "), p);
+                Thread.sleep(1500); // well inside the computation
+            }
+            default -> waitFor("the pause at " + phase, () -> stderrHas(out, "test pause at " + phase), p);
+        }
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start();
+        assertThat(kill.waitFor()).isZero();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        List<String> err = Files.readAllLines(stderrOf(out));
+        String all = String.join("\n", err);
+        assertThat(p.exitValue()).as("exit code after SIG" + signal + "\n" + all).isEqualTo(signal.equals("TERM") ? 143 : 130);
+        assertThat(out).doesNotExist();
+        assertThat(leftovers(dir, out.getFileName().toString())).isEmpty();
+        // quiet: the one line last, the cancellation in one WARN line, no stack trace (that is at DEBUG)
+        assertThat(err.get(err.size() - 1)).as(all)
+                .startsWith("allpairs: interrupted, nothing written, ").endsWith(out.toString());
+        assertThat(err).as(all).noneMatch(l -> l.startsWith("\tat ") || l.contains("Exception") || l.contains(" ERROR "));
+        assertThat(err).as(all).filteredOn(l -> l.contains("WARN SignalGuard")).singleElement().asString()
+                .contains("and the run stopped");
+    }
+
+    private boolean stderrHas(Path output, String text) {
+        try {
+            return Files.readString(stderrOf(output)).contains(text);
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -97,6 +97,21 @@ class SubstitutionMatrixTest {
         sw.checkRows(rows.slice(0, 2), "in.fasta");
     }
 
+    /**
+     * The job computes each pair once and mirrors it, so an asymmetric matrix (A to C scoring 4, C to A -4:
+     * Biopython scores the pair of rows (C, A) and (A, C) differently) would give half the matrix wrong values.
+     */
+    @Test
+    void anAsymmetricMatrixIsRefusedNamingTheFirstAsymmetricPair() throws IOException {
+        Path f = write("asym.txt", "   A  C  G\nA  5  4  0\nC -4  5  1\nG  0  1  5\n");
+        assertThatThrownBy(() -> MatrixParser.load(f.toString())).isInstanceOf(UserError.class)
+                .hasMessageContaining("not symmetric").hasMessageContaining("A to C scores 4")
+                .hasMessageContaining("C to A scores -4").hasMessageContaining(f.toString());
+        assertThatThrownBy(() -> Kernels.configured("nw", List.of("matrix=" + f))).isInstanceOf(UserError.class);
+        Path symmetric = write("sym.txt", "   A  C  G\nA  5 -4  0\nC -4  5  1\nG  0  1  5\n");
+        assertThat(MatrixParser.load(symmetric.toString()).score((byte) 'C', (byte) 'A')).isEqualTo(-4.0);
+    }
+
     @Test
     void matchOrMismatchWithAMatrixIsRefused() {
         for (String kernel : List.of("nw", "sw")) {

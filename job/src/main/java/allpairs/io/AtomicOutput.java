@@ -26,6 +26,7 @@ public final class AtomicOutput {
     private final String runId = UUID.randomUUID().toString();
     private OutputLock lock;
     private boolean finished;
+    private boolean commitForbidden;
     private volatile boolean committed;
 
     private AtomicOutput(FileSystem fs, Path target, boolean overwrite) {
@@ -91,7 +92,7 @@ public final class AtomicOutput {
      * (with {@code overwrite}). On failure nothing of this run is left and what was there stays.
      */
     public synchronized void commit() throws IOException {
-        if (finished) {
+        if (finished || commitForbidden) {
             throw new IOException("output " + target + " was aborted (interrupted run)");
         }
         finished = true;
@@ -121,12 +122,21 @@ public final class AtomicOutput {
         return staged;
     }
 
-    /** Deletes this run's staging folder and releases the lock; never throws (it runs on failure paths and signals). */
+    /**
+     * From now on {@link #commit} refuses (a signal came): a commit already under way finishes first, since
+     * both hold this object's lock, so the output is either complete or never moves into place. The staging
+     * folder stays until {@link #abort}: tasks may still be writing into it.
+     */
+    public synchronized void forbidCommit() {
+        commitForbidden = true;
+    }
+
     /** True once {@link #commit} has moved the output into place (a signal arriving later must not say otherwise). */
     public boolean committed() {
         return committed;
     }
 
+    /** Deletes this run's staging folder and releases the lock; never throws (it runs on failure paths and signals). */
     public synchronized void abort() {
         if (finished) {
             return;

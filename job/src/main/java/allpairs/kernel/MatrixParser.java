@@ -119,7 +119,27 @@ public final class MatrixParser {
             throw new UserError("the header lists " + symbols.length + " symbols but " + rowsRead
                     + " rows follow", where + " line " + lastLine);
         }
+        requireSymmetric(symbols, scores, where);
         return new SubstitutionMatrix(name, symbols, scores);
+    }
+
+    private static String text(double score) {
+        return score == Math.rint(score) ? Long.toString((long) score) : Double.toString(score);
+    }
+
+    /** Each pair is computed once and mirrored, so score(a, b) must equal score(b, a). */
+    private static void requireSymmetric(byte[] symbols, double[] scores, String where) {
+        int k = symbols.length;
+        for (int a = 0; a < k; a++) {
+            for (int b = a + 1; b < k; b++) {
+                if (scores[a * k + b] != scores[b * k + a]) {
+                    throw new UserError("the matrix is not symmetric: " + (char) symbols[a] + " to " + (char) symbols[b]
+                            + " scores " + text(scores[a * k + b]) + " but " + (char) symbols[b] + " to "
+                            + (char) symbols[a] + " scores " + text(scores[b * k + a])
+                            + " (allpairs computes each pair once and mirrors it)", where);
+                }
+            }
+        }
     }
 
     private static byte[] header(String[] f, String at) {

@@ -20,6 +20,7 @@ import allpairs.plan.RowsStrategy;
 import allpairs.spark.Pipeline;
 import allpairs.spark.PreviewAccumulator;
 import allpairs.spark.SparkSessions;
+import allpairs.spark.TaskDrain;
 import allpairs.spark.sink.EdgeNpySink;
 import allpairs.spark.sink.EdgeParquetSink;
 import allpairs.spark.sink.NpySink;
@@ -50,6 +51,8 @@ import scala.Tuple2;
  */
 public final class Run {
     private static final Logger LOG = LoggerFactory.getLogger(Run.class);
+    /** A cancelled task ends at its next tile; this bounds the wait for a very slow one. */
+    private static final long TASK_DRAIN_SECONDS = 20;
 
     private Run() {
     }
@@ -77,32 +80,46 @@ public final class Run {
      * a second run on it fails in a second.
      */
     public static RunResult execute(JobConfig job, Map<String, String> spark, PrintStream err) throws IOException {
-        Configuration hadoop = hadoop(spark);
-        // A table is read through Spark SQL: it waits for the session (in == null until then).
-        Inputs in = job.input().anyTable() ? checkTargets(job, hadoop) : validate(job, hadoop);
-        boolean ownSession = requireMaster(spark);
-        Path target = new Path(job.output().path());
-        FileSystem outputFs = HadoopFs.of(target, hadoop);
-        AtomicOutput output = AtomicOutput.begin(outputFs, outputFs.makeQualified(target), job.output().overwrite());
-        try (SignalGuard guard = SignalGuard.install(output, err)) {
-            SparkConf conf = conf(spark);
-            SparkSession session = SparkSessions.start(job.run().progressSeconds() > 0
-                    ? SparkSessions.forProgress(conf) : conf);
-            guard.watch(session);
+        try (SignalGuard guard = SignalGuard.install(job.output().path(), err)) {
+            Configuration hadoop = hadoop(spark);
+            // A table is read through Spark SQL: it waits for the session (in == null until then).
+            Inputs in = job.input().anyTable() ? checkTargets(job, hadoop) : validate(job, hadoop);
+            boolean ownSession = requireMaster(spark);
+            Path target = new Path(job.output().path());
+            FileSystem outputFs = HadoopFs.of(target, hadoop);
+            SignalGuard.checkNotInterrupted();
+            AtomicOutput output = guard.guard(AtomicOutput.begin(outputFs, outputFs.makeQualified(target),
+                    job.output().overwrite()));
             try {
-                RunResult result = run(session, job, in != null ? in : Inputs.read(job, hadoop, session), output, err);
-                if (job.output().summaryJson() != null) {
-                    Summary.write(Summary.json(result), job.output().summaryJson(), hadoop);
-                }
-                return result;
+                return inSession(job, spark, hadoop, in, output, guard, ownSession, err);
             } finally {
-                if (ownSession) {
-                    SignalGuard.drainCancelledTasks(session);
-                    session.stop();
-                }
+                output.abort(); // a no-op once committed
             }
+        }
+    }
+
+    /** Starts the session, runs, writes the summary, and stops the session only once no task runs. */
+    private static RunResult inSession(JobConfig job, Map<String, String> spark, Configuration hadoop, Inputs in,
+                                       AtomicOutput output, SignalGuard guard, boolean ownSession, PrintStream err)
+            throws IOException {
+        SparkConf conf = conf(spark);
+        LOG.info("starting Spark (master {})", conf.get("spark.master", "of the running session"));
+        SparkSession session = SparkSessions.start(job.run().progressSeconds() > 0
+                ? SparkSessions.forProgress(conf) : conf);
+        try {
+            guard.watch(session);
+            RunResult result = run(session, job, in != null ? in : Inputs.read(job, hadoop, session), output, err);
+            if (job.output().summaryJson() != null) {
+                Summary.write(Summary.json(result), job.output().summaryJson(), hadoop);
+            }
+            return result;
         } finally {
-            output.abort(); // a no-op once committed
+            if (ownSession) {
+                if (!TaskDrain.awaitIdle(session.sparkContext(), TASK_DRAIN_SECONDS)) {
+                    LOG.warn("tasks still running after {} s; stopping the session anyway", TASK_DRAIN_SECONDS);
+                }
+                session.stop();
+            }
         }
     }
 
@@ -127,6 +144,7 @@ public final class Run {
 
     private static RunResult compute(SparkSession spark, JobConfig job, Inputs in, AtomicOutput output,
                                      PrintStream progressOut) throws IOException {
+        TestPause.at("plan");
         Map<String, String> settings = settings(spark.sparkContext().getConf());
         Defaults.Resolved resolved = Defaults.resolve(job.plan(), settings, spark.sparkContext().defaultParallelism());
         Plan plan = plan(in, resolved);
@@ -152,6 +170,7 @@ public final class Run {
         long start = System.nanoTime();
         PreviewAccumulator preview = Preview.start(spark, job, plan);
         boolean sparse = job.output().options().sparse();
+        SignalGuard.checkNotInterrupted();
         Pipeline.Work work = new Pipeline.Work(in.kernel(), in.query(), in.reference(), plan, reused, store,
                 rows == RowsStrategy.BLOCK_JOIN, emitter, sparse ? null : preview);
         Pipeline.Measured measured = Pipeline.run(spark, work, sink(job, in, output, sparse ? preview : null),
@@ -235,6 +254,8 @@ public final class Run {
         Path target = output.target();
         Sidecars.stage(output, Sidecars.ids(target), job.output().format() == OutputFormat.NPY ? in.query().ids() : null);
         Sidecars.stage(output, Sidecars.refIds(target), in.reference() != null ? in.reference().ids() : null);
+        TestPause.at("commit");
+        SignalGuard.checkNotInterrupted();
         output.commit();
     }
 

@@ -10,40 +10,52 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * On SIGTERM or SIGINT (a scheduler's kill, Ctrl-C) the JVM runs its shutdown hooks and then
- * exits 143 / 130. This hook, run before Spark's own (higher priority in Hadoop's hook manager,
- * which Spark uses too), cancels the running Spark jobs, waits (a bounded time) for the run to
- * stop its Spark session the normal way, and removes the run's temporary output and lock, so the
- * output path is left exactly as it was. Waiting matters: left to Spark's own hook, the session
- * stops while the cancelled run is still releasing its broadcasts, and Scala prints the rejected
- * callbacks' stack traces on stderr. The log says it in one WARN line; the run's own failure (the
- * cancelled job) goes to the debug log ({@code Failures}).
+ * On SIGTERM or SIGINT (a scheduler's kill, Ctrl-C) the JVM runs its shutdown hooks and then exits
+ * 143 / 130. This hook runs before Spark's own (a higher priority in Hadoop's hook manager, which Spark
+ * uses too, so Spark's hooks wait for it). The stop sequence, wherever in the run the signal lands:
+ * <ol>
+ * <li>the hook forbids the commit (a commit already under way finishes first: the output is then
+ * complete), marks the run interrupted and cancels the Spark jobs, again every {@link #POLL_MILLIS}
+ * so a job started later is cancelled too;</li>
+ * <li>the run's own thread stops at its next phase boundary ({@link #checkNotInterrupted}) or when its
+ * job fails; cancelled tasks end at their next tile ({@code TaskDrain.stopIfCancelled});</li>
+ * <li>the run waits until no task runs, then stops its session and removes its temporary output and
+ * lock; only then does the hook report, in one WARN line and the documented last line.</li>
+ * </ol>
+ * Installed before anything is read or locked, so a signal during start-up, input checks or Spark's
+ * start still ends with that line.
  */
 public final class SignalGuard implements AutoCloseable {
     /** Above Spark's hooks (FileSystem's priority + 30) so the file system is still open. */
     private static final int PRIORITY = 100;
-    /** How long the hook waits for the cancelled run to stop (Hadoop gives a hook 30 s). */
-    private static final long STOP_WAIT_SECONDS = 15;
+    /**
+     * How long the hook waits for the run to stop. A signal during Spark's start-up waits for the start to
+     * finish (it cannot be interrupted): seconds on a quiet machine, far more on an overloaded one.
+     */
+    private static final long STOP_WAIT_SECONDS = 50;
+    /** Hadoop's hook manager cancels a hook after this (its default, 30 s, is below our wait). */
+    private static final long HOOK_TIMEOUT_SECONDS = STOP_WAIT_SECONDS + 5;
     private static final long POLL_MILLIS = 200;
-    private static final long DRAIN_SECONDS = 10;
     private static final Logger LOG = LoggerFactory.getLogger(SignalGuard.class);
     private static volatile boolean interrupted;
 
-    private final AtomicOutput output;
+    private final String target;
     private final PrintStream err;
     private final Runnable hook = this::onSignal;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile AtomicOutput output;
     private volatile SparkSession spark;
     private volatile boolean done;
-    private final CountDownLatch closed = new CountDownLatch(1);
 
-    private SignalGuard(AtomicOutput output, PrintStream err) {
-        this.output = output;
+    private SignalGuard(String target, PrintStream err) {
+        this.target = target;
         this.err = err;
     }
 
-    public static SignalGuard install(AtomicOutput output, PrintStream err) {
-        SignalGuard guard = new SignalGuard(output, err);
-        ShutdownHookManager.get().addShutdownHook(guard.hook, PRIORITY);
+    /** Guards a run writing {@code target} (as the user named it, for the message before the output is begun). */
+    public static SignalGuard install(String target, PrintStream err) {
+        SignalGuard guard = new SignalGuard(target, err);
+        ShutdownHookManager.get().addShutdownHook(guard.hook, PRIORITY, HOOK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         return guard;
     }
 
@@ -52,54 +64,26 @@ public final class SignalGuard implements AutoCloseable {
         return interrupted;
     }
 
-    /**
-     * After a signal, waits (at most {@link #DRAIN_SECONDS}) until the cancelled tasks have ended
-     * before the session stops: stopping under running tasks makes Spark's executor pools reject
-     * their status updates with stack traces. Returns at once when no signal came.
-     */
-    static void drainCancelledTasks(SparkSession session) {
-        if (!interrupted) {
-            return;
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DRAIN_SECONDS);
-        try {
-            while ((running(session) > 0 || taskThreadsInThisJvm() > 0) && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Ends the run's own thread at a phase boundary once a signal came. */
+    public static void checkNotInterrupted() {
+        if (interrupted) {
+            throw new Interrupted();
         }
     }
 
-    private static int running(SparkSession session) {
-        int tasks = 0;
-        for (org.apache.spark.SparkExecutorInfo executor : session.sparkContext().statusTracker().getExecutorInfos()) {
-            tasks += executor.numRunningTasks();
+    /** The run's output, once begun: the hook forbids its commit and, if the run does not, aborts it. */
+    AtomicOutput guard(AtomicOutput begun) {
+        this.output = begun;
+        if (interrupted) { // the signal came while it was being begun
+            begun.forbidCommit();
+            throw new Interrupted();
         }
-        return tasks;
-    }
-
-    /**
-     * Threads of this JVM inside a task (a local master's executor): the scheduler may count a cancelled
-     * task as ended while its thread still unwinds, and stopping then makes the task's completion
-     * listeners and Scala's futures print stack traces (seen on Spark 4). None on a cluster's driver.
-     */
-    private static int taskThreadsInThisJvm() {
-        int busy = 0;
-        for (StackTraceElement[] stack : Thread.getAllStackTraces().values()) {
-            for (StackTraceElement frame : stack) {
-                if ("run".equals(frame.getMethodName())
-                        && "org.apache.spark.executor.Executor$TaskRunner".equals(frame.getClassName())) {
-                    busy++;
-                    break;
-                }
-            }
-        }
-        return busy;
+        return begun;
     }
 
     void watch(SparkSession session) {
         this.spark = session;
+        checkNotInterrupted(); // Spark started after the signal: stop before any job
     }
 
     private void onSignal() {
@@ -107,23 +91,27 @@ public final class SignalGuard implements AutoCloseable {
             return; // normal exit after the run finished
         }
         interrupted = true;
+        AtomicOutput out = output;
+        if (out != null) {
+            out.forbidCommit();
+        }
         boolean stopped = cancelUntilClosed();
-        String how = stopped ? "and the session stopped" : "(the run did not stop within " + STOP_WAIT_SECONDS + " s)";
-        if (output.committed()) { // the signal came during the commit's last steps: the output is complete
+        String how = stopped ? "and the run stopped" : "(the run did not stop within " + STOP_WAIT_SECONDS + " s)";
+        out = output;
+        if (out != null && out.committed()) { // the commit was under way when the signal came: it is complete
             LOG.warn("signal after the output was committed: Spark jobs cancelled {}", how);
-            err.println("allpairs: interrupted after the output was committed (it is complete), " + output.target());
+            err.println("allpairs: interrupted after the output was committed (it is complete), " + out.target());
         } else {
-            output.abort();
+            if (out != null) {
+                out.abort(); // a no-op when the run already did
+            }
             LOG.warn("run cancelled by a signal: Spark jobs cancelled {}, temporary output and lock removed", how);
-            err.println("allpairs: interrupted, nothing written, " + output.target());
+            err.println("allpairs: interrupted, nothing written, " + (out != null ? out.target() : target));
         }
         err.flush();
     }
 
-    /**
-     * Cancels the Spark jobs again every {@link #POLL_MILLIS} (a job the run starts after the signal is
-     * cancelled too) until the run has left its try-with-resources, its session stopped; false on timeout.
-     */
+    /** Cancels the Spark jobs until the run has left its try-with-resources (session stopped); false on timeout. */
     private boolean cancelUntilClosed() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_WAIT_SECONDS);
         try {
@@ -154,6 +142,15 @@ public final class SignalGuard implements AutoCloseable {
             ShutdownHookManager.get().removeShutdownHook(hook);
         } catch (IllegalStateException e) {
             // shutdown already in progress
+        }
+    }
+
+    /** The run's thread stopping because of a signal (reported by the hook, not as a failure). */
+    public static final class Interrupted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Interrupted() {
+            super("interrupted by a signal", null, false, false);
         }
     }
 }

@@ -74,8 +74,11 @@ public final class Pipeline {
         } finally {
             progress.close();
             sc.sc().removeSparkListener(progress);
-            broadcasts.forEach(Broadcast::destroy);
         }
+        // Only after success: a failed or cancelled job's tasks may still be starting and reading the rows
+        // (Spark fails the job without waiting for them), and destroying under them logs Spark's errors. On
+        // failure the broadcasts go with the session, or with Spark's ContextCleaner once unreferenced.
+        broadcasts.forEach(Broadcast::destroy);
         return new Measured(counters.scratchCreated(), counters.pairsComputed(), progress.taskSecondsMax(),
                 progress.taskSecondsMean(), progress.computeSeconds(), edges);
     }

@@ -61,6 +61,7 @@ public final class TileTask<S, T> implements PairFlatMapFunction<Iterator<T>, In
             @Override
             public boolean hasNext() {
                 while (ready.isEmpty() && tiles.hasNext()) {
+                    TaskDrain.stopIfCancelled(); // a cancelled job's task ends at the next tile, not its group's end
                     if (scratch == null) {
                         scratch = kernel.newScratch(tiles.longestRow());
                         counters.scratchCreated.add(1);
