@@ -4,26 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import allpairs.UserError;
+import allpairs.cli.BadInputTest;
 import allpairs.config.InputConfig;
 import allpairs.config.JobConfig;
 import allpairs.config.KernelConfig;
 import allpairs.config.OutputConfig;
 import allpairs.config.RunConfig;
+import allpairs.compute.TileEmitter;
 import allpairs.kernel.DoubleKernel;
 import allpairs.kernel.DoubleRows;
 import allpairs.kernel.Kernel;
 import allpairs.kernel.Kernels;
 import allpairs.plan.Plan;
 import allpairs.plan.Planner;
+import allpairs.support.Cli;
+import allpairs.support.NpyFiles;
 import allpairs.support.TestSpark;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import javax.tools.JavaCompiler;
@@ -68,15 +75,27 @@ class CheckpointKernelCodeTest {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(TestSpark.session().sparkContext());
         Inputs first = inputs(v1);
         Plan plan = Planner.plan(first.kernel(), first.query(), null, 2, 1, 1, 1L << 30);
-        assertThat(Resume.from(ck.toString(), job(ck), first, plan, "bound", sc).reused()).isEmpty();
-        assertThat(Resume.from(ck.toString(), job(ck), inputs(v1), plan, "bound", sc).plan().tiles())
+        String bound = new TileEmitter.Dense(true).boundKey(first.kernel()); // as the dense run below has it
+        assertThat(Resume.from(ck.toString(), job(ck), first, plan, bound, sc).reused()).isEmpty();
+        assertThat(Resume.from(ck.toString(), job(ck), inputs(v1), plan, bound, sc).plan().tiles())
                 .as("the same code resumes").isEqualTo(plan.tiles());
 
-        assertThatThrownBy(() -> Resume.from(ck.toString(), job(ck), inputs(v2), plan, "bound", sc))
+        assertThatThrownBy(() -> Resume.from(ck.toString(), job(ck), inputs(v2), plan, bound, sc))
                 .isInstanceOf(UserError.class)
                 .hasMessageContaining("checkpoint holds tiles of a different job")
                 .hasMessageContaining("the kernel's code changed since the checkpoint was written")
                 .hasMessageEndingWith(ck.toString());
+
+        // on the command line (the same job but for the code): exit 2, one line naming the checkpoint, nothing written
+        Path rows = NpyFiles.write(dir.resolve("rows.npy"), NpyFiles.v1(
+                "{'descr': '<f8', 'fortran_order': False, 'shape': (6, 1), }", ByteBuffer.allocate(48)
+                        .order(ByteOrder.LITTLE_ENDIAN).putDouble(1).putDouble(2).putDouble(3).putDouble(4)
+                        .putDouble(5).putDouble(6).array()));
+        Cli refused = withPlugin(v2, () -> Cli.run(TestSpark.conf(), "--kernel", NAME, "--input", rows.toString(),
+                "--output", dir.resolve("cli.npy").toString(), "--checkpoint", ck.toString()));
+        BadInputTest.assertUserError(refused, "the kernel's code changed since the checkpoint was written",
+                ck.toString());
+        assertThat(dir.resolve("cli.npy")).doesNotExist();
     }
 
     private JobConfig job(Path ck) {
@@ -88,14 +107,21 @@ class CheckpointKernelCodeTest {
 
     /** The plug-in found as the job finds it (ServiceLoader, the thread's class loader), with 6 rows. */
     private static Inputs inputs(Path jar) throws IOException {
-        ClassLoader before = Thread.currentThread().getContextClassLoader();
-        URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, Kernel.class.getClassLoader());
-        Thread.currentThread().setContextClassLoader(loader);
-        try {
+        return withPlugin(jar, () -> {
             Kernel<?> kernel = Kernels.configured(NAME, List.of());
-            assertThat(kernel.getClass().getClassLoader()).isSameAs(loader);
+            assertThat(kernel.getClass().getClassLoader()).isInstanceOf(URLClassLoader.class);
             return new Inputs(kernel, Kernels.parse(kernel, List.of()), DoubleRows.rectangular(6, 1,
                     new double[] {1, 2, 3, 4, 5, 6}), null);
+        });
+    }
+
+    /** Runs {@code body} with the jar on the thread's class loader, as {@code --jars} puts it (a fresh loader). */
+    private static <T> T withPlugin(Path jar, Supplier<T> body) throws IOException {
+        ClassLoader before = Thread.currentThread().getContextClassLoader();
+        URL[] urls = {jar.toUri().toURL()};
+        try (URLClassLoader loader = new URLClassLoader(urls, Kernel.class.getClassLoader())) {
+            Thread.currentThread().setContextClassLoader(loader);
+            return body.get();
         } finally {
             Thread.currentThread().setContextClassLoader(before);
         }

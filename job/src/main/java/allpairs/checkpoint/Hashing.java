@@ -91,7 +91,7 @@ final class Hashing {
         }
     }
 
-    /** Java serialization is deterministic for the immutable objects kernels must be (see {@link allpairs.kernel.Kernel}). */
+    /** Java serialization is deterministic for the immutable objects kernels must be (see {@code Kernel}). */
     static byte[] serialized(Object o) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {

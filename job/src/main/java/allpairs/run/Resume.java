@@ -89,8 +89,8 @@ final class Resume {
         return Fingerprint.of(in.kernel(), "params=" + in.params())
                 .rows("input", in.query(), "format=" + InputFormat.of(job.input().input(), format),
                         "the input differs (--input: its rows as parsed, or their format)")
-                .rows("against", in.reference(), (against == null ? "none" : "format=" + InputFormat.of(against, format))
-                        + " mirrored=" + mirrored, "the --against rows differ (or their format)")
+                .rows("against", in.reference(), (against == null ? "none"
+                        : "format=" + InputFormat.of(against, format)) + " mirrored=" + mirrored, "the --against rows differ (or their format)")
                 .text("bound", bound, boundOption(job) + " differs (the bound it gives the kernel: stored tiles hold"
                         + " inexact values beyond it)")
                 .build();
