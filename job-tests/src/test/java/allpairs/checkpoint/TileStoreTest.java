@@ -8,6 +8,7 @@ import allpairs.kernel.ByteRows;
 import allpairs.kernel.DoubleRows;
 import allpairs.kernel.Kernel;
 import allpairs.kernel.Kernels;
+import allpairs.kernel.Rows;
 import allpairs.plan.Tile;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -29,26 +30,39 @@ class TileStoreTest {
 
     final Configuration conf = new Configuration();
 
+    /** A job told apart from others by one setting. */
+    private static Fingerprint job(String setting) {
+        return Fingerprint.of(Kernels.configured("nw", List.of()), "").text("t", setting, "the setting t differs")
+                .build();
+    }
+
+    /** The digest of a job of these rows, kernel and settings. */
+    private static String digest(Rows query, Rows reference, Kernel<?> kernel, String settings) {
+        return Fingerprint.of(kernel, "").rows("input", query, "", "input").rows("against", reference, "", "against")
+                .text("s", settings, "settings").build().digest();
+    }
+
     @Test
     void aNewStoreHasNoManifestThenKeepsTheOneItWasCreatedWith() throws IOException {
         String store = dir.resolve("cp").toString();
-        assertThat(TileStore.open(store, "f1", 7, 7, true, false, conf)).isNull();
-        TileStore.create(store, new Manifest("f1", true, new int[] {0, 3, 7}, new int[] {0, 3, 7}), conf);
-        Manifest m = TileStore.open(store, "f1", 7, 7, true, false, conf);
+        assertThat(TileStore.open(store, job("f1"), 7, 7, true, false, conf)).isNull();
+        TileStore.create(store, new Manifest(job("f1"), true, new int[] {0, 3, 7}, new int[] {0, 3, 7}), conf);
+        Manifest m = TileStore.open(store, job("f1"), 7, 7, true, false, conf);
         assertThat(m.symmetric()).isTrue();
         assertThat(m.rowBounds()).containsExactly(0, 3, 7);
         assertThat(m.colBounds()).containsExactly(0, 3, 7);
-        assertThatThrownBy(() -> TileStore.open(store, "another job", 7, 7, true, false, conf)).isInstanceOf(UserError.class)
-                .hasMessageContaining("different job").hasMessageEndingWith(store);
-        assertThatThrownBy(() -> TileStore.open(store, "f1", 8, 8, true, false, conf)).isInstanceOf(UserError.class)
+        assertThatThrownBy(() -> TileStore.open(store, job("another job"), 7, 7, true, false, conf))
+                .isInstanceOf(UserError.class).hasMessageContaining("different job (the setting t differs)")
+                .hasMessageEndingWith(store);
+        assertThatThrownBy(() -> TileStore.open(store, job("f1"), 8, 8, true, false, conf)).isInstanceOf(UserError.class)
                 .hasMessageContaining("its tiling does not fit this input's 8 x 8 matrix").hasMessageEndingWith(store);
     }
 
     @Test
     void tilesRoundTripBitForBitAndAreListedOnceFinished() throws IOException {
         String store = dir.resolve("cp").toString();
-        TileStore.create(store, new Manifest("f", false, new int[] {0, 2, 5}, new int[] {0, 4}), conf);
-        TileStore tiles = TileStore.at(store);
+        TileStore.create(store, new Manifest(job("f"), false, new int[] {0, 2, 5}, new int[] {0, 4}), conf);
+        TileStore tiles = TileStore.at(store, job("f"));
         assertThat(tiles.finished(conf)).isEmpty();
         Tile t = new Tile(1, 0, 2, 5, 0, 4);
         double[] block = new SplittableRandom(1).doubles(12).toArray();
@@ -81,32 +95,32 @@ class TileStoreTest {
     @Test
     void theFingerprintFollowsTheParsedRowsAndTheKernelSettings() throws IOException {
         Kernel<?> nw = Kernels.configured("nw", List.of());
-        String fa = Fingerprint.of(rows("ACGT", "GA"), null, nw, "s");
-        assertThat(Fingerprint.of(rows("ACGT", "GA"), null, nw, "s")).isEqualTo(fa).hasSize(64);
-        assertThat(Fingerprint.of(rows("ACGA", "GA"), null, nw, "s")).as("one byte").isNotEqualTo(fa);
-        assertThat(Fingerprint.of(rows("ACG", "TGA"), null, nw, "s")).as("same bytes, other rows").isNotEqualTo(fa);
-        assertThat(Fingerprint.of(rows("ACGT", "GA"), rows("ACGT", "GA"), nw, "s")).as("--against").isNotEqualTo(fa);
-        assertThat(Fingerprint.of(rows("ACGT", "GA"), null, Kernels.configured("sw", List.of()), "s")).isNotEqualTo(fa);
-        assertThat(Fingerprint.of(rows("ACGT", "GA"), null, Kernels.configured("nw", List.of("gap-open=-5")), "s"))
+        String fa = digest(rows("ACGT", "GA"), null, nw, "s");
+        assertThat(digest(rows("ACGT", "GA"), null, nw, "s")).isEqualTo(fa).hasSize(64);
+        assertThat(digest(rows("ACGA", "GA"), null, nw, "s")).as("one byte").isNotEqualTo(fa);
+        assertThat(digest(rows("ACG", "TGA"), null, nw, "s")).as("same bytes, other rows").isNotEqualTo(fa);
+        assertThat(digest(rows("ACGT", "GA"), rows("ACGT", "GA"), nw, "s")).as("--against").isNotEqualTo(fa);
+        assertThat(digest(rows("ACGT", "GA"), null, Kernels.configured("sw", List.of()), "s")).isNotEqualTo(fa);
+        assertThat(digest(rows("ACGT", "GA"), null, Kernels.configured("nw", List.of("gap-open=-5")), "s"))
                 .as("a parameter").isNotEqualTo(fa);
-        assertThat(Fingerprint.of(rows("ACGT", "GA"), null, nw, "s bound=3")).as("settings").isNotEqualTo(fa);
+        assertThat(digest(rows("ACGT", "GA"), null, nw, "s bound=3")).as("settings").isNotEqualTo(fa);
         // ids do not change a value
         ByteRows named = new ByteRows("ACGTGA".getBytes(StandardCharsets.US_ASCII), new int[] {0, 4, 6},
                 new String[] {"a", "b"});
-        assertThat(Fingerprint.of(named, null, nw, "s")).isEqualTo(fa);
+        assertThat(digest(named, null, nw, "s")).isEqualTo(fa);
         DoubleRows zero = DoubleRows.rectangular(1, 2, new double[] {0.0, 1.0});
         DoubleRows negativeZero = DoubleRows.rectangular(1, 2, new double[] {-0.0, 1.0});
         Kernel<?> dtw = Kernels.configured("dtw", List.of());
-        assertThat(Fingerprint.of(zero, null, dtw, "s")).isNotEqualTo(Fingerprint.of(negativeZero, null, dtw, "s"));
+        assertThat(digest(zero, null, dtw, "s")).isNotEqualTo(digest(negativeZero, null, dtw, "s"));
     }
 
     @Test
     void theFingerprintFollowsTheScoresOfAMatrixFileNotItsPath() throws IOException {
         Path matrix = dir.resolve("m.txt");
         Files.writeString(matrix, "   A  C  G  T\nA  5 -4 -4 -4\nC -4  5 -4 -4\nG -4 -4  5 -4\nT -4 -4 -4  5\n");
-        String before = Fingerprint.of(rows("ACGT"), null, Kernels.configured("nw", List.of("matrix=" + matrix)), "s");
+        String before = digest(rows("ACGT"), null, Kernels.configured("nw", List.of("matrix=" + matrix)), "s");
         Files.writeString(matrix, "   A  C  G  T\nA  5 -4 -4 -4\nC -4  5 -4 -4\nG -4 -4  5 -4\nT -4 -4 -4  6\n");
-        String after = Fingerprint.of(rows("ACGT"), null, Kernels.configured("nw", List.of("matrix=" + matrix)), "s");
+        String after = digest(rows("ACGT"), null, Kernels.configured("nw", List.of("matrix=" + matrix)), "s");
         assertThat(after).isNotEqualTo(before);
     }
 
@@ -118,8 +132,8 @@ class TileStoreTest {
     @MethodSource("allpairs.support.TestFs#both")
     void aTileOrManifestWrittenAgainReplacesTheOneThere(TestFs fs) throws IOException {
         String store = fs.path("cp").toString();
-        TileStore.create(store, new Manifest("f1", false, new int[] {0, 2, 5}, new int[] {0, 4}), conf);
-        TileStore tiles = TileStore.at(store);
+        TileStore.create(store, new Manifest(job("f1"), false, new int[] {0, 2, 5}, new int[] {0, 4}), conf);
+        TileStore tiles = TileStore.at(store, job("f1"));
         Tile t = new Tile(1, 0, 2, 5, 0, 4);
         double[] block = new SplittableRandom(2).doubles(12).toArray();
         tiles.write(t, block);
@@ -133,12 +147,62 @@ class TileStoreTest {
         assertThat(tiles.read(t)).containsExactly(block);
         assertThat(tiles.finished(conf)).containsExactly(TileStore.key(t));
 
-        TileStore.create(store, new Manifest("f2", false, new int[] {0, 5}, new int[] {0, 4}), conf);
-        assertThat(TileStore.open(store, "f2", 5, 4, false, false, conf).rowBounds()).containsExactly(0, 5);
+        TileStore.create(store, new Manifest(job("f2"), false, new int[] {0, 5}, new int[] {0, 4}), conf);
+        assertThat(TileStore.open(store, job("f2"), 5, 4, false, false, conf).rowBounds()).containsExactly(0, 5);
         assertThat(fs.fs().listStatus(fs.path("cp"))).extracting(st -> st.getPath().getName())
                 .containsExactlyInAnyOrder("manifest.properties", "tiles");
         assertThat(fs.fs().listStatus(fs.path("cp/tiles"))).extracting(st -> st.getPath().getName())
                 .containsExactly("t-1-0.tile");
+    }
+
+    /** Issue 25, item 8: a tile's checksum is bound to its place and its job, not only its bytes. */
+    @Test
+    void aTileCopiedToAnotherPlaceOrFromAnotherJobIsNotSound() throws IOException {
+        String store = dir.resolve("cp").toString();
+        TileStore.create(store, new Manifest(job("f"), false, new int[] {0, 2, 4}, new int[] {0, 3, 6}), conf);
+        TileStore tiles = TileStore.at(store, job("f"));
+        Tile a = new Tile(0, 1, 0, 2, 3, 6);
+        Tile b = new Tile(1, 0, 2, 4, 0, 3); // the same shape elsewhere
+        tiles.write(a, new SplittableRandom(3).doubles(6).toArray());
+        assertThat(tiles.problem(a)).isNull();
+        Path stored = dir.resolve("cp").resolve("tiles");
+        Files.copy(stored.resolve(tiles.file(a).getName()), stored.resolve(tiles.file(b).getName()));
+        assertThat(tiles.problem(b)).contains("checksum mismatch");
+        assertThatThrownBy(() -> tiles.read(b)).isInstanceOf(IOException.class).hasMessageContaining("checksum");
+        assertThat(TileStore.at(store, job("other")).problem(a)).as("another job's tile").contains("checksum mismatch");
+    }
+
+    /** Issue 25, items 3 and 10: a refusal names the part that differs; an earlier format is another build. */
+    @Test
+    void aRefusalNamesThePartThatDiffers() throws IOException {
+        String store = dir.resolve("cp").toString();
+        Kernel<?> nw = Kernels.configured("nw", List.of());
+        Fingerprint f = Fingerprint.of(nw, "").rows("input", rows("ACGT"), "", "the input differs")
+                .text("bound", "1.0", "--keep differs").build();
+        TileStore.create(store, new Manifest(f, true, new int[] {0, 1}, new int[] {0, 1}), conf);
+        Fingerprint bound = Fingerprint.of(nw, "").rows("input", rows("ACGT"), "", "the input differs")
+                .text("bound", "2.0", "--keep differs").build();
+        assertThat(bound.differences(f.hashes())).containsExactly("--keep differs");
+        Fingerprint both = Fingerprint.of(nw, "").rows("input", rows("ACGA"), "", "the input differs")
+                .text("bound", "2.0", "--keep differs").build();
+        assertThatThrownBy(() -> TileStore.open(store, both, 1, 1, true, false, conf))
+                .hasMessageContaining("different job (the input differs; --keep differs)");
+        Fingerprint sw = Fingerprint.of(Kernels.configured("sw", List.of()), "")
+                .rows("input", rows("ACGA"), "", "the input differs").text("bound", "1.0", "--keep differs").build();
+        assertThat(sw.differences(f.hashes())).as("the kernel explains the rest").containsExactly(
+                "the kernel differs (--kernel)");
+
+        Path manifest = dir.resolve("cp").resolve("manifest.properties");
+        String written = Files.readString(manifest);
+        assertThat(written).contains("part.build=allpairs ").contains("part.kernel-code=");
+        Files.writeString(manifest, written.replaceAll("(?m)^part\\.build=.*$", "part.build=allpairs 0.1 jar 00"));
+        assertThatThrownBy(() -> TileStore.open(store, f, 1, 1, true, false, conf))
+                .hasMessageContaining("different job (allpairs build differs");
+        Files.writeString(manifest, written.replaceAll("(?m)^part\\..*$", "")); // a manifest of allpairs-checkpoint-2
+        assertThatThrownBy(() -> TileStore.open(store, f, 1, 1, true, false, conf))
+                .hasMessageContaining("different job (allpairs build differs");
+        Files.writeString(manifest, written);
+        assertThat(TileStore.open(store, f, 1, 1, true, false, conf)).isNotNull();
     }
 
     /** Packs rows the way the input readers do (one array, offsets). */

@@ -1,118 +1,128 @@
 package allpairs.checkpoint;
 
-import allpairs.kernel.ByteRows;
-import allpairs.kernel.DoubleRows;
 import allpairs.kernel.Kernel;
 import allpairs.kernel.Rows;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectOutputStream;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * SHA-256 over what decides a tile's values: the rows as they were parsed (data, row lengths,
- * element type; never the input path read again later, which may hold other bytes by then), the
- * --against rows, the configured kernel (name, element type, and its serialized form: every field,
- * so also what a parameter named, such as a substitution matrix file's scores; not its toString,
- * which may be Object's, with an identity hash) and the run's settings
- * (input format, mirroring, the bound). Ids do not change a value and are not hashed.
+ * SHA-256 over what decides a tile's values, in named parts, so a refused resume can say which part
+ * differs: the code (the allpairs build, the kernel's code), the configured kernel (name, element
+ * type, mirroring; its serialized form: every field, so also what a parameter named, such as a
+ * substitution matrix file's scores; not its toString, which may be Object's, with an identity
+ * hash), the rows as they were parsed (data, row lengths, element type; never the input path read
+ * again later, which may hold other bytes by then) with their format, the --against rows, and the
+ * bound an output option gives the kernel. Ids do not change a value and are not hashed.
  */
 public final class Fingerprint {
     /** Changes whenever what is hashed, or a tile file's layout, changes: old checkpoints are then another job. */
-    private static final String VERSION = "allpairs-checkpoint-2";
-    private static final int CHUNK = 1 << 16;
+    static final String VERSION = "allpairs-checkpoint-3";
+    static final String BUILD = "build";
+    static final String KERNEL = "kernel";
+    static final String KERNEL_CODE = "kernel-code";
+    /** Parts that, when they differ, explain the others (another build serializes, hashes differently). */
+    private static final List<String> DECISIVE = List.of(BUILD, KERNEL, KERNEL_CODE);
 
-    private Fingerprint() {
+    /** One part: its hash, and what a refusal says when it differs. */
+    public record Part(String hash, String differs) {
+    }
+
+    private final Map<String, Part> parts;
+    private final String digest;
+
+    private Fingerprint(Map<String, Part> parts) {
+        this.parts = parts;
+        MessageDigest sha = Hashing.sha256();
+        Hashing.text(sha, VERSION);
+        parts.forEach((key, part) -> {
+            Hashing.text(sha, key);
+            Hashing.text(sha, part.hash());
+        });
+        this.digest = Hashing.hex(sha);
+    }
+
+    /** The whole job's hash (what a tile's checksum is bound to). */
+    public String digest() {
+        return digest;
+    }
+
+    /** Each part's hash by name, as a manifest stores them. */
+    public Map<String, String> hashes() {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        parts.forEach((key, part) -> hashes.put(key, part.hash()));
+        return hashes;
     }
 
     /**
-     * @param reference the --against rows, or null
-     * @param settings everything else that changes a value, as text (format, parameters, mirror, bound)
+     * What differs from a stored job's parts, said for a refusal: the first decisive part that differs
+     * alone, else every part that differs; empty when the parts agree.
      */
-    public static String of(Rows query, Rows reference, Kernel<?> kernel, String settings) {
-        MessageDigest sha = sha256();
-        text(sha, VERSION);
-        text(sha, kernel.name());
-        text(sha, kernel.elementType().name());
-        sha.update(serialized(kernel));
-        text(sha, settings);
-        rows(sha, query);
-        if (reference != null) {
-            text(sha, "against");
-            rows(sha, reference);
-        }
-        return HexFormat.of().formatHex(sha.digest());
-    }
-
-    /** Row count, each row's length, then the data: the lengths make the packing unambiguous. */
-    private static void rows(MessageDigest sha, Rows rows) {
-        ByteBuffer ints = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
-        ints.putInt(rows.rows());
-        for (int i = 0; i < rows.rows(); i++) {
-            if (ints.remaining() < Integer.BYTES) {
-                flush(sha, ints);
+    public List<String> differences(Map<String, String> stored) {
+        List<String> differ = new ArrayList<>();
+        parts.forEach((key, part) -> {
+            if (!part.hash().equals(stored.get(key))) {
+                differ.add(key);
             }
-            ints.putInt(rows.length(i));
-        }
-        flush(sha, ints);
-        if (rows instanceof ByteRows bytes) {
-            text(sha, "bytes");
-            sha.update(bytes.data());
-        } else if (rows instanceof DoubleRows doubles) {
-            text(sha, "doubles");
-            doubles(sha, doubles.data());
-        } else {
-            text(sha, rows.getClass().getName()); // rows of a plug-in: their serialized form
-            sha.update(serialized(rows));
-        }
-    }
-
-    /** Bit patterns, so -0.0 and 0.0 (different for some kernels) hash differently. */
-    private static void doubles(MessageDigest sha, double[] data) {
-        ByteBuffer buf = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
-        for (double d : data) {
-            if (buf.remaining() < Double.BYTES) {
-                flush(sha, buf);
+        });
+        for (String decisive : DECISIVE) {
+            if (differ.contains(decisive)) {
+                return List.of(parts.get(decisive).differs());
             }
-            buf.putLong(Double.doubleToRawLongBits(d));
         }
-        flush(sha, buf);
+        return differ.stream().map(key -> parts.get(key).differs()).toList();
     }
 
-    private static void flush(MessageDigest sha, ByteBuffer buf) {
-        sha.update(buf.array(), 0, buf.position());
-        buf.clear();
+    /** The code and the configured kernel, to which {@link Builder#rows} and {@link Builder#text} add the rest. */
+    public static Builder of(Kernel<?> kernel, String params) {
+        Builder b = new Builder();
+        b.put(BUILD, CodeIdentity.build(), "allpairs build differs (the checkpoint was written by another allpairs"
+                + " version or build)");
+        b.put(KERNEL, kernel.name() + " " + kernel.elementType().name(), "the kernel differs (--kernel)");
+        b.put(KERNEL_CODE, CodeIdentity.of(kernel.getClass()), "the kernel's code changed since the checkpoint was"
+                + " written");
+        MessageDigest sha = Hashing.sha256();
+        sha.update(Hashing.serialized(kernel));
+        Hashing.text(sha, params);
+        b.put("kernel-params", Hashing.hex(sha), "the kernel's parameters differ (--kernel-param)");
+        return b;
     }
 
-    /** Length-prefixed, so two fields can never run into each other. */
-    private static void text(MessageDigest sha, String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        sha.update(ByteBuffer.allocate(Integer.BYTES).putInt(b.length).array());
-        sha.update(b);
-    }
+    /** Adds the parts of a job, in a fixed order. */
+    public static final class Builder {
+        private final Map<String, Part> parts = new LinkedHashMap<>();
 
-    /** Java serialization is deterministic for the immutable objects kernels must be (see {@link Kernel}). */
-    private static byte[] serialized(Object o) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(o);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialize " + o.getClass().getName() + " for the fingerprint", e);
+        private Builder() {
         }
-        return bytes.toByteArray();
-    }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        /** Rows as parsed (null: none, say no --against), with settings that change how they are read. */
+        public Builder rows(String key, Rows rows, String settings, String differs) {
+            MessageDigest sha = Hashing.sha256();
+            Hashing.text(sha, settings);
+            if (rows != null) {
+                Hashing.rows(sha, rows);
+            }
+            return put(key, Hashing.hex(sha), differs);
+        }
+
+        /** A setting that changes values, as text. */
+        public Builder text(String key, String value, String differs) {
+            MessageDigest sha = Hashing.sha256();
+            Hashing.text(sha, value);
+            return put(key, Hashing.hex(sha), differs);
+        }
+
+        private Builder put(String key, String hash, String differs) {
+            if (parts.putIfAbsent(key, new Part(hash, differs)) != null) {
+                throw new IllegalArgumentException("part " + key + " given twice");
+            }
+            return this;
+        }
+
+        public Fingerprint build() {
+            return new Fingerprint(new LinkedHashMap<>(parts));
         }
     }
 }

@@ -35,9 +35,12 @@ public final class TileStore implements Serializable {
     private static final String LOCK = ".allpairs-lock";
 
     private final String dir;
+    /** The job's digest: each tile's checksum is bound to it ({@link TileFile}). */
+    private final String job;
 
-    private TileStore(String dir) {
+    private TileStore(String dir, String job) {
         this.dir = dir;
+        this.job = job;
     }
 
     /**
@@ -45,7 +48,7 @@ public final class TileStore implements Serializable {
      * store. A checkpoint of another job (or with a tiling that does not fit) is refused, or with
      * {@code replace} deleted (our files only); a directory holding files we did not write is refused.
      */
-    public static Manifest open(String dir, String fingerprint, int m, int k, boolean mirrored, boolean replace,
+    public static Manifest open(String dir, Fingerprint fingerprint, int m, int k, boolean mirrored, boolean replace,
                                 Configuration conf) throws IOException {
         StoreFiles.requireOurs(dir, conf);
         try {
@@ -78,8 +81,9 @@ public final class TileStore implements Serializable {
                 dir, conf);
     }
 
-    public static TileStore at(String dir) {
-        return new TileStore(dir);
+    /** The tiles in DIR of the job {@code fingerprint} (a tile of another job or place is not sound there). */
+    public static TileStore at(String dir, Fingerprint fingerprint) {
+        return new TileStore(dir, fingerprint.digest());
     }
 
     /** Names of the finished tiles ("bi-bj"). */
@@ -106,23 +110,26 @@ public final class TileStore implements Serializable {
     public void write(Tile t, double[] block) throws IOException {
         Path target = file(t);
         FileSystem fs = HadoopFs.of(target, executorConf());
-        AtomicFile.write(fs, fs.makeQualified(target), TileFile.encode(t, block));
+        AtomicFile.write(fs, fs.makeQualified(target), TileFile.encode(t, job, block));
     }
 
     /** Executor side: a stored tile's values; a damaged one (checked when the run resumed) is an I/O error. */
     public double[] read(Tile t) throws IOException {
         Path target = file(t);
         byte[] bytes = readAll(target);
-        String problem = TileFile.problem(t, bytes);
+        String problem = TileFile.problem(t, job, bytes);
         if (problem != null) {
             throw new IOException("checkpoint tile " + target + " changed during the run: " + problem);
         }
         return TileFile.values(t, bytes);
     }
 
-    /** Executor side: why the stored tile cannot be trusted (truncated, corrupt, another shape), or null. */
+    /**
+     * Executor side: why the stored tile cannot be trusted (truncated, corrupt, another shape, copied
+     * from another place or job), or null.
+     */
     public String problem(Tile t) throws IOException {
-        return TileFile.problem(t, readAll(file(t)));
+        return TileFile.problem(t, job, readAll(file(t)));
     }
 
     /** Where a tile is stored. */

@@ -29,8 +29,11 @@ final class Resume {
     private Resume() {
     }
 
-    /** @param reused tiles the checkpoint already holds */
-    record Resumed(Plan plan, List<Tile> reused) {
+    /**
+     * @param reused tiles the checkpoint already holds
+     * @param store where the tiles of this job are stored
+     */
+    record Resumed(Plan plan, List<Tile> reused, TileStore store) {
     }
 
     /** Makes this run the checkpoint's only user until it closes the lock (null: no --checkpoint). */
@@ -46,13 +49,14 @@ final class Resume {
     static Resumed from(String checkpoint, JobConfig job, Inputs in, Plan fresh, String bound, JavaSparkContext sc)
             throws IOException {
         Configuration conf = sc.hadoopConfiguration();
-        String fingerprint = fingerprint(job, in, fresh.symmetric(), bound);
+        Fingerprint fingerprint = fingerprint(job, in, fresh.symmetric(), bound);
+        TileStore store = TileStore.at(checkpoint, fingerprint);
         Manifest manifest = TileStore.open(checkpoint, fingerprint, fresh.m(), fresh.k(), fresh.symmetric(),
                 job.run().replaceCheckpoint(), conf);
         if (manifest == null) {
             TileStore.create(checkpoint, new Manifest(fingerprint, fresh.symmetric(), fresh.rowBounds(),
                     fresh.colBounds()), conf);
-            return new Resumed(fresh, List.of());
+            return new Resumed(fresh, List.of(), store);
         }
         Integer blockSize = job.plan().blockSize();
         if (blockSize != null && (!Arrays.equals(manifest.rowBounds(), fresh.rowBounds())
@@ -61,7 +65,6 @@ final class Resume {
                     + " gives; resume without --block-size (the stored tiling is reused) or use another directory",
                     checkpoint);
         }
-        TileStore store = TileStore.at(checkpoint);
         Set<String> listed = store.finished(conf);
         List<Tile> stored = Tiling.tiles(manifest.rowBounds(), manifest.colBounds(), manifest.symmetric()).stream()
                 .filter(t -> listed.contains(TileStore.key(t))).toList();
@@ -72,19 +75,32 @@ final class Resume {
                 fresh.groups().isEmpty() ? 1 : Math.max(fresh.partitions(), 1), t -> !done.contains(TileStore.key(t)));
         List<Tile> reused = plan.allTiles().stream().filter(t -> done.contains(TileStore.key(t))).toList();
         LOG.info("resuming from checkpoint {}: {} of {} tiles already done", checkpoint, reused.size(), plan.tiles());
-        return new Resumed(plan, reused);
+        return new Resumed(plan, reused, store);
     }
 
     /**
      * Of the rows this run parsed (whatever the input paths hold by now) and every setting that changes
-     * a value: the input format, the kernel's parameters, mirroring, the bound.
+     * a value: the input format, the kernel's parameters, mirroring, the bound; each a part a refusal
+     * can name.
      */
-    static String fingerprint(JobConfig job, Inputs in, boolean mirrored, String bound) {
+    static Fingerprint fingerprint(JobConfig job, Inputs in, boolean mirrored, String bound) {
         InputFormat format = job.input().format();
         String against = job.input().against();
-        String settings = "format=" + InputFormat.of(job.input().input(), format)
-                + (against == null ? "" : "," + InputFormat.of(against, format))
-                + " params=" + in.params() + " mirrored=" + mirrored + " bound=" + bound;
-        return Fingerprint.of(in.query(), in.reference(), in.kernel(), settings);
+        return Fingerprint.of(in.kernel(), "params=" + in.params())
+                .rows("input", in.query(), "format=" + InputFormat.of(job.input().input(), format),
+                        "the input differs (--input: its rows as parsed, or their format)")
+                .rows("against", in.reference(), (against == null ? "none"
+                        : "format=" + InputFormat.of(against, format)) + " mirrored=" + mirrored, "the --against rows differ (or their format)")
+                .text("bound", bound, boundOption(job) + " differs (the bound it gives the kernel: stored tiles hold"
+                        + " inexact values beyond it)")
+                .build();
+    }
+
+    /** The output option that sets the kernel's bound. */
+    private static String boundOption(JobConfig job) {
+        if (job.output().options().keep() != null) {
+            return "--keep";
+        }
+        return job.output().options().topK() != null ? "--top-k" : "--keep or --top-k";
     }
 }

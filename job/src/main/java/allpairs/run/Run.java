@@ -155,11 +155,11 @@ public final class Run {
         List<allpairs.plan.Tile> reused = List.of();
         String checkpoint = job.run().checkpoint();
         if (checkpoint != null) {
-            store = TileStore.at(checkpoint);
             Resume.Resumed resumed = Resume.from(checkpoint, job, in, plan,
                     emitter.boundKey(in.kernel()), JavaSparkContext.fromSparkContext(spark.sparkContext()));
             plan = resumed.plan();
             reused = resumed.reused();
+            store = resumed.store();
         }
         RowsStrategy rows = RowsStrategy.choose(in.dataBytes(), resolved.broadcastLimit());
         LOG.info("plan: kernel={} m={} k={} n={} block={} bands={} tiles={} (reused {}) partitions={} pairs={}"
