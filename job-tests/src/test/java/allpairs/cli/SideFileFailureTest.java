@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import allpairs.support.Cli;
 import allpairs.support.Fixtures;
 import allpairs.support.FullDiskFs;
+import allpairs.support.RacingWriterFs;
 import allpairs.support.SparkCliTest;
 import allpairs.support.TestSpark;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,6 +67,23 @@ class SideFileFailureTest extends SparkCliTest {
         assertThat(written.get("seconds").asDouble()).isPositive();
         assertThat(Files.readAllBytes(dir.resolve("r.npy"))).isEqualTo(Fixtures.bytes(Fixtures.output(16, 8)));
         assertThat(Files.size(dir.resolve("p.png"))).isPositive();
+    }
+
+    /** A commit that fails after the side files were written (here: the output appeared) takes them away again. */
+    @Test
+    void aFailedCommitRemovesTheSideFilesItWrote() throws IOException {
+        Path reports = Files.createDirectories(dir.resolve("reports"));
+        Path output = dir.resolve("r.npy");
+        SparkConf conf = TestSpark.conf().clone().set(RacingWriterFs.SETTING, RacingWriterFs.class.getName())
+                .set("spark.hadoop.fs." + RacingWriterFs.SCHEME + ".impl.disable.cache", "true")
+                .set(RacingWriterFs.APPEARS, output.toString());
+        Cli r = Cli.run(conf, "--kernel", "seed", "--input", Fixtures.input(16, 8).toString(), "--output",
+                output.toString(), "--progress", "off", "--preview", reports.resolve("p.png").toString(),
+                "--summary-json", RacingWriterFs.uri(reports.resolve("s.json")));
+        BadInputTest.assertUserError(r, "output appeared while the job ran", output.toString());
+        assertThat(Files.readString(output)).isEqualTo("theirs");
+        assertThat(names()).containsExactly("r.npy");
+        assertThat(reports.toFile().list()).as("no preview, no summary").isEmpty();
     }
 
     private List<String> names() throws IOException {

@@ -92,8 +92,9 @@ public final class PathClashes {
     }
 
     private static UserError clash(Qualified q, String relation, String what, Path where) {
-        return new UserError(q.option() + " " + q.path() + " " + relation + " " + what + " (" + where
-                + "); give each its own place", "option " + q.option());
+        String at = where.equals(q.path()) ? "" : " (" + where + ")";
+        return new UserError(q.option() + " " + q.path() + " " + relation + " " + what + at
+                + "; give each its own place", "option " + q.option());
     }
 
     private static Path qualify(String location, Configuration hadoop) throws IOException {
