@@ -55,14 +55,6 @@ class PathProblemsTest {
         assertThat(names()).containsExactly("f");
     }
 
-    @Test
-    void aPreviewUnderAFileIsRefused() throws IOException {
-        Path file = Files.writeString(dir.resolve("f"), "mine");
-        Cli r = run("--output", dir.resolve("r.npy").toString(), "--preview", file.resolve("p.png").toString());
-        BadInputTest.assertUserError(r, "--preview", file.toString());
-        assertThat(names()).containsExactly("f");
-    }
-
     /** A missing directory is created when its file is written: refused only when it could not be. */
     @Test
     void aSidePathInAMissingDirectoryUnderAFileIsRefused() throws IOException {
