@@ -1,11 +1,9 @@
 package allpairs.io;
 
 import allpairs.UserError;
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -33,26 +31,12 @@ public final class AtomicFile {
             throw new UserError("cannot write " + option + ": the path has no file name", "option " + option);
         }
         FileSystem fs = HadoopFs.of(path, hadoop);
-        FileStatus at = status(fs, path);
+        path = fs.makeQualified(path);
+        FileStatus at = WritablePlace.status(fs, path);
         if (at != null && at.isDirectory()) {
             throw new UserError("cannot write " + option + ": " + path + " is a directory", "option " + option);
         }
-        for (Path p = path.getParent(); p != null; p = p.getParent()) {
-            FileStatus st = status(fs, p);
-            if (st == null) {
-                continue; // created when the file is written
-            }
-            if (!st.isDirectory()) {
-                throw new UserError("cannot write " + option + " " + path + ": " + p + " is a file, not a directory",
-                        "option " + option);
-            }
-            File local = HadoopFs.localFile(fs, p);
-            if (local != null && !Files.isWritable(local.toPath())) {
-                throw new UserError("cannot write " + option + " " + path + ": the directory " + p
-                        + " is not writable", "option " + option);
-            }
-            return;
-        }
+        WritablePlace.require(fs, path.getParent(), option + " " + path, "option " + option);
     }
 
     /** Writes {@code text} to {@code location} (any Hadoop file system), replacing what is there. */
@@ -72,16 +56,6 @@ public final class AtomicFile {
             FsMoves.replace(fs, temp, path);
         } finally {
             fs.delete(temp, false); // gone once moved; removed if anything failed
-        }
-    }
-
-    private static FileStatus status(FileSystem fs, Path p) throws IOException {
-        try {
-            return fs.getFileStatus(p);
-        } catch (java.io.FileNotFoundException e) {
-            return null;
-        } catch (org.apache.hadoop.fs.ParentNotDirectoryException e) {
-            return null; // an ancestor is a file: found further up
         }
     }
 }

@@ -38,12 +38,15 @@ public final class AtomicOutput {
 
     /**
      * Refuses, before any work, an output the run may not write: an existing one without
-     * {@code overwrite}, one allpairs did not write, or a sidecar name held by another file.
+     * {@code overwrite}, one allpairs did not write, a sidecar name held by another file, or a folder
+     * that is a file or that we may not write (the lock, staging folder and output all go there).
      */
     public static void checkTarget(FileSystem fs, Path target, boolean overwrite, String option) throws IOException {
         if (target.getName().isEmpty()) {
             throw new UserError("output path has no file name", option);
         }
+        target = fs.makeQualified(target);
+        WritablePlace.require(fs, target.getParent(), "the output " + target, option);
         OutputOwnership.check(fs, target, overwrite, false);
     }
 

@@ -4,19 +4,15 @@ import allpairs.compute.BlockGrid;
 import allpairs.compute.BlockSums;
 import allpairs.compute.ValueHistogram;
 import allpairs.config.JobConfig;
-import allpairs.io.AtomicFile;
-import allpairs.io.HadoopFs;
 import allpairs.io.PreviewPng;
 import allpairs.plan.Plan;
 import allpairs.spark.PreviewAccumulator;
 import java.io.IOException;
 import java.util.Locale;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 
-/** --preview: the accumulator the tasks fill, and the PNG drawn from it once the output is committed. */
+/** --preview: the accumulator the tasks fill, and the PNG drawn from it (written by {@link SideFiles}). */
 final class Preview {
     private Preview() {
     }
@@ -30,15 +26,9 @@ final class Preview {
                 PreviewPng.MAX_SIDE));
     }
 
-    /** Draws the accumulated blocks and writes the PNG atomically. */
-    static void write(PreviewAccumulator preview, JobConfig job, Inputs in, Configuration hadoop) throws IOException {
-        if (preview == null) {
-            return;
-        }
-        byte[] png = PreviewPng.render(picture(preview.value(), job, in));
-        Path path = new Path(job.output().preview());
-        FileSystem fs = HadoopFs.of(path, hadoop);
-        AtomicFile.write(fs, fs.makeQualified(path), png);
+    /** The PNG drawn from the accumulated blocks. */
+    static byte[] png(PreviewAccumulator preview, JobConfig job, Inputs in) throws IOException {
+        return PreviewPng.render(picture(preview.value(), job, in));
     }
 
     static PreviewPng.Picture picture(BlockSums sums, JobConfig job, Inputs in) {

@@ -8,7 +8,6 @@ import allpairs.config.JobConfig;
 import allpairs.config.OutputFormat;
 import allpairs.config.OutputOptions;
 import allpairs.compute.TileEmitter;
-import allpairs.io.AtomicFile;
 import allpairs.io.AtomicOutput;
 import allpairs.io.ExclusiveLock;
 import allpairs.io.HadoopFs;
@@ -45,9 +44,10 @@ import org.slf4j.LoggerFactory;
 import scala.Tuple2;
 
 /**
- * One run, from the validated options to the committed output: read and check the inputs, lock
- * the output, start Spark, plan (resuming a checkpoint), hand the pipeline its work, write the id
- * sidecars, commit, and report. {@code --explain} takes the same path up to the plan.
+ * One run, from the validated options to the committed output: check every path it writes
+ * ({@link Targets}), read and check the inputs, lock the output, start Spark, plan (resuming a
+ * checkpoint), hand the pipeline its work, write the side files ({@link SideFiles}), then the id
+ * sidecars and commit, and report. {@code --explain} takes the same path up to the plan.
  */
 public final class Run {
     private static final Logger LOG = LoggerFactory.getLogger(Run.class);
@@ -98,7 +98,7 @@ public final class Run {
         }
     }
 
-    /** Starts the session, runs, writes the summary, and stops the session only once no task runs. */
+    /** Starts the session, runs, and stops the session only once no task runs. */
     private static RunResult inSession(JobConfig job, Map<String, String> spark, Configuration hadoop, Inputs in,
                                        AtomicOutput output, SignalGuard guard, boolean ownSession, PrintStream err)
             throws IOException {
@@ -108,11 +108,7 @@ public final class Run {
                 ? SparkSessions.forProgress(conf) : conf);
         try {
             guard.watch(session);
-            RunResult result = run(session, job, in != null ? in : Inputs.read(job, hadoop, session), output, err);
-            if (job.output().summaryJson() != null) {
-                Summary.write(Summary.json(result), job.output().summaryJson(), hadoop);
-            }
-            return result;
+            return run(session, job, in != null ? in : Inputs.read(job, hadoop, session), output, err, hadoop);
         } finally {
             if (ownSession) {
                 if (!TaskDrain.awaitIdle(session.sparkContext(), TASK_DRAIN_SECONDS)) {
@@ -129,21 +125,24 @@ public final class Run {
         Path target = new Path(job.output().path());
         FileSystem fs = HadoopFs.of(target, spark.sparkContext().hadoopConfiguration());
         return run(spark, job, in, AtomicOutput.begin(fs, fs.makeQualified(target), job.output().overwrite()),
-                progressOut);
+                progressOut, spark.sparkContext().hadoopConfiguration());
     }
 
-    /** Into an output already begun (and locked); it is committed or, whatever fails, aborted here. */
+    /**
+     * Into an output already begun (and locked); it is committed or, whatever fails, aborted here.
+     * {@code hadoop} writes the side files (the caller's settings, which may name other file systems).
+     */
     private static RunResult run(SparkSession spark, JobConfig job, Inputs in, AtomicOutput output,
-                                 PrintStream progressOut) throws IOException {
+                                 PrintStream progressOut, Configuration hadoop) throws IOException {
         try (ExclusiveLock owner = Resume.own(job.run().checkpoint(), spark.sparkContext().hadoopConfiguration())) {
-            return compute(spark, job, in, output, progressOut);
+            return compute(spark, job, in, output, progressOut, new SideFiles(hadoop));
         } finally {
             output.abort(); // Spark throws checked SparkExceptions from Scala: leave nothing behind
         }
     }
 
     private static RunResult compute(SparkSession spark, JobConfig job, Inputs in, AtomicOutput output,
-                                     PrintStream progressOut) throws IOException {
+                                     PrintStream progressOut, SideFiles sides) throws IOException {
         TestPause.at("plan");
         Map<String, String> settings = settings(spark.sparkContext().getConf());
         Defaults.Resolved resolved = Defaults.resolve(job.plan(), settings, spark.sparkContext().defaultParallelism());
@@ -175,14 +174,20 @@ public final class Run {
                 rows == RowsStrategy.BLOCK_JOIN, emitter, sparse ? null : preview);
         Pipeline.Measured measured = Pipeline.run(spark, work, sink(job, in, output, sparse ? preview : null),
                 job.run().progressSeconds(), progressOut);
-        commit(job, in, output);
-        Preview.write(preview, job, in, spark.sparkContext().hadoopConfiguration());
         double seconds = (System.nanoTime() - start) / 1e9;
+        RunResult result = result(job, in, plan, seconds, output, measured, reused.size(), rows, topKAsked);
+        sides.write(job, in, preview, result); // before the commit: exit 1 must leave the output path untouched
+        try {
+            commit(job, in, output);
+        } catch (IOException | RuntimeException | Error e) {
+            sides.removeWritten();
+            throw e;
+        }
         LOG.info("wrote {} ({}) in {} s; scratch created {} times for {} pairs; compute tasks max {} s, mean {} s",
                 output.target(), job.output().format().label(), String.format("%.3f", seconds),
                 measured.scratchCreated(), measured.pairsComputed(), measured.taskSecondsMax(),
                 String.format("%.3f", measured.taskSecondsMean()));
-        return result(job, in, plan, seconds, output, measured, reused.size(), rows, topKAsked);
+        return result;
     }
 
     static Plan plan(Inputs in, Defaults.Resolved resolved) {
@@ -198,10 +203,7 @@ public final class Run {
 
     /** The outputs' checks alone (returns null: no inputs read yet). */
     private static Inputs checkTargets(JobConfig job, Configuration hadoop) throws IOException {
-        Path target = new Path(job.output().path());
-        AtomicOutput.checkTarget(HadoopFs.of(target, hadoop), target, job.output().overwrite(), "option --output");
-        AtomicFile.checkTarget(job.output().summaryJson(), hadoop, "--summary-json");
-        AtomicFile.checkTarget(job.output().preview(), hadoop, "--preview");
+        Targets.check(job, hadoop);
         return null;
     }
 

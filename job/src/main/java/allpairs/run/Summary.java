@@ -1,12 +1,9 @@
 package allpairs.run;
 
-import allpairs.io.AtomicFile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
 
 /** The one-line JSON summary a run prints on stdout (and to {@code --summary-json}); every key: docs/summary.md. */
 public final class Summary {
@@ -53,10 +50,5 @@ public final class Summary {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Writes the summary to {@code location} (any Hadoop path), atomically. */
-    static void write(String json, String location, Configuration hadoop) throws IOException {
-        AtomicFile.write(location, json + "\n", hadoop);
     }
 }

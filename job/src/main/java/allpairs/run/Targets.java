@@ -1,0 +1,54 @@
+package allpairs.run;
+
+import allpairs.UserError;
+import allpairs.config.JobConfig;
+import allpairs.config.OutputConfig;
+import allpairs.io.AtomicFile;
+import allpairs.io.AtomicOutput;
+import allpairs.io.HadoopFs;
+import allpairs.io.PathClashes;
+import allpairs.io.WritablePlace;
+import java.io.IOException;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Every path a run writes, checked before any work: the paths must not land on one another
+ * ({@link PathClashes}), and each must be a place the run can write (the output, the checkpoint,
+ * --summary-json, --preview). A problem is one line and exit 2, nothing written.
+ */
+final class Targets {
+    private Targets() {
+    }
+
+    static void check(JobConfig job, Configuration hadoop) throws IOException {
+        OutputConfig out = job.output();
+        String checkpoint = job.run().checkpoint();
+        PathClashes.refuse(hadoop, out.path(), List.of(new PathClashes.Place("--checkpoint", checkpoint),
+                new PathClashes.Place("--summary-json", out.summaryJson()),
+                new PathClashes.Place("--preview", out.preview())));
+        Path target = new Path(out.path());
+        AtomicOutput.checkTarget(HadoopFs.of(target, hadoop), target, out.overwrite(), "option --output");
+        checkpoint(checkpoint, hadoop);
+        AtomicFile.checkTarget(out.summaryJson(), hadoop, "--summary-json");
+        AtomicFile.checkTarget(out.preview(), hadoop, "--preview");
+    }
+
+    /** The checkpoint's lock is taken in it before its store looks at it: a file there must be refused first. */
+    private static void checkpoint(String location, Configuration hadoop) throws IOException {
+        if (location == null) {
+            return;
+        }
+        Path dir = new Path(location);
+        FileSystem fs = HadoopFs.of(dir, hadoop);
+        dir = fs.makeQualified(dir);
+        FileStatus st = WritablePlace.status(fs, dir);
+        if (st != null && !st.isDirectory()) {
+            throw new UserError("the checkpoint is a file, not a directory", dir.toString());
+        }
+        WritablePlace.require(fs, dir, "the checkpoint " + dir, "option --checkpoint");
+    }
+}
