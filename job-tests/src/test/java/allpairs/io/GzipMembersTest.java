@@ -146,6 +146,7 @@ class GzipMembersTest {
             assertRefused(name, flip(whole, end - 8, 0x01), "CRC32 of member 2 wrong");
             assertRefused(name, flip(whole, end - 4, 0x01), "ISIZE of member 2 wrong");
             assertRefused(name, concat(List.of(whole, new byte[] {0x1f})), "a stray byte after the last member");
+            assertRefused(name, concat(List.of(whole, new byte[16])), "zero padding after the last member");
         }
         assertThat(failures).as("damages not refused").isEmpty();
     }

@@ -37,18 +37,13 @@ public final class TableInput {
         TableColumns columns = TableColumns.choose(table.schema(), options, type, kernel.name(), location);
         LOG.info("{} {}: values from column '{}' ({}), ids from {}", option, location, columns.value(),
                 columns.kind().describe(), columns.id() == null ? "row numbers" : "column '" + columns.id() + "'");
-        Dataset<Row> selected = columns.id() == null ? table.select(quoted(table, columns.value()))
-                : table.select(quoted(table, columns.id()), quoted(table, columns.value()));
+        Dataset<Row> selected = CsvFieldCount.everyColumn(table, columns.id() == null ? List.of(columns.value())
+                : List.of(columns.id(), columns.value()), format == InputFormat.CSV);
         boolean nanPads = type == ElementType.DOUBLE && !kernel.needsEqualLengths();
         RowPacker packer = new RowPacker(columns.id(), columns.integralIds(), type == ElementType.DOUBLE,
                 new ValueConverter(columns.kind(), type, nanPads, kernel.name(), columns.value()));
         List<PartitionRows> parts = collect(selected, packer, location);
         return TableRowsAssembler.assemble(parts, columns, options.orderById(), type, location);
-    }
-
-    /** A column by its exact name, even one with dots or spaces. */
-    private static org.apache.spark.sql.Column quoted(Dataset<Row> table, String name) {
-        return table.col("`" + name.replace("`", "``") + "`");
     }
 
     private static List<PartitionRows> collect(Dataset<Row> selected, RowPacker packer, String location) {
@@ -57,6 +52,10 @@ public final class TableInput {
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) { // a file Spark cannot decode (SparkException is checked in Java)
+            String record = CsvFieldCount.badRecord(e);
+            if (record != null) {
+                throw new UserError("a row has more or fewer fields than the header: '" + record + "'", location, e);
+            }
             Throwable input = e instanceof SparkException ? inputProblem(e) : null;
             if (input != null) {
                 throw new UserError("cannot read the table (" + TableSource.firstLine(input.getMessage()) + ")",
