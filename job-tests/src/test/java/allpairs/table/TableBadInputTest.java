@@ -97,8 +97,9 @@ class TableBadInputTest extends SparkCliTest {
             String[] args = Stream.concat(Stream.of("--input", csv.toString(), "--output", dir.resolve("o.npy").toString(),
                     "--kernel", "levenshtein"), Arrays.stream(cases[k][1].split(" "))).toArray(String[]::new);
             Cli r = run(args);
-            assertUserError(r, "fields than the header", csv.toString());
-            assertThat(r.err).as(r.toString()).contains("'" + cases[k][2] + "'");
+            boolean ids = cases[k][1].contains("--id-column");
+            assertUserError(r, "row 1" + (ids ? " (id 'r1')" : "") + ": the CSV row has more or fewer fields than"
+                    + " the header: '" + cases[k][2] + "'", csv.toString());
             assertThat(dir.toFile().list()).isEmpty();
         }
     }

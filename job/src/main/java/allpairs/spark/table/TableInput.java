@@ -34,13 +34,15 @@ public final class TableInput {
                             Kernel<?> kernel, String option) {
         Dataset<Row> table = TableSource.load(spark, location, format);
         ElementType type = kernel.elementType();
-        TableColumns columns = TableColumns.choose(table.schema(), options, type, kernel.name(), location);
+        TableColumns columns = TableColumns.choose(CsvFieldCount.visible(table.schema()), options, type, kernel.name(),
+                location);
         LOG.info("{} {}: values from column '{}' ({}), ids from {}", option, location, columns.value(),
                 columns.kind().describe(), columns.id() == null ? "row numbers" : "column '" + columns.id() + "'");
-        Dataset<Row> selected = CsvFieldCount.everyColumn(table, columns.id() == null ? List.of(columns.value())
-                : List.of(columns.id(), columns.value()), format == InputFormat.CSV);
+        boolean csv = format == InputFormat.CSV;
+        Dataset<Row> selected = CsvFieldCount.select(table, columns.id() == null ? List.of(columns.value())
+                : List.of(columns.id(), columns.value()), csv);
         boolean nanPads = type == ElementType.DOUBLE && !kernel.needsEqualLengths();
-        RowPacker packer = new RowPacker(columns.id(), columns.integralIds(), type == ElementType.DOUBLE,
+        RowPacker packer = new RowPacker(columns.id(), columns.integralIds(), type == ElementType.DOUBLE, csv,
                 new ValueConverter(columns.kind(), type, nanPads, kernel.name(), columns.value()));
         List<PartitionRows> parts = collect(selected, packer, location);
         return TableRowsAssembler.assemble(parts, columns, options.orderById(), type, location);
@@ -52,10 +54,6 @@ public final class TableInput {
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) { // a file Spark cannot decode (SparkException is checked in Java)
-            String record = CsvFieldCount.badRecord(e);
-            if (record != null) {
-                throw new UserError("a row has more or fewer fields than the header: '" + record + "'", location, e);
-            }
             Throwable input = e instanceof SparkException ? inputProblem(e) : null;
             if (input != null) {
                 throw new UserError("cannot read the table (" + TableSource.firstLine(input.getMessage()) + ")",
