@@ -99,6 +99,9 @@ public class BadInputTest {
             Arguments.of("block size negative", new String[] {"--input", "@OK@", "--output", "@DIR@/o.npy", "--block-size", "-3"}, "must be an integer >= 1", "--block-size"),
             Arguments.of("block size not a number", new String[] {"--input", "@OK@", "--output", "@DIR@/o.npy", "--block-size", "abc"}, "abc", "--block-size"),
             Arguments.of("partitions 0", new String[] {"--input", "@OK@", "--output", "@DIR@/o.npy", "--partitions", "0"}, "must be an integer >= 1", "--partitions"),
+            // issue 25: the message offered 0 as an example of what --memory-budget takes
+            Arguments.of("memory budget 0", new String[] {"--input", "@OK@", "--output", "@DIR@/o.npy", "--memory-budget", "0"}, "'0': expected a size above 0, such as 512m or 2g", "--memory-budget"),
+            Arguments.of("broadcast limit negative", new String[] {"--input", "@OK@", "--output", "@DIR@/o.npy", "--broadcast-limit", "-1"}, "'-1': expected a size such as 0, 512m or 2g", "--broadcast-limit"),
             Arguments.of("unknown format", new String[] {"--input", "@OK@", "--output", "@DIR@/o.npy", "--format", "csv"}, "unknown format 'csv'", "--format"),
             Arguments.of("output exists", new String[] {"--kernel", "seed", "--input", "@OK@", "--output", "@OK@"}, "already exists", "seed_A_16x8.npy"));
     }

@@ -84,6 +84,11 @@ class DtwBadInputTest {
             Arguments.of("npz: a directory entry", "in.npz", npz("a.npy", ok, "sub/", new byte[0]), new String[0],
                     "archive entry 'sub/' is not a .npy array"),
             Arguments.of("npz: no arrays", "in.npz", npz(), new String[0], "holds no arrays"),
+            // issue 25: such a name gave the ids sidecar a line too many, so every later row got another's id
+            Arguments.of("npz: an array name with a line feed", "in.npz", npz("a.npy", ok, "b\nc.npy", ok),
+                    new String[0], "array name 'b\\nc' holds a line break"),
+            Arguments.of("npz: an array name with a carriage return", "in.npz", npz("b\rc.npy", ok, "a.npy", ok),
+                    new String[0], "array name 'b\\rc' holds a line break"),
             Arguments.of("npz: truncated", "in.npz", Arrays.copyOf(archive, archive.length / 2), new String[0],
                     "truncated"),
             Arguments.of("npz: not a zip", "in.npz", ok, new String[0], "holds no arrays"),

@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import allpairs.support.Cli;
 import allpairs.support.SparkCliTest;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -76,6 +79,29 @@ class TableBadInputTest extends SparkCliTest {
                 "levenshtein");
         assertUserError(t, "cannot read the catalog table", "table:default.allpairs_nope");
         assertThat(dir.toFile().list()).isEmpty();
+    }
+
+    /**
+     * Issue 25: Spark's permissive CSV mode dropped a row's extra field without a word (and its column
+     * pruning hid the surplus when the run read only some columns): refused, naming the row.
+     */
+    @Test
+    void aCsvRowWithAFieldMoreOrLessThanTheHeaderIsRefused(@TempDir Path tables) throws IOException {
+        String[][] cases = {
+            {"id,seq\nr0,AC\nr1,ACGT,EXTRA\nr2,GT\n", "--id-column id --value-column seq", "r1,ACGT,EXTRA"},
+            {"id,seq\nr0,AC\nr1,ACGT,EXTRA\nr2,GT\n", "--value-column seq", "r1,ACGT,EXTRA"},
+            {"id,seq,len\nr0,AC,2\nr1,ACGT,4,EXTRA\n", "--id-column id --value-column seq", "r1,ACGT,4,EXTRA"},
+            {"id,seq,len\nr0,AC,2\nr1,ACGT\n", "--id-column id --value-column seq", "r1,ACGT"}};
+        for (int k = 0; k < cases.length; k++) {
+            Path csv = Files.writeString(tables.resolve("t" + k + ".csv"), cases[k][0]);
+            String[] args = Stream.concat(Stream.of("--input", csv.toString(), "--output", dir.resolve("o.npy").toString(),
+                    "--kernel", "levenshtein"), Arrays.stream(cases[k][1].split(" "))).toArray(String[]::new);
+            Cli r = run(args);
+            boolean ids = cases[k][1].contains("--id-column");
+            assertUserError(r, "row 1" + (ids ? " (id 'r1')" : "") + ": the CSV row has more or fewer fields than"
+                    + " the header: '" + cases[k][2] + "'", csv.toString());
+            assertThat(dir.toFile().list()).isEmpty();
+        }
     }
 
     @Test

@@ -91,8 +91,8 @@ public final class Defaults {
             }
             return bytes;
         } catch (RuntimeException e) {
-            throw new UserError("Cannot set " + option + " to '" + text + "': expected a size such as 0, 512m or 2g",
-                    "option " + option);
+            String expected = zeroAllowed ? "a size such as 0, 512m or 2g" : "a size above 0, such as 512m or 2g";
+            throw new UserError("Cannot set " + option + " to '" + text + "': expected " + expected, "option " + option);
         }
     }
 }

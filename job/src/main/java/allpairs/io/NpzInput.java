@@ -83,9 +83,18 @@ final class NpzInput {
         }
     }
 
-    /** numpy names entries {@code <name>.npy}: the id is the name. */
+    /**
+     * numpy names entries {@code <name>.npy}: the id is the name. Ids go one per line into the ids
+     * sidecar, so a name with a line break is refused, as a table's id column is (shown escaped: the
+     * message is one line).
+     */
     private static String arrayName(ZipEntry entry, String location) {
         String name = entry.getName();
+        if (name.indexOf('\n') >= 0 || name.indexOf('\r') >= 0) {
+            String id = name.endsWith(".npy") ? name.substring(0, name.length() - 4) : name;
+            throw new UserError("array name '" + id.replace("\n", "\\n").replace("\r", "\\r")
+                    + "' holds a line break (ids are written one per line)", location);
+        }
         if (entry.isDirectory() || !name.endsWith(".npy") || name.length() == 4) {
             throw new UserError("archive entry '" + name + "' is not a .npy array (an .npz holds only <name>.npy)",
                     location);

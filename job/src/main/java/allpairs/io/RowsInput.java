@@ -9,7 +9,6 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -51,7 +50,7 @@ public final class RowsInput {
                 if (fmt == InputFormat.NPZ) {
                     return NpzInput.read(new BufferedInputStream(raw, 1 << 16), type, kernel, location);
                 }
-                InputStream in = maybeGunzip(new BufferedInputStream(raw, 1 << 16));
+                InputStream in = maybeGunzip(new BufferedInputStream(raw, 1 << 16), location);
                 return switch (fmt) {
                     case TEXT -> TextInput.read(in, type, kernel, location);
                     case FASTQ -> FastqInput.read(in, type, kernel, location);
@@ -103,11 +102,11 @@ public final class RowsInput {
     }
 
     /** gzip is recognised by its magic bytes, whatever the name. */
-    private static InputStream maybeGunzip(BufferedInputStream in) throws IOException {
+    private static InputStream maybeGunzip(BufferedInputStream in, String location) throws IOException {
         in.mark(2);
         int b0 = in.read();
         int b1 = in.read();
         in.reset();
-        return b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(in, 1 << 16) : in;
+        return b0 == 0x1f && b1 == 0x8b ? GzipMembers.open(in, location) : in;
     }
 }

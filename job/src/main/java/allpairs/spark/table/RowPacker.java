@@ -15,13 +15,18 @@ final class RowPacker implements FlatMapFunction<Iterator<Row>, PartitionRows> {
     private final String idColumn;
     private final boolean integralIds;
     private final boolean numeric;
+    private final boolean fieldCounts;
     private final ValueConverter values;
 
-    /** @param idColumn the id column (the rows' first field), or null */
-    RowPacker(String idColumn, boolean integralIds, boolean numeric, ValueConverter values) {
+    /**
+     * @param idColumn the id column (the rows' first field), or null
+     * @param fieldCounts whether the field after the value is {@link CsvFieldCount#COLUMN}
+     */
+    RowPacker(String idColumn, boolean integralIds, boolean numeric, boolean fieldCounts, ValueConverter values) {
         this.idColumn = idColumn;
         this.integralIds = integralIds;
         this.numeric = numeric;
+        this.fieldCounts = fieldCounts;
         this.values = values;
     }
 
@@ -35,6 +40,10 @@ final class RowPacker implements FlatMapFunction<Iterator<Row>, PartitionRows> {
             int start = out.size;
             try {
                 id = withIds ? id(row) : null;
+                int malformed = withIds ? 2 : 1;
+                if (fieldCounts && !row.isNullAt(malformed)) {
+                    throw new BadValue(CsvFieldCount.problem(row.getString(malformed)));
+                }
                 out.endRow(id, values.append(row, withIds ? 1 : 0, out));
             } catch (BadValue e) {
                 out.size = start;

@@ -34,21 +34,18 @@ public final class TableInput {
                             Kernel<?> kernel, String option) {
         Dataset<Row> table = TableSource.load(spark, location, format);
         ElementType type = kernel.elementType();
-        TableColumns columns = TableColumns.choose(table.schema(), options, type, kernel.name(), location);
+        TableColumns columns = TableColumns.choose(CsvFieldCount.visible(table.schema()), options, type, kernel.name(),
+                location);
         LOG.info("{} {}: values from column '{}' ({}), ids from {}", option, location, columns.value(),
                 columns.kind().describe(), columns.id() == null ? "row numbers" : "column '" + columns.id() + "'");
-        Dataset<Row> selected = columns.id() == null ? table.select(quoted(table, columns.value()))
-                : table.select(quoted(table, columns.id()), quoted(table, columns.value()));
+        boolean csv = format == InputFormat.CSV;
+        Dataset<Row> selected = CsvFieldCount.select(table, columns.id() == null ? List.of(columns.value())
+                : List.of(columns.id(), columns.value()), csv);
         boolean nanPads = type == ElementType.DOUBLE && !kernel.needsEqualLengths();
-        RowPacker packer = new RowPacker(columns.id(), columns.integralIds(), type == ElementType.DOUBLE,
+        RowPacker packer = new RowPacker(columns.id(), columns.integralIds(), type == ElementType.DOUBLE, csv,
                 new ValueConverter(columns.kind(), type, nanPads, kernel.name(), columns.value()));
         List<PartitionRows> parts = collect(selected, packer, location);
         return TableRowsAssembler.assemble(parts, columns, options.orderById(), type, location);
-    }
-
-    /** A column by its exact name, even one with dots or spaces. */
-    private static org.apache.spark.sql.Column quoted(Dataset<Row> table, String name) {
-        return table.col("`" + name.replace("`", "``") + "`");
     }
 
     private static List<PartitionRows> collect(Dataset<Row> selected, RowPacker packer, String location) {

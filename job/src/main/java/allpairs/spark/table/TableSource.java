@@ -22,8 +22,7 @@ final class TableSource {
                 case TABLE -> spark.table(location.substring(InputFormat.TABLE_PREFIX.length()));
                 case PARQUET -> spark.read().parquet(location);
                 case ORC -> spark.read().orc(location);
-                case CSV -> spark.read().option("header", "true").option("inferSchema", "false").option("escape", "\"")
-                        .csv(location); // RFC 4180 quotes (""), as pandas and DuckDB write them
+                case CSV -> CsvFieldCount.read(spark, location);
                 case JSON -> spark.read().json(location);
                 default -> throw new IllegalArgumentException(format + " is not a table format");
             };
