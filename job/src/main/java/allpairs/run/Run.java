@@ -87,8 +87,7 @@ public final class Run {
             boolean ownSession = requireMaster(spark);
             Path target = new Path(job.output().path());
             FileSystem outputFs = HadoopFs.of(target, hadoop);
-            SignalGuard.checkNotInterrupted();
-            AtomicOutput output = guard.guard(AtomicOutput.begin(outputFs, outputFs.makeQualified(target),
+            AtomicOutput output = guard.begin(() -> AtomicOutput.begin(outputFs, outputFs.makeQualified(target),
                     job.output().overwrite()));
             try {
                 return inSession(job, spark, hadoop, in, output, guard, ownSession, err);

@@ -1,10 +1,13 @@
 package allpairs.run;
 
 import allpairs.io.AtomicOutput;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.util.ShutdownHookManager;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,29 +15,29 @@ import org.slf4j.LoggerFactory;
 /**
  * On SIGTERM or SIGINT (a scheduler's kill, Ctrl-C) the JVM runs its shutdown hooks and then exits
  * 143 / 130. This hook runs before Spark's own (a higher priority in Hadoop's hook manager, which Spark
- * uses too, so Spark's hooks wait for it). The stop sequence, wherever in the run the signal lands:
- * <ol>
- * <li>the hook forbids the commit (a commit already under way finishes first: the output is then
- * complete), marks the run interrupted and cancels the Spark jobs, again every {@link #POLL_MILLIS}
- * so a job started later is cancelled too;</li>
- * <li>the run's own thread stops at its next phase boundary ({@link #checkNotInterrupted}) or when its
- * job fails; cancelled tasks end at their next tile ({@code TaskDrain.stopIfCancelled});</li>
- * <li>the run waits until no task runs, then stops its session and removes its temporary output and
- * lock; only then does the hook report, in one WARN line and the documented last line.</li>
- * </ol>
- * Installed before anything is read or locked, so a signal during start-up, input checks or Spark's
- * start still ends with that line.
+ * uses too, so Spark's hooks wait for it). The stop sequence depends on where the signal lands:
+ * <ul>
+ * <li><b>Before the run's Spark session is up</b> (start-up, input checks, Spark's own start, which cannot
+ * be interrupted and takes seconds, or a minute on an overloaded machine): the run is abandoned at once.
+ * Its output, if begun, is aborted; Spark's logging is turned off, since all Spark can still say is about
+ * being torn down half-started; the JVM then exits.</li>
+ * <li><b>Once the session is up</b>: the hook forbids the commit (a commit already under way finishes
+ * first: the output is then complete), cancels the Spark jobs, again every {@link #POLL_MILLIS} so a job
+ * started later is cancelled too, and waits for the run's thread. That thread stops at its next phase
+ * boundary ({@link #checkNotInterrupted}) or when its job fails; cancelled tasks end at their next tile
+ * ({@code TaskDrain.stopIfCancelled}); the run waits until no task runs, then stops its session and removes
+ * its temporary output and lock. A run that does not stop in {@link #STOP_WAIT_SECONDS} is abandoned as
+ * above.</li>
+ * </ul>
+ * Either way the hook ends with one WARN line and the documented last line on stderr.
  */
 public final class SignalGuard implements AutoCloseable {
     /** Above Spark's hooks (FileSystem's priority + 30) so the file system is still open. */
     private static final int PRIORITY = 100;
-    /**
-     * How long the hook waits for the run to stop. A signal during Spark's start-up waits for the start to
-     * finish (it cannot be interrupted): seconds on a quiet machine, far more on an overloaded one.
-     */
-    private static final long STOP_WAIT_SECONDS = 50;
-    /** Hadoop's hook manager cancels a hook after this (its default, 30 s, is below our wait). */
-    private static final long HOOK_TIMEOUT_SECONDS = STOP_WAIT_SECONDS + 5;
+    /** How long the hook waits for a running job to stop (Kubernetes' default grace period is 30 s). */
+    private static final long STOP_WAIT_SECONDS = 25;
+    /** Hadoop's hook manager cancels a hook after this (its default, 30 s, leaves no time to report). */
+    private static final long HOOK_TIMEOUT_SECONDS = STOP_WAIT_SECONDS + 10;
     private static final long POLL_MILLIS = 200;
     private static final Logger LOG = LoggerFactory.getLogger(SignalGuard.class);
     private static volatile boolean interrupted;
@@ -43,6 +46,8 @@ public final class SignalGuard implements AutoCloseable {
     private final PrintStream err;
     private final Runnable hook = this::onSignal;
     private final CountDownLatch closed = new CountDownLatch(1);
+    /** Orders the signal against the output's begin and the session's start: each sees the other's effect. */
+    private final Object phase = new Object();
     private volatile AtomicOutput output;
     private volatile SparkSession spark;
     private volatile boolean done;
@@ -71,33 +76,43 @@ public final class SignalGuard implements AutoCloseable {
         }
     }
 
-    /** The run's output, once begun: the hook forbids its commit and, if the run does not, aborts it. */
-    AtomicOutput guard(AtomicOutput begun) {
-        this.output = begun;
-        if (interrupted) { // the signal came while it was being begun
-            begun.forbidCommit();
-            throw new Interrupted();
+    /** Begins the run's output, unless a signal came: then nothing is begun. */
+    AtomicOutput begin(OutputBegin begin) throws IOException {
+        synchronized (phase) {
+            checkNotInterrupted();
+            output = begin.begin();
+            return output;
         }
-        return begun;
     }
 
+    /** The run's session is up: from now on a signal waits for the run to stop it. */
     void watch(SparkSession session) {
-        this.spark = session;
-        checkNotInterrupted(); // Spark started after the signal: stop before any job
+        synchronized (phase) {
+            checkNotInterrupted(); // Spark started after the signal: stop before any job
+            spark = session;
+        }
     }
 
     private void onSignal() {
         if (done) {
             return; // normal exit after the run finished
         }
-        interrupted = true;
-        AtomicOutput out = output;
+        AtomicOutput out;
+        SparkSession session;
+        synchronized (phase) {
+            interrupted = true;
+            out = output;
+            session = spark;
+        }
         if (out != null) {
             out.forbidCommit();
         }
-        boolean stopped = cancelUntilClosed();
-        String how = stopped ? "and the run stopped" : "(the run did not stop within " + STOP_WAIT_SECONDS + " s)";
-        out = output;
+        boolean stopped = session != null && cancelUntilClosed(session);
+        if (!stopped) {
+            abandon();
+        }
+        String how = stopped ? "and the run stopped" : session == null ? "before Spark was up, run abandoned"
+                : "(the run did not stop within " + STOP_WAIT_SECONDS + " s, abandoned)";
         if (out != null && out.committed()) { // the commit was under way when the signal came: it is complete
             LOG.warn("signal after the output was committed: Spark jobs cancelled {}", how);
             err.println("allpairs: interrupted after the output was committed (it is complete), " + out.target());
@@ -105,24 +120,29 @@ public final class SignalGuard implements AutoCloseable {
             if (out != null) {
                 out.abort(); // a no-op when the run already did
             }
-            LOG.warn("run cancelled by a signal: Spark jobs cancelled {}, temporary output and lock removed", how);
+            LOG.warn("run cancelled by a signal {}: temporary output and lock removed", how);
             err.println("allpairs: interrupted, nothing written, " + (out != null ? out.target() : target));
         }
         err.flush();
     }
 
+    /**
+     * The run's thread is left to the JVM's exit: whatever Spark logs while it is torn down half-started
+     * (hooks refused during shutdown, stopped pools) is a consequence of the signal, not news.
+     */
+    private static void abandon() {
+        Configurator.setRootLevel(Level.OFF);
+    }
+
     /** Cancels the Spark jobs until the run has left its try-with-resources (session stopped); false on timeout. */
-    private boolean cancelUntilClosed() {
+    private boolean cancelUntilClosed(SparkSession session) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_WAIT_SECONDS);
         try {
             do {
-                SparkSession session = spark;
-                if (session != null) {
-                    try {
-                        session.sparkContext().cancelAllJobs();
-                    } catch (RuntimeException e) {
-                        // already stopping
-                    }
+                try {
+                    session.sparkContext().cancelAllJobs();
+                } catch (RuntimeException e) {
+                    // already stopping
                 }
                 if (closed.await(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
                     return true;
@@ -143,6 +163,12 @@ public final class SignalGuard implements AutoCloseable {
         } catch (IllegalStateException e) {
             // shutdown already in progress
         }
+    }
+
+    /** {@link AtomicOutput#begin}, as a value. */
+    @FunctionalInterface
+    interface OutputBegin {
+        AtomicOutput begin() throws IOException;
     }
 
     /** The run's thread stopping because of a signal (reported by the hook, not as a failure). */
