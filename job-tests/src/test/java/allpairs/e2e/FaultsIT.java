@@ -81,7 +81,7 @@ class FaultsIT {
 
     private static void waitFor(String what, java.util.function.BooleanSupplier condition, Process p)
             throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240); // generous: CI machines may be overloaded
         while (!condition.getAsBoolean()) {
             assertThat(p.isAlive()).as("process ended before " + what).isTrue();
             assertThat(System.nanoTime()).as("timed out waiting for " + what).isLessThan(deadline);
@@ -161,9 +161,13 @@ class FaultsIT {
                 .startsWith("allpairs: interrupted, nothing written, ").endsWith(out.toString());
         assertThat(err).as(all).noneMatch(l -> l.startsWith("\tat ") || l.contains("Exception") || l.contains(" ERROR "));
         // During Spark's start the run is abandoned at once (Spark's start cannot be interrupted); once the
-        // session is up, the run stops its jobs and its session before the hook reports.
+        // session is up, the run stops its jobs and its session before the hook reports. Mid-compute on an
+        // overloaded machine (load 15 on 2 cores, seen here) the tasks still starting can take longer than the
+        // hook's bound to reach their first tile: the run is then abandoned, with the same guarantees.
+        String expected = phase.equals("startup") ? "before Spark was up, run abandoned" : "and the run stopped";
         assertThat(err).as(all).filteredOn(l -> l.contains("WARN SignalGuard")).singleElement().asString()
-                .contains(phase.equals("startup") ? "before Spark was up, run abandoned" : "and the run stopped");
+                .satisfiesAnyOf(l -> assertThat(l).contains(expected),
+                        l -> assertThat(l).contains(phase.equals("compute") ? "s, abandoned)" : expected));
     }
 
     private boolean stderrHas(Path output, String text) {

@@ -15,7 +15,7 @@ final class IntAlignment {
      * True when {@code jdk.incubator.vector} is in the boot layer ({@code --add-modules}) and not
      * turned off with {@code -Dallpairs.simd=false}; LaneAligner is loaded only then.
      */
-    static final boolean LANES_AVAILABLE = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+    static final boolean LANES_AVAILABLE = VectorSupport.PRESENT
             && !"false".equals(System.getProperty("allpairs.simd"));
     static final int LANES = LANES_AVAILABLE ? LaneAligner.LANES : 0;
     /** The 8-bit lanes (sw with small scores); 0 without the Vector API. */

@@ -13,7 +13,7 @@ package allpairs.kernel;
  * loops. {@code -Dallpairs.levenshtein.scalar=true} turns the lanes off (for comparisons).
  */
 final class MyersLanes {
-    static final boolean AVAILABLE = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+    static final boolean AVAILABLE = VectorSupport.PRESENT
             && !Boolean.getBoolean("allpairs.levenshtein.scalar");
     /** Texts per group (0 without the module). */
     static final int LANES = AVAILABLE ? MyersLaneLoops.LANES : 0;

@@ -7,7 +7,7 @@ package allpairs.kernel;
  * {@code -Dallpairs.seed.scalar=true} turns the SIMD path off (for comparisons).
  */
 final class SeedLanes {
-    static final boolean AVAILABLE = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+    static final boolean AVAILABLE = VectorSupport.PRESENT
             && !Boolean.getBoolean("allpairs.seed.scalar");
 
     private SeedLanes() {

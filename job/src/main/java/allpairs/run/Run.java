@@ -13,6 +13,7 @@ import allpairs.io.ExclusiveLock;
 import allpairs.io.HadoopFs;
 import allpairs.io.Sidecars;
 import allpairs.kernel.KernelKind;
+import allpairs.kernel.VectorSupport;
 import allpairs.plan.Plan;
 import allpairs.plan.Planner;
 import allpairs.plan.RowsStrategy;
@@ -268,7 +269,8 @@ public final class Run {
                 output.target().toString(), job.output().format().label(), measured.scratchCreated(),
                 measured.pairsComputed(), measured.taskSecondsMax(), measured.taskSecondsMean(),
                 measured.computeSeconds(), reused, rows.label(),
-                options.float32() ? "float32" : "float64", layout, measured.edges(), options.topK(), topKAsked);
+                options.float32() ? "float32" : "float64", layout, measured.edges(), options.topK(), topKAsked,
+                VectorSupport.label(measured.scratchCreated(), measured.scalarTasks()));
     }
 
     private static Configuration hadoop(Map<String, String> spark) {

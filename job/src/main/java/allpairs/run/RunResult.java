@@ -22,11 +22,12 @@ import allpairs.plan.Plan;
  * @param edges edges written to an edge list (.npy or Parquet), or -1 for dense output
  * @param topK the K of --top-k the run used (at most the column count), or null
  * @param topKAsked the K the user gave (above {@code topK} when it was clamped), or null
+ * @param vectorApi whether the compute tasks had the Vector API: on, off or mixed
  */
 public record RunResult(String kernel, int m, int k, int n, Plan plan, double seconds, String output, String format,
                         long scratchCreated, long pairsComputed, double taskSecondsMax, double taskSecondsMean,
                         double computeSeconds, int tilesReused, String rowsPlan, String dtype, String layout,
-                        long edges, Integer topK, Integer topKAsked) {
+                        long edges, Integer topK, Integer topKAsked, String vectorApi) {
     /** Pairs computed by this run: those of the plan's groups (a resumed plan holds only the missing tiles). */
     public long pairsThisRun() {
         long pairs = 0;

@@ -45,6 +45,7 @@ public final class Summary {
         s.put("task_seconds_mean", Math.round(r.taskSecondsMean() * 1000) / 1000.0);
         s.put("compute_seconds", Math.round(r.computeSeconds() * 1000) / 1000.0);
         s.put("compute_share", Math.round(r.computeShare() * 1000) / 1000.0);
+        s.put("vector_api", r.vectorApi());
         try {
             return JSON.writeValueAsString(s);
         } catch (JsonProcessingException e) {

@@ -47,7 +47,7 @@ public final class Pipeline {
      * @param computeSeconds the compute stage's wall time: first compute task start to last end
      */
     public record Measured(long scratchCreated, long pairsComputed, double taskSecondsMax, double taskSecondsMean,
-                           double computeSeconds, long edges) {
+                           double computeSeconds, long edges, long scalarTasks) {
     }
 
     /**
@@ -80,7 +80,7 @@ public final class Pipeline {
         // failure the broadcasts go with the session, or with Spark's ContextCleaner once unreferenced.
         broadcasts.forEach(Broadcast::destroy);
         return new Measured(counters.scratchCreated(), counters.pairsComputed(), progress.taskSecondsMax(),
-                progress.taskSecondsMean(), progress.computeSeconds(), edges);
+                progress.taskSecondsMean(), progress.computeSeconds(), edges, counters.scalarTasks());
     }
 
     /** The tiles computed now, or null when the checkpoint holds them all. */

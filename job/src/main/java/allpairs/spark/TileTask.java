@@ -5,6 +5,7 @@ import allpairs.compute.Piece;
 import allpairs.compute.TileBounds;
 import allpairs.compute.TileEmitter;
 import allpairs.kernel.Kernel;
+import allpairs.kernel.VectorSupport;
 import allpairs.plan.Tile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,6 +66,9 @@ public final class TileTask<S, T> implements PairFlatMapFunction<Iterator<T>, In
                     if (scratch == null) {
                         scratch = kernel.newScratch(tiles.longestRow());
                         counters.scratchCreated.add(1);
+                        if (!VectorSupport.reportOnce()) {
+                            counters.scalarTasks.add(1);
+                        }
                         bounds = emitter.bounds(kernel);
                     }
                     Tile tile = tiles.next();
