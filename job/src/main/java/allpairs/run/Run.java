@@ -270,7 +270,7 @@ public final class Run {
                 measured.pairsComputed(), measured.taskSecondsMax(), measured.taskSecondsMean(),
                 measured.computeSeconds(), reused, rows.label(),
                 options.float32() ? "float32" : "float64", layout, measured.edges(), options.topK(), topKAsked,
-                VectorSupport.label(measured.scratchCreated(), measured.scalarTasks()));
+                ProcessClock.secondsSinceStart(), VectorSupport.label(measured.scratchCreated(), measured.scalarTasks()));
     }
 
     private static Configuration hadoop(Map<String, String> spark) {

@@ -22,12 +22,14 @@ import allpairs.plan.Plan;
  * @param edges edges written to an edge list (.npy or Parquet), or -1 for dense output
  * @param topK the K of --top-k the run used (at most the column count), or null
  * @param topKAsked the K the user gave (above {@code topK} when it was clamped), or null
+ * @param wallSeconds from the JVM's start (the process, under spark-submit) to the end of the work, before the
+ *                    side files and the commit: what a user waits, start-up and input reading included
  * @param vectorApi whether the compute tasks had the Vector API: on, off or mixed
  */
 public record RunResult(String kernel, int m, int k, int n, Plan plan, double seconds, String output, String format,
                         long scratchCreated, long pairsComputed, double taskSecondsMax, double taskSecondsMean,
                         double computeSeconds, int tilesReused, String rowsPlan, String dtype, String layout,
-                        long edges, Integer topK, Integer topKAsked, String vectorApi) {
+                        long edges, Integer topK, Integer topKAsked, double wallSeconds, String vectorApi) {
     /** Pairs computed by this run: those of the plan's groups (a resumed plan holds only the missing tiles). */
     public long pairsThisRun() {
         long pairs = 0;

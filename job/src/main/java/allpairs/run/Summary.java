@@ -22,6 +22,7 @@ public final class Summary {
         s.put("tiles", r.plan().tiles());
         s.put("partitions", r.plan().partitions());
         s.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
+        s.put("wall_seconds", Math.round(r.wallSeconds() * 1000) / 1000.0);
         s.put("pairs_per_s", Math.round(r.pairsPerSecond() * 10) / 10.0);
         s.put("output", r.output());
         s.put("format", r.format());
