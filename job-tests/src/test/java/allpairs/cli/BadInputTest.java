@@ -103,6 +103,11 @@ public class BadInputTest {
             Arguments.of("memory budget 0", new String[] {"--input", "@OK@", "--output", "@DIR@/o.npy", "--memory-budget", "0"}, "'0': expected a size above 0, such as 512m or 2g", "--memory-budget"),
             Arguments.of("broadcast limit negative", new String[] {"--input", "@OK@", "--output", "@DIR@/o.npy", "--broadcast-limit", "-1"}, "'-1': expected a size such as 0, 512m or 2g", "--broadcast-limit"),
             Arguments.of("unknown format", new String[] {"--input", "@OK@", "--output", "@DIR@/o.npy", "--format", "csv"}, "unknown format 'csv'", "--format"),
+            // issue 28: --output x.csv silently wrote a Parquet directory named x.csv
+            Arguments.of("output named .csv", new String[] {"--kernel", "seed", "--input", "@OK@", "--output", "@DIR@/x.csv"}, "ends in .csv, a format allpairs does not write", "--output"),
+            Arguments.of("output named .json, Parquet asked", new String[] {"--kernel", "seed", "--input", "@OK@", "--output", "@DIR@/x.json", "--format", "parquet"}, "here parquet", "--output"),
+            Arguments.of("output .npy, format parquet", new String[] {"--kernel", "seed", "--input", "@OK@", "--output", "@DIR@/x.npy", "--format", "parquet"}, "ends in .npy but --format is parquet", "--output"),
+            Arguments.of("output .parquet, format npy", new String[] {"--kernel", "seed", "--input", "@OK@", "--output", "@DIR@/x.parquet", "--format", "npy"}, "ends in .parquet but --format is npy", "--output"),
             Arguments.of("output exists", new String[] {"--kernel", "seed", "--input", "@OK@", "--output", "@OK@"}, "already exists", "seed_A_16x8.npy"));
     }
 

@@ -26,6 +26,7 @@ public record OutputConfig(String path, OutputFormat format, boolean overwrite, 
                     : "--layout condensed writes a .npy: end --output in .npy (" + path
                             + " would be a Parquet directory)", "option --layout");
         }
+        OutputName.check(path, format, formatAsked);
     }
 
     public OutputConfig(String path, OutputFormat format, boolean overwrite, OutputOptions options,
