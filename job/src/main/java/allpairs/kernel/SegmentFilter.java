@@ -129,7 +129,7 @@ public final class SegmentFilter implements CandidateFilter {
     }
 
     /** FNV-1a over the bytes, then a 64-bit finaliser (murmur3's fmix64). */
-    static long hash(byte[] data, int off, int len) {
+    public static long hash(byte[] data, int off, int len) {
         long h = 0xcbf29ce484222325L;
         for (int b = off; b < off + len; b++) {
             h = (h ^ (data[b] & 0xff)) * 0x100000001b3L;

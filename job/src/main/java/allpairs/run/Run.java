@@ -13,6 +13,8 @@ import allpairs.io.AtomicOutput;
 import allpairs.io.ExclusiveLock;
 import allpairs.io.HadoopFs;
 import allpairs.io.Sidecars;
+import allpairs.join.ThresholdJoin;
+import allpairs.kernel.CandidateFilter;
 import allpairs.kernel.KernelKind;
 import allpairs.plan.Plan;
 import allpairs.plan.Planner;
@@ -68,7 +70,10 @@ public final class Run {
     public static String explain(JobConfig job, Map<String, String> spark) throws IOException {
         Inputs in = job.input().anyTable() ? readTablesForExplain(job, spark) : validate(job, hadoop(spark));
         Defaults.Resolved resolved = Defaults.resolve(job.plan(), spark, Defaults.cores(spark));
-        return Summary.JSON.writeValueAsString(Explain.of(plan(in, resolved), in, resolved));
+        Map<String, Object> explained = Explain.of(plan(in, resolved), in, resolved);
+        boolean join = joinFilter(job, in, RowsStrategy.choose(in.dataBytes(), resolved.broadcastLimit()), spark) != null;
+        explained.put("path", join ? "join" : "tiles");
+        return Summary.JSON.writeValueAsString(explained);
     }
 
     /**
@@ -154,8 +159,10 @@ public final class Run {
         boolean sparse = job.output().options().sparse();
         Pipeline.Work work = new Pipeline.Work(in.kernel(), in.query(), in.reference(), plan, reused, store,
                 rows == RowsStrategy.BLOCK_JOIN, emitter, sparse ? null : preview);
-        Pipeline.Measured measured = Pipeline.run(spark, work, sink(job, in, output, sparse ? preview : null),
-                job.run().progressSeconds(), progressOut);
+        Sink sink = sink(job, in, output, sparse ? preview : null);
+        ThresholdJoin.Result joined = join(spark, job, in, plan, rows, settings, sink); // null: the tiled path
+        Pipeline.Measured measured = joined != null ? joined.measured()
+                : Pipeline.run(spark, work, sink, job.run().progressSeconds(), progressOut);
         commit(job, in, output);
         Preview.write(preview, job, in, spark.sparkContext().hadoopConfiguration());
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -163,7 +170,26 @@ public final class Run {
                 output.target(), job.output().format().label(), String.format("%.3f", seconds),
                 measured.scratchCreated(), measured.pairsComputed(), measured.taskSecondsMax(),
                 String.format("%.3f", measured.taskSecondsMean()));
-        return result(job, in, plan, seconds, output, measured, reused.size(), rows, topKAsked);
+        return result(job, in, plan, seconds, output, measured, reused.size(), rows, topKAsked, joined);
+    }
+
+    /** The join path (docs/join.md) where the kernel has an exact filter for the --keep threshold; else null. */
+    private static ThresholdJoin.Result join(SparkSession spark, JobConfig job, Inputs in, Plan plan,
+                                             RowsStrategy rows, Map<String, String> settings, Sink sink)
+            throws IOException {
+        CandidateFilter filter = joinFilter(job, in, rows, settings);
+        if (filter == null) {
+            return null;
+        }
+        LOG.info("path: join ({}); the plan's tiles are not computed", filter.getClass().getSimpleName());
+        return ThresholdJoin.run(spark, in.kernel(), filter, in.query(), in.reference(), plan,
+                job.output().options(), sink);
+    }
+
+    private static CandidateFilter joinFilter(JobConfig job, Inputs in, RowsStrategy rows,
+                                              Map<String, String> settings) {
+        return ThresholdJoin.filter(in.kernel(), in.reference() != null, job.output().options(),
+                job.run().checkpoint(), rows == RowsStrategy.BROADCAST, settings);
     }
 
     static Plan plan(Inputs in, Defaults.Resolved resolved) {
@@ -239,14 +265,16 @@ public final class Run {
     }
 
     private static RunResult result(JobConfig job, Inputs in, Plan plan, double seconds, AtomicOutput output,
-                                    Pipeline.Measured measured, int reused, RowsStrategy rows, Integer topKAsked) {
+                                    Pipeline.Measured measured, int reused, RowsStrategy rows, Integer topKAsked,
+                                    ThresholdJoin.Result joined) {
         OutputOptions options = job.output().options();
         String layout = options.sparse() ? "edges" : options.layout().name().toLowerCase(Locale.ROOT);
         return new RunResult(in.kernel().name(), plan.m(), plan.k(), in.longestRow(), plan, seconds,
                 output.target().toString(), job.output().format().label(), measured.scratchCreated(),
                 measured.pairsComputed(), measured.taskSecondsMax(), measured.taskSecondsMean(),
                 measured.computeSeconds(), reused, rows.label(),
-                options.float32() ? "float32" : "float64", layout, measured.edges(), options.topK(), topKAsked);
+                options.float32() ? "float32" : "float64", layout, measured.edges(), options.topK(), topKAsked,
+                joined != null ? joined.counts() : null);
     }
 
     private static Configuration hadoop(Map<String, String> spark) {

@@ -1,0 +1,113 @@
+package allpairs.join;
+
+import allpairs.compute.Piece;
+import allpairs.config.OutputOptions;
+import allpairs.kernel.CandidateFilter;
+import allpairs.kernel.Kernel;
+import allpairs.kernel.KernelKind;
+import allpairs.kernel.Rows;
+import allpairs.plan.Plan;
+import allpairs.spark.Pipeline;
+import allpairs.spark.sink.Sink;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The join path of {@code --keep} (docs/join.md): instead of every pair on tiles, only the pairs a
+ * kernel's exact {@link CandidateFilter} lets meet are computed. Identical rows are grouped first;
+ * each group's representative is filed under its keys; Spark's shuffle brings each key's entries
+ * together (heavy keys split into cells); the executors verify with the bounded kernel and expand
+ * the groups into the same edges, in the same row bands, as the tiled path; the run's edge sink
+ * writes them as it writes the tiles' edges.
+ */
+public final class ThresholdJoin {
+    /** The Spark setting that turns the join path off ({@code off}); {@code auto} (the default) uses it where it applies. */
+    public static final String SETTING = "spark.allpairs.join";
+    /** The most index (or probe) entries of one key in one cell (see {@link SkewSplit}). */
+    public static final int SKEW_BLOCK = 2048;
+
+    private ThresholdJoin() {
+    }
+
+    /** What the join counted: pairs that met under a key in join order, and pairs the kernel computed. */
+    public record Counts(long candidates, long verified) {
+    }
+
+    /** The run's measures, and the join's counts. */
+    public record Result(Pipeline.Measured measured, Counts counts) {
+    }
+
+    /**
+     * The filter a run uses, or null for the tiled path: {@code --keep} on the close side of a kernel
+     * with a filter for it, no --checkpoint (the join stores nothing to resume), rows broadcast
+     * (the join reads them from the broadcast), and a symmetric kernel unless --against.
+     */
+    public static CandidateFilter filter(Kernel<?> kernel, boolean against, OutputOptions options, String checkpoint,
+                                         boolean rowsBroadcast, Map<String, String> spark) {
+        OutputOptions.Threshold keep = options.keep();
+        if (keep == null || keep.below() != (kernel.kind() == KernelKind.DISTANCE) || checkpoint != null
+                || !rowsBroadcast || (!against && !kernel.symmetric())
+                || "off".equalsIgnoreCase(spark.getOrDefault(SETTING, "auto").trim())) {
+            return null;
+        }
+        return kernel.candidateFilter(keep.value());
+    }
+
+    /** Runs the join into the sink (whose bands are the plan's row bands). */
+    public static Result run(SparkSession spark, Kernel<?> kernel, CandidateFilter filter, Rows query, Rows reference,
+                             Plan plan, OutputOptions options, Sink sink) throws IOException {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Verifier.Counts counts = new Verifier.Counts(sc.sc().longAccumulator("allpairs.join.candidates"),
+                sc.sc().longAccumulator("allpairs.join.verified"), sc.sc().longAccumulator("allpairs.join.scratch"));
+        List<Broadcast<?>> broadcasts = new ArrayList<>();
+        long start = System.nanoTime();
+        try {
+            long edges = sink.write(spark, pieces(sc, kernel, filter, query, reference, plan.rowBounds(), options,
+                    SKEW_BLOCK, counts, broadcasts), plan);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new Result(new Pipeline.Measured(counts.scratch().value(), counts.verified().value(), 0, 0,
+                    seconds, edges), new Counts(counts.candidates().value(), counts.verified().value()));
+        } finally {
+            broadcasts.forEach(Broadcast::destroy);
+        }
+    }
+
+    /**
+     * The join's edges keyed by row band ({@code rowBounds}), as the tiled path's emitter keys them.
+     * Broadcasts it makes are added to {@code broadcasts}, for the caller to destroy after the job.
+     */
+    public static <S> JavaPairRDD<Integer, Piece> pieces(JavaSparkContext sc, Kernel<S> kernel, CandidateFilter filter,
+                                                         Rows query, Rows reference, int[] rowBounds,
+                                                         OutputOptions options, int skewBlock, Verifier.Counts counts,
+                                                         List<Broadcast<?>> broadcasts) {
+        int partitions = Math.max(2, 4 * sc.defaultParallelism());
+        boolean against = reference != null;
+        Broadcast<Rows> q = sc.broadcast(query);
+        Broadcast<Rows> r = against ? sc.broadcast(reference) : q;
+        broadcasts.add(q);
+        if (against) {
+            broadcasts.add(r);
+        }
+        JavaRDD<RowGroup> groups = IdenticalRows.groups(sc, q, 0, partitions);
+        if (against) {
+            groups = groups.union(IdenticalRows.groups(sc, r, 1, partitions));
+        }
+        groups = groups.persist(StorageLevel.MEMORY_AND_DISK()); // read by the skew count, the keys and the groups' own edges
+        double bound = options.keep().value();
+        JoinEdges edges = new JoinEdges(rowBounds, !against, options);
+        JavaPairRDD<JoinKey, JoinEntry> entries = groups.flatMapToPair(new JoinKeys(filter, q, r));
+        JavaPairRDD<Integer, Piece> pieces = SkewSplit.split(sc, entries, skewBlock, broadcasts)
+                .groupByKey(partitions)
+                .mapPartitionsToPair(new Verifier<>(kernel, filter, q, r, bound, edges, counts, against));
+        return against ? pieces : pieces.union(groups.mapPartitionsToPair(
+                new WithinGroups<>(kernel, q, bound, edges, options.includeSelf())));
+    }
+}
