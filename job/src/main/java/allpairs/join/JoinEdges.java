@@ -45,8 +45,8 @@ final class JoinEdges implements Serializable {
         void between(RowGroup y, RowGroup x, double v) {
             RowGroup q = square || y.side == 0 ? y : x; // --against: (query, reference)
             RowGroup r = q == y ? x : y;
-            for (int a : q.members) {
-                for (int b : r.members) {
+            for (int a : q.members()) {
+                for (int b : r.members()) {
                     if (square) {
                         add(Math.min(a, b), Math.max(a, b), v);
                     } else {
@@ -58,7 +58,7 @@ final class JoinEdges implements Serializable {
 
         /** A square matrix's pairs within one group of identical rows (each row's value with itself is v). */
         void within(RowGroup g, double v) {
-            int[] m = g.members;
+            int[] m = g.members();
             for (int p = 0; p < m.length; p++) {
                 if (includeSelf) {
                     band(m[p]).add(m[p], m[p], v);

@@ -27,9 +27,9 @@ final class JoinKeys implements PairFlatMapFunction<RowGroup, JoinKey, JoinEntry
         Rows rows = g.side == 0 ? query.value() : reference.value();
         List<Tuple2<JoinKey, JoinEntry>> out = new ArrayList<>();
         filter.indexKeys(rows, g.rep, (content, bucket, pos) ->
-                out.add(new Tuple2<>(new JoinKey(content, bucket, 0), new JoinEntry(g, false, bucket, pos))));
+                out.add(new Tuple2<>(new JoinKey(content, bucket, 0), new JoinEntry(g, false, pos))));
         filter.probeKeys(rows, g.rep, (content, bucket, pos) ->
-                out.add(new Tuple2<>(new JoinKey(content, bucket, 0), new JoinEntry(g, true, bucket, pos))));
+                out.add(new Tuple2<>(new JoinKey(content, bucket, 0), new JoinEntry(g, true, pos))));
         return out.iterator();
     }
 }

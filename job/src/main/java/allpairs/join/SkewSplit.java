@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.PairFlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -14,30 +15,43 @@ import scala.Tuple2;
 /**
  * Splits heavy keys (a poly-A segment, a common read's segments) into a grid of cells: index entries
  * go to one row of cells, probe entries to one column, so each pair still meets exactly once and no
- * cell holds more than {@code block} entries of either kind. The heavy keys are counted on the
- * executors; only the few above {@code block} (at most entries / block) reach the driver.
+ * cell holds much more than {@code block} entries of either kind. Heavy keys are found on the
+ * executors in a sample of the groups (all of them for small blocks); only the few above the block
+ * (at most sampled entries / block) reach the driver. A heavy key the sample misses costs balance,
+ * never exactness.
  */
 final class SkewSplit {
+    /** Sampled entries a key must reach to count as heavy: the sample is 64 / block of the groups. */
+    private static final double SAMPLED_PER_BLOCK = 64;
+
     private SkewSplit() {
     }
 
-    static JavaPairRDD<JoinKey, JoinEntry> split(JavaSparkContext sc, JavaPairRDD<JoinKey, JoinEntry> entries,
-                                                 int block, List<Broadcast<?>> broadcasts) {
-        Map<JoinKey, Long> counts = entries
+    /** Every group's entries, heavy keys split into cells. */
+    static JavaPairRDD<JoinKey, JoinEntry> entries(JavaSparkContext sc, JavaRDD<RowGroup> groups, JoinKeys keys,
+                                                   int block, List<Broadcast<?>> broadcasts) {
+        double fraction = Math.min(1, SAMPLED_PER_BLOCK / block);
+        double limit = block * fraction;
+        Map<JoinKey, Long> counts = (fraction < 1 ? groups.sample(false, fraction, 26) : groups)
+                .flatMapToPair(keys)
                 .mapToPair(t -> new Tuple2<>(t._1(), t._2().probe ? 1L : 1L << 32))
                 .reduceByKey(Long::sum)
-                .filter(t -> (t._2() >>> 32) > block || (t._2() & 0xffffffffL) > block)
+                .filter(t -> (t._2() >>> 32) > limit || (t._2() & 0xffffffffL) > limit)
                 .collectAsMap();
+        JavaPairRDD<JoinKey, JoinEntry> entries = groups.flatMapToPair(keys);
         if (counts.isEmpty()) {
             return entries;
         }
         Map<JoinKey, int[]> grid = new HashMap<>();
-        counts.forEach((key, packed) -> grid.put(key, new int[] {
-            (int) Math.max(1, ((packed >>> 32) + block - 1) / block),
-            (int) Math.max(1, ((packed & 0xffffffffL) + block - 1) / block)}));
+        counts.forEach((key, packed) -> grid.put(key, new int[] {cells(packed >>> 32, limit),
+            cells(packed & 0xffffffffL, limit)}));
         Broadcast<Map<JoinKey, int[]>> shared = sc.broadcast(grid);
         broadcasts.add(shared);
         return entries.flatMapToPair(new Cells(shared));
+    }
+
+    private static int cells(long sampled, double limit) {
+        return (int) Math.max(1, Math.ceil(sampled / limit));
     }
 
     /** An entry of a heavy key to its cells: index entries to row a (all columns), probes to column b (all rows). */

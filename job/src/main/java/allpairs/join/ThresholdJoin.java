@@ -6,6 +6,7 @@ import allpairs.kernel.CandidateFilter;
 import allpairs.kernel.Kernel;
 import allpairs.kernel.KernelKind;
 import allpairs.kernel.Rows;
+import allpairs.plan.CostModel;
 import allpairs.plan.Plan;
 import allpairs.spark.Pipeline;
 import allpairs.spark.sink.Sink;
@@ -33,6 +34,8 @@ public final class ThresholdJoin {
     public static final String SETTING = "spark.allpairs.join";
     /** The most index (or probe) entries of one key in one cell (see {@link SkewSplit}). */
     public static final int SKEW_BLOCK = 2048;
+    /** Rows per output band on the join path (see {@link #bands}). */
+    static final int ROWS_PER_BAND = 10_000;
 
     private ThresholdJoin() {
     }
@@ -70,14 +73,28 @@ public final class ThresholdJoin {
         List<Broadcast<?>> broadcasts = new ArrayList<>();
         long start = System.nanoTime();
         try {
-            long edges = sink.write(spark, pieces(sc, kernel, filter, query, reference, plan.rowBounds(), options,
-                    SKEW_BLOCK, counts, broadcasts), plan);
+            Plan bands = bands(plan, sc.defaultParallelism());
+            long edges = sink.write(spark, pieces(sc, kernel, filter, query, reference, bands.rowBounds(), options,
+                    SKEW_BLOCK, counts, broadcasts), bands);
             double seconds = (System.nanoTime() - start) / 1e9;
             return new Result(new Pipeline.Measured(counts.scratch().value(), counts.verified().value(), 0, 0,
                     seconds, edges), new Counts(counts.candidates().value(), counts.verified().value()));
         } finally {
             broadcasts.forEach(Broadcast::destroy);
         }
+    }
+
+    /**
+     * The sink's row bands on this path: {@link #ROWS_PER_BAND} rows each (at least two bands per core),
+     * not the tiling's (sized for dense tiles: 2,440 bands at m = 10^5, one driver job each for a .npy).
+     * Within a band the sink sorts by (i, j), so the output is the same for any bands.
+     */
+    static Plan bands(Plan plan, int cores) {
+        int m = plan.m();
+        int count = Math.max(1, Math.min(m, Math.max(2 * cores, m / ROWS_PER_BAND)));
+        int[] bounds = CostModel.uniformBoundaries(m, Math.max(1, (m + count - 1) / count));
+        return new Plan(m, plan.k(), bounds, plan.colBounds(), plan.symmetric(), List.of(), plan.tiles(), plan.pairs(),
+                new double[0]);
     }
 
     /**
@@ -100,12 +117,11 @@ public final class ThresholdJoin {
         if (against) {
             groups = groups.union(IdenticalRows.groups(sc, r, 1, partitions));
         }
-        groups = groups.persist(StorageLevel.MEMORY_AND_DISK()); // read by the skew count, the keys and the groups' own edges
+        groups = groups.persist(StorageLevel.MEMORY_AND_DISK()); // the skew sample, the keys, the groups' own edges
         double bound = options.keep().value();
         JoinEdges edges = new JoinEdges(rowBounds, !against, options);
-        JavaPairRDD<JoinKey, JoinEntry> entries = groups.flatMapToPair(new JoinKeys(filter, q, r));
-        JavaPairRDD<Integer, Piece> pieces = SkewSplit.split(sc, entries, skewBlock, broadcasts)
-                .groupByKey(partitions)
+        JavaPairRDD<Integer, Piece> pieces = SkewSplit.entries(sc, groups, new JoinKeys(filter, q, r), skewBlock,
+                broadcasts).groupByKey(partitions)
                 .mapPartitionsToPair(new Verifier<>(kernel, filter, q, r, bound, edges, counts, against));
         return against ? pieces : pieces.union(groups.mapPartitionsToPair(
                 new WithinGroups<>(kernel, q, bound, edges, options.includeSelf())));

@@ -62,7 +62,9 @@ final class Verifier<S> implements PairFlatMapFunction<Iterator<Tuple2<JoinKey, 
             List<JoinEntry> index = new ArrayList<>();
             List<JoinEntry> probes = new ArrayList<>();
             Set<Long> indexed = new HashSet<>(); // a group is indexed at most once per key
-            for (JoinEntry e : cells.next()._2()) {
+            Tuple2<JoinKey, Iterable<JoinEntry>> cell = cells.next();
+            int bucket = cell._1().bucket;
+            for (JoinEntry e : cell._2()) {
                 if (e.probe) {
                     probes.add(e);
                 } else if (indexed.add((long) e.group.side << 32 | e.group.rep)) {
@@ -75,7 +77,7 @@ final class Verifier<S> implements PairFlatMapFunction<Iterator<Tuple2<JoinKey, 
                         continue;
                     }
                     candidates++;
-                    if (filter.accept(rows(y.group), y.group.rep, rows(x.group), x.group.rep, x.bucket, x.pos)) {
+                    if (filter.accept(rows(y.group), y.group.rep, rows(x.group), x.group.rep, bucket, x.pos)) {
                         verified++;
                         double v = value(y.group, x.group, scratch, value);
                         if (edges.passes(v)) {

@@ -36,7 +36,7 @@ final class WithinGroups<S> implements PairFlatMapFunction<Iterator<RowGroup>, I
         double[] value = new double[1];
         while (groups.hasNext()) {
             RowGroup g = groups.next();
-            if (g.members.length == 1 && !includeSelf) {
+            if (g.size() == 1 && !includeSelf) {
                 continue;
             }
             if (scratch == null) {
