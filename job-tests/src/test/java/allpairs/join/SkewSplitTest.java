@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.junit.jupiter.api.Test;
 import scala.Tuple2;
 
@@ -45,13 +44,13 @@ class SkewSplitTest {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(TestSpark.session().sparkContext());
         Verifier.Counts counts = new Verifier.Counts(sc.sc().longAccumulator(), sc.sc().longAccumulator(),
                 sc.sc().longAccumulator());
-        List<Broadcast<?>> broadcasts = new ArrayList<>();
+        List<Runnable> cleanup = new ArrayList<>();
         OutputOptions options = new OutputOptions(false, null, new OutputOptions.Threshold(true, k), null, false, false);
         LevenshteinKernel kernel = new LevenshteinKernel();
         ByteRows r = JoinRowsFixture.rows(rows);
         List<Tuple2<Integer, Piece>> pieces = ThresholdJoin.pieces(sc, kernel, kernel.candidateFilter(k), r, null,
-                bounds, options, block, counts, broadcasts).collect();
-        broadcasts.forEach(Broadcast::destroy);
+                bounds, options, block, counts, cleanup).collect();
+        cleanup.forEach(Runnable::run);
         List<Edge> edges = new ArrayList<>();
         for (Tuple2<Integer, Piece> t : pieces) {
             EdgePiece p = (EdgePiece) t._2();

@@ -29,7 +29,7 @@ final class SkewSplit {
 
     /** Every group's entries, heavy keys split into cells. */
     static JavaPairRDD<JoinKey, JoinEntry> entries(JavaSparkContext sc, JavaRDD<RowGroup> groups, JoinKeys keys,
-                                                   int block, List<Broadcast<?>> broadcasts) {
+                                                   int block, List<Runnable> cleanup) {
         double fraction = Math.min(1, SAMPLED_PER_BLOCK / block);
         double limit = block * fraction;
         Map<JoinKey, Long> counts = (fraction < 1 ? groups.sample(false, fraction, 26) : groups)
@@ -46,7 +46,7 @@ final class SkewSplit {
         counts.forEach((key, packed) -> grid.put(key, new int[] {cells(packed >>> 32, limit),
             cells(packed & 0xffffffffL, limit)}));
         Broadcast<Map<JoinKey, int[]>> shared = sc.broadcast(grid);
-        broadcasts.add(shared);
+        cleanup.add(shared::destroy);
         return entries.flatMapToPair(new Cells(shared));
     }
 

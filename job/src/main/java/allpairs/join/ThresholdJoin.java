@@ -20,6 +20,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The join path of {@code --keep} (docs/join.md): instead of every pair on tiles, only the pairs a
@@ -30,6 +32,7 @@ import org.apache.spark.storage.StorageLevel;
  * writes them as it writes the tiles' edges.
  */
 public final class ThresholdJoin {
+    private static final Logger LOG = LoggerFactory.getLogger(ThresholdJoin.class);
     /** The Spark setting that turns the join path off ({@code off}); {@code auto} (the default) uses it where it applies. */
     public static final String SETTING = "spark.allpairs.join";
     /** The most index (or probe) entries of one key in one cell (see {@link SkewSplit}). */
@@ -70,17 +73,18 @@ public final class ThresholdJoin {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Verifier.Counts counts = new Verifier.Counts(sc.sc().longAccumulator("allpairs.join.candidates"),
                 sc.sc().longAccumulator("allpairs.join.verified"), sc.sc().longAccumulator("allpairs.join.scratch"));
-        List<Broadcast<?>> broadcasts = new ArrayList<>();
+        List<Runnable> cleanup = new ArrayList<>();
+        LOG.info("path: join ({}); the plan's tiles are not computed", filter.getClass().getSimpleName());
         long start = System.nanoTime();
         try {
             Plan bands = bands(plan, sc.defaultParallelism());
             long edges = sink.write(spark, pieces(sc, kernel, filter, query, reference, bands.rowBounds(), options,
-                    SKEW_BLOCK, counts, broadcasts), bands);
+                    SKEW_BLOCK, counts, cleanup), bands);
             double seconds = (System.nanoTime() - start) / 1e9;
             return new Result(new Pipeline.Measured(counts.scratch().value(), counts.verified().value(), 0, 0,
                     seconds, edges), new Counts(counts.candidates().value(), counts.verified().value()));
         } finally {
-            broadcasts.forEach(Broadcast::destroy);
+            cleanup.forEach(Runnable::run);
         }
     }
 
@@ -99,31 +103,32 @@ public final class ThresholdJoin {
 
     /**
      * The join's edges keyed by row band ({@code rowBounds}), as the tiled path's emitter keys them.
-     * Broadcasts it makes are added to {@code broadcasts}, for the caller to destroy after the job.
+     * What to release after the job (its broadcasts, the cached groups) is added to {@code cleanup}.
      */
     public static <S> JavaPairRDD<Integer, Piece> pieces(JavaSparkContext sc, Kernel<S> kernel, CandidateFilter filter,
                                                          Rows query, Rows reference, int[] rowBounds,
                                                          OutputOptions options, int skewBlock, Verifier.Counts counts,
-                                                         List<Broadcast<?>> broadcasts) {
+                                                         List<Runnable> cleanup) {
         int partitions = Math.max(2, 4 * sc.defaultParallelism());
         boolean against = reference != null;
         Broadcast<Rows> q = sc.broadcast(query);
         Broadcast<Rows> r = against ? sc.broadcast(reference) : q;
-        broadcasts.add(q);
+        cleanup.add(q::destroy);
         if (against) {
-            broadcasts.add(r);
+            cleanup.add(r::destroy);
         }
         JavaRDD<RowGroup> groups = IdenticalRows.groups(sc, q, 0, partitions);
         if (against) {
             groups = groups.union(IdenticalRows.groups(sc, r, 1, partitions));
         }
-        groups = groups.persist(StorageLevel.MEMORY_AND_DISK()); // the skew sample, the keys, the groups' own edges
+        JavaRDD<RowGroup> cached = groups.persist(StorageLevel.MEMORY_AND_DISK()); // sample, keys, own edges
+        cleanup.add(() -> cached.unpersist(false));
         double bound = options.keep().value();
         JoinEdges edges = new JoinEdges(rowBounds, !against, options);
-        JavaPairRDD<Integer, Piece> pieces = SkewSplit.entries(sc, groups, new JoinKeys(filter, q, r), skewBlock,
-                broadcasts).groupByKey(partitions)
+        JavaPairRDD<Integer, Piece> pieces = SkewSplit.entries(sc, cached, new JoinKeys(filter, q, r), skewBlock,
+                cleanup).groupByKey(partitions)
                 .mapPartitionsToPair(new Verifier<>(kernel, filter, q, r, bound, edges, counts, against));
-        return against ? pieces : pieces.union(groups.mapPartitionsToPair(
+        return against ? pieces : pieces.union(cached.mapPartitionsToPair(
                 new WithinGroups<>(kernel, q, bound, edges, options.includeSelf())));
     }
 }

@@ -160,7 +160,9 @@ public final class Run {
         Pipeline.Work work = new Pipeline.Work(in.kernel(), in.query(), in.reference(), plan, reused, store,
                 rows == RowsStrategy.BLOCK_JOIN, emitter, sparse ? null : preview);
         Sink sink = sink(job, in, output, sparse ? preview : null);
-        ThresholdJoin.Result joined = join(spark, job, in, plan, rows, settings, sink); // null: the tiled path
+        CandidateFilter filter = joinFilter(job, in, rows, settings); // null: the tiled path
+        ThresholdJoin.Result joined = filter == null ? null : ThresholdJoin.run(spark, in.kernel(), filter, in.query(),
+                in.reference(), plan, job.output().options(), sink);
         Pipeline.Measured measured = joined != null ? joined.measured()
                 : Pipeline.run(spark, work, sink, job.run().progressSeconds(), progressOut);
         commit(job, in, output);
@@ -173,19 +175,7 @@ public final class Run {
         return result(job, in, plan, seconds, output, measured, reused.size(), rows, topKAsked, joined);
     }
 
-    /** The join path (docs/join.md) where the kernel has an exact filter for the --keep threshold; else null. */
-    private static ThresholdJoin.Result join(SparkSession spark, JobConfig job, Inputs in, Plan plan,
-                                             RowsStrategy rows, Map<String, String> settings, Sink sink)
-            throws IOException {
-        CandidateFilter filter = joinFilter(job, in, rows, settings);
-        if (filter == null) {
-            return null;
-        }
-        LOG.info("path: join ({}); the plan's tiles are not computed", filter.getClass().getSimpleName());
-        return ThresholdJoin.run(spark, in.kernel(), filter, in.query(), in.reference(), plan,
-                job.output().options(), sink);
-    }
-
+    /** The kernel's exact filter for the --keep threshold where the join path applies (docs/join.md); else null. */
     private static CandidateFilter joinFilter(JobConfig job, Inputs in, RowsStrategy rows,
                                               Map<String, String> settings) {
         return ThresholdJoin.filter(in.kernel(), in.reference() != null, job.output().options(),
