@@ -62,6 +62,21 @@ class ThresholdJoinJobTest {
     }
 
     @Test
+    void allIdenticalRowsAndManyEmptyRows() throws IOException {
+        byte[][] same = new byte[150][];
+        java.util.Arrays.fill(same, new byte[] {(byte) 200, (byte) 201, 'A', 'C', (byte) 255});
+        RunResult join = assertSameAsTiles(same, null, new OutputOptions(false, null, below(0), null, true, true));
+        assertThat(join.edges()).isEqualTo(150L * 150);
+        assertThat(join.joined().verified()).isZero();
+        byte[][] empty = new byte[120][];
+        for (int r = 0; r < empty.length; r++) {
+            empty[r] = r % 4 == 0 ? new byte[] {(byte) (250 + r % 3)} : new byte[0];
+        }
+        assertSameAsTiles(empty, null, new OutputOptions(false, null, below(2), null, false, false));
+        assertSameAsTiles(empty, null, new OutputOptions(false, null, below(0), null, true, false));
+    }
+
+    @Test
     void longAndMixedLengthRows() throws IOException {
         SplittableRandom rnd = new SplittableRandom(601);
         byte[][] rows = JoinRowsFixture.mixed(rnd, 50, 1, 600, 8);
