@@ -49,7 +49,10 @@ class ThresholdJoinCliTest {
     void explainNamesThePath() throws Exception {
         String in = reads().toString();
         String out = dir.resolve("never").toString();
-        SparkConf conf = new SparkConf(false).set("spark.master", "local[2]");
+        SparkConf auto = new SparkConf(false).set("spark.master", "local[2]");
+        assertThat(path(auto, "--input", in, "--output", out, "--kernel", "levenshtein", "--keep", "below=2"))
+                .as("auto: 60 rows are far below ThresholdJoin.AUTO_PAIRS").isEqualTo("tiles");
+        SparkConf conf = auto.clone().set("spark.allpairs.join", "on");
         assertThat(path(conf, "--input", in, "--output", out, "--kernel", "levenshtein", "--keep", "below=2"))
                 .isEqualTo("join");
         assertThat(path(conf, "--input", in, "--output", out, "--kernel", "levenshtein", "--keep", "below=2",
@@ -62,6 +65,14 @@ class ThresholdJoinCliTest {
                 .isEqualTo("tiles");
         assertThat(path(conf.clone().set("spark.allpairs.join", "off"), "--input", in, "--output", out,
                 "--kernel", "levenshtein", "--keep", "below=2")).isEqualTo("tiles");
+        StringBuilder many = new StringBuilder();
+        for (int r = 0; r < 14_200; r++) { // 14,200 · 14,201 / 2 pairs: just above AUTO_PAIRS
+            many.append("ACGT".repeat(3)).append(Integer.toString(r, 4).replace('0', 'A').replace('1', 'C')
+                    .replace('2', 'G').replace('3', 'T')).append('\n');
+        }
+        String big = Files.writeString(dir.resolve("many.txt"), many.toString()).toString();
+        assertThat(path(auto, "--input", big, "--input-format", "text", "--output", out, "--kernel", "levenshtein",
+                "--keep", "below=2")).isEqualTo("join");
         assertThat(dir.resolve("never")).doesNotExist();
     }
 

@@ -33,8 +33,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class ThresholdJoin {
     private static final Logger LOG = LoggerFactory.getLogger(ThresholdJoin.class);
-    /** The Spark setting that turns the join path off ({@code off}); {@code auto} (the default) uses it where it applies. */
+    /**
+     * The Spark setting that chooses the path where the join applies: {@code auto} (the default) from
+     * {@link #AUTO_PAIRS} pairs, {@code on} always, {@code off} never.
+     */
     public static final String SETTING = "spark.allpairs.join";
+    /**
+     * Below this many pairs {@code auto} keeps the tiles: the join's five shuffles cost a few seconds
+     * whatever the size (levenshtein, reads of 50, k = 3, local[2]: the tiles win at 8,000 reads,
+     * the join at 20,000; docs/join.md).
+     */
+    public static final long AUTO_PAIRS = 100_000_000L;
     /** The most index (or probe) entries of one key in one cell (see {@link SkewSplit}). */
     public static final int SKEW_BLOCK = 2048;
     /** Rows per output band on the join path (see {@link #bands}). */
@@ -54,14 +63,15 @@ public final class ThresholdJoin {
     /**
      * The filter a run uses, or null for the tiled path: {@code --keep} on the close side of a kernel
      * with a filter for it, no --checkpoint (the join stores nothing to resume), rows broadcast
-     * (the join reads them from the broadcast), and a symmetric kernel unless --against.
+     * (the join reads them from the broadcast), a symmetric kernel unless --against, and {@link #SETTING}.
      */
     public static CandidateFilter filter(Kernel<?> kernel, boolean against, OutputOptions options, String checkpoint,
-                                         boolean rowsBroadcast, Map<String, String> spark) {
+                                         boolean rowsBroadcast, long pairs, Map<String, String> spark) {
         OutputOptions.Threshold keep = options.keep();
+        String setting = spark.getOrDefault(SETTING, "auto").trim().toLowerCase(java.util.Locale.ROOT);
         if (keep == null || keep.below() != (kernel.kind() == KernelKind.DISTANCE) || checkpoint != null
-                || !rowsBroadcast || (!against && !kernel.symmetric())
-                || "off".equalsIgnoreCase(spark.getOrDefault(SETTING, "auto").trim())) {
+                || !rowsBroadcast || (!against && !kernel.symmetric()) || setting.equals("off")
+                || (!setting.equals("on") && pairs < AUTO_PAIRS)) {
             return null;
         }
         return kernel.candidateFilter(keep.value());

@@ -70,8 +70,10 @@ public final class Run {
     public static String explain(JobConfig job, Map<String, String> spark) throws IOException {
         Inputs in = job.input().anyTable() ? readTablesForExplain(job, spark) : validate(job, hadoop(spark));
         Defaults.Resolved resolved = Defaults.resolve(job.plan(), spark, Defaults.cores(spark));
-        Map<String, Object> explained = Explain.of(plan(in, resolved), in, resolved);
-        boolean join = joinFilter(job, in, RowsStrategy.choose(in.dataBytes(), resolved.broadcastLimit()), spark) != null;
+        Plan plan = plan(in, resolved);
+        Map<String, Object> explained = Explain.of(plan, in, resolved);
+        boolean join = joinFilter(job, in, plan, RowsStrategy.choose(in.dataBytes(), resolved.broadcastLimit()),
+                spark) != null;
         explained.put("path", join ? "join" : "tiles");
         return Summary.JSON.writeValueAsString(explained);
     }
@@ -160,7 +162,7 @@ public final class Run {
         Pipeline.Work work = new Pipeline.Work(in.kernel(), in.query(), in.reference(), plan, reused, store,
                 rows == RowsStrategy.BLOCK_JOIN, emitter, sparse ? null : preview);
         Sink sink = sink(job, in, output, sparse ? preview : null);
-        CandidateFilter filter = joinFilter(job, in, rows, settings); // null: the tiled path
+        CandidateFilter filter = joinFilter(job, in, plan, rows, settings); // null: the tiled path
         ThresholdJoin.Result joined = filter == null ? null : ThresholdJoin.run(spark, in.kernel(), filter, in.query(),
                 in.reference(), plan, job.output().options(), sink);
         Pipeline.Measured measured = joined != null ? joined.measured()
@@ -176,10 +178,10 @@ public final class Run {
     }
 
     /** The kernel's exact filter for the --keep threshold where the join path applies (docs/join.md); else null. */
-    private static CandidateFilter joinFilter(JobConfig job, Inputs in, RowsStrategy rows,
+    private static CandidateFilter joinFilter(JobConfig job, Inputs in, Plan plan, RowsStrategy rows,
                                               Map<String, String> settings) {
         return ThresholdJoin.filter(in.kernel(), in.reference() != null, job.output().options(),
-                job.run().checkpoint(), rows == RowsStrategy.BROADCAST, settings);
+                job.run().checkpoint(), rows == RowsStrategy.BROADCAST, plan.pairs(), settings);
     }
 
     static Plan plan(Inputs in, Defaults.Resolved resolved) {
