@@ -116,7 +116,7 @@ class ThresholdJoinJobTest {
 
     private RunResult run(Kernel<?> kernel, byte[][] query, byte[][] reference, Path out, OutputOptions options)
             throws IOException {
-        JobConfig job = JobConfig.of("rows", out.toString(), LevenshteinKernel.NAME, 7, null)
+        JobConfig job = JobConfig.of("rows", out.toString(), LevenshteinKernel.NAME, 16, null)
                 .with(new OutputConfig(out.toString(), OutputFormat.NPY, false, options, null));
         if (reference != null) {
             job = job.with(new InputConfig("rows", "reference", null));

@@ -115,7 +115,7 @@ public final class ThresholdJoin {
      * The join's edges keyed by row band ({@code rowBounds}), as the tiled path's emitter keys them.
      * What to release after the job (its broadcasts, the cached groups) is added to {@code cleanup}.
      */
-    public static <S> JavaPairRDD<Integer, Piece> pieces(JavaSparkContext sc, Kernel<S> kernel, CandidateFilter filter,
+    static <S> JavaPairRDD<Integer, Piece> pieces(JavaSparkContext sc, Kernel<S> kernel, CandidateFilter filter,
                                                          Rows query, Rows reference, int[] rowBounds,
                                                          OutputOptions options, int skewBlock, Verifier.Counts counts,
                                                          List<Runnable> cleanup) {
