@@ -98,16 +98,10 @@ public final class JoinRowsFixture {
 
     /** The rows packed as {@link ByteRows}, with ids r0, r1, ... */
     public static ByteRows rows(byte[][] rows) {
-        int[] offsets = new int[rows.length + 1];
-        for (int i = 0; i < rows.length; i++) {
-            offsets[i + 1] = offsets[i] + rows[i].length;
-        }
-        byte[] data = new byte[offsets[rows.length]];
         String[] ids = new String[rows.length];
         for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(rows[i], 0, data, offsets[i], rows[i].length);
             ids[i] = "r" + i;
         }
-        return new ByteRows(data, offsets, ids);
+        return KernelTestSupport.ragged(ids, rows);
     }
 }

@@ -91,7 +91,7 @@ class ThresholdJoinJobTest {
         byte[][] query = Arrays.copyOfRange(all, 0, 50);
         byte[][] reference = Arrays.copyOfRange(all, 50, all.length);
         for (int k : new int[] {0, 3, 6}) {
-            assertSameAsTiles(query, reference, new OutputOptions(false, null, below(k), null, false, false));
+            assertSameAsTiles(query, reference, new OutputOptions(false, null, below(k), null, k == 3, k == 3));
         }
     }
 
