@@ -35,13 +35,17 @@ class SummaryKeysTest {
                 "--top-k", "99");
         JsonNode resumed = run("--kernel", "seed", "--input", in, "--output", dir.resolve("r").toString(),
                 "--checkpoint", ck.toString());
+        Path reads = Files.writeString(dir.resolve("reads.fa"), ">a\nACGTAC\n>b\nACGTAA\n>c\nTTTTTT\n");
+        JsonNode joined = run("--kernel", "levenshtein", "--input", reads.toString(), "--output",
+                dir.resolve("j").toString(), "--keep", "below=1");
         Set<String> always = keys(dense);
-        for (JsonNode s : new JsonNode[] {edges, resumed}) {
+        for (JsonNode s : new JsonNode[] {edges, resumed, joined}) {
             assertThat(keys(s)).as("keys present in every summary").containsAll(always);
         }
         Set<String> seen = new TreeSet<>(always);
         seen.addAll(keys(edges));
         seen.addAll(keys(resumed));
+        seen.addAll(keys(joined));
         assertThat(seen).isEqualTo(documented());
 
         assertThat(edges.get("layout").asText()).isEqualTo("edges");
@@ -50,6 +54,10 @@ class SummaryKeysTest {
         assertThat(edges.get("top_k").asInt()).isEqualTo(16);
         assertThat(edges.get("top_k_clamped_from").asInt()).isEqualTo(99);
         assertThat(dense.has("edges")).isFalse();
+        assertThat(joined.get("path").asText()).isEqualTo("join");
+        assertThat(joined.get("edges").asLong()).isEqualTo(1); // a–b
+        assertThat(joined.get("pairs_full").asLong()).isEqualTo(6);
+        assertThat(dense.has("path")).isFalse();
         assertThat(resumed.get("tiles_reused").asInt()).isEqualTo(resumed.get("tiles").asInt());
         assertThat(resumed.get("tiles_computed").asInt()).isZero();
         assertThat(resumed.get("partitions").asInt()).as("documented: 0 when every tile was reused").isZero();

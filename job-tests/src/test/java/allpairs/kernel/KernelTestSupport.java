@@ -25,12 +25,17 @@ final class KernelTestSupport {
     }
 
     static ByteRows ragged(byte[]... rows) {
+        return ragged(null, rows);
+    }
+
+    /** The rows packed, with these ids (or none: null). */
+    static ByteRows ragged(String[] ids, byte[][] rows) {
         int[] offsets = offsets(rows.length, r -> rows[r].length);
         byte[] data = new byte[offsets[rows.length]];
         for (int i = 0; i < rows.length; i++) {
             System.arraycopy(rows[i], 0, data, offsets[i], rows[i].length);
         }
-        return new ByteRows(data, offsets, null);
+        return new ByteRows(data, offsets, ids);
     }
 
     static DoubleRows ragged(double[]... rows) {

@@ -30,6 +30,8 @@ public final class TestSpark {
                 .set("spark.driver.bindAddress", "127.0.0.1")
                 .set("spark.kryo.registrationRequired", "true")
                 .set("spark.sql.shuffle.partitions", "4")
+                // the join path for every --keep run it applies to, however small (docs/join.md)
+                .set("spark.allpairs.join", "on")
                 // Catalog tables of the tests (the in-memory catalog) live under target/, not in the module.
                 .set("spark.sql.warehouse.dir", new java.io.File("target/spark-warehouse").getAbsolutePath());
     }

@@ -91,6 +91,15 @@ public interface Kernel<S> extends Serializable {
         return false;
     }
 
+    /**
+     * An exact candidate filter for pairs within {@code bound} ({@code --keep below=X} of a DISTANCE,
+     * {@code above=X} of a SCORE), or null. With one, the run computes only the pairs the filter lets
+     * meet (docs/join.md); without one (the default), every pair, on tiles.
+     */
+    default CandidateFilter candidateFilter(double bound) {
+        return null;
+    }
+
     /** The per-partition scratch for rows of at most {@code maxLength} elements. */
     S newScratch(int maxLength);
 

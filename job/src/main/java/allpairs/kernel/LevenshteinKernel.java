@@ -70,6 +70,13 @@ public final class LevenshteinKernel extends DescribedByteKernel<LevenshteinKern
         }
     }
 
+    /** PassJoin's segment filter for distances up to floor(bound), for 0 <= floor(bound) <= {@link SegmentFilter#MAX_K}. */
+    @Override
+    public CandidateFilter candidateFilter(double bound) {
+        int k = cutoff(bound);
+        return k >= 0 && k <= SegmentFilter.MAX_K ? new SegmentFilter(k) : null;
+    }
+
     /**
      * The cutoff, or none (MAX_VALUE: exact values, always allowed) where it is too loose to pay: the
      * cutoff path costs about k per symbol where the exact one costs n/64 words with no checks, and

@@ -2,18 +2,14 @@ package allpairs.run;
 
 import allpairs.UserError;
 import allpairs.checkpoint.TileStore;
-import allpairs.config.DenseLayout;
 import allpairs.config.Defaults;
 import allpairs.config.JobConfig;
-import allpairs.config.OutputFormat;
-import allpairs.config.OutputOptions;
 import allpairs.compute.TileEmitter;
 import allpairs.io.AtomicOutput;
 import allpairs.io.ExclusiveLock;
 import allpairs.io.HadoopFs;
-import allpairs.io.Sidecars;
-import allpairs.kernel.KernelKind;
-import allpairs.kernel.VectorSupport;
+import allpairs.join.ThresholdJoin;
+import allpairs.kernel.CandidateFilter;
 import allpairs.plan.Plan;
 import allpairs.plan.Planner;
 import allpairs.plan.RowsStrategy;
@@ -21,16 +17,11 @@ import allpairs.spark.Pipeline;
 import allpairs.spark.PreviewAccumulator;
 import allpairs.spark.SparkSessions;
 import allpairs.spark.TaskDrain;
-import allpairs.spark.sink.EdgeNpySink;
-import allpairs.spark.sink.EdgeParquetSink;
-import allpairs.spark.sink.NpySink;
-import allpairs.spark.sink.ParquetSink;
 import allpairs.spark.sink.Sink;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -72,7 +63,12 @@ public final class Run {
     public static String explain(JobConfig job, Map<String, String> spark) throws IOException {
         Inputs in = job.input().anyTable() ? readTablesForExplain(job, spark) : validate(job, hadoop(spark));
         Defaults.Resolved resolved = Defaults.resolve(job.plan(), spark, Defaults.cores(spark));
-        return Summary.JSON.writeValueAsString(Explain.of(plan(in, resolved), in, resolved));
+        Plan plan = plan(in, resolved);
+        Map<String, Object> explained = Explain.of(plan, in, resolved);
+        boolean join = joinFilter(job, in, plan, RowsStrategy.choose(in.dataBytes(), resolved.broadcastLimit()),
+                spark) != null;
+        explained.put("path", join ? "join" : "tiles");
+        return Summary.JSON.writeValueAsString(explained);
     }
 
     /**
@@ -149,7 +145,7 @@ public final class Run {
         Plan plan = plan(in, resolved);
         Integer topKAsked = job.output().options().topK();
         job = TopKLimit.clamp(job, plan.k());
-        TileEmitter emitter = emitter(job.output().options(), in, plan);
+        TileEmitter emitter = RunOutput.emitter(job.output().options(), in, plan);
         TileStore store = null;
         List<allpairs.plan.Tile> reused = List.of();
         String checkpoint = job.run().checkpoint();
@@ -161,24 +157,24 @@ public final class Run {
             store = resumed.store();
         }
         RowsStrategy rows = RowsStrategy.choose(in.dataBytes(), resolved.broadcastLimit());
-        LOG.info("plan: kernel={} m={} k={} n={} block={} bands={} tiles={} (reused {}) partitions={} pairs={}"
-                + " cost skew={}; rows: {} bytes, broadcast limit {} bytes: {}", in.kernel().name(), plan.m(),
-                plan.k(), in.longestRow(), plan.blockSize(), plan.bands(), plan.tiles(), reused.size(),
-                plan.partitions(), plan.pairs(), String.format("%.3f", plan.costSkew()), in.dataBytes(),
-                resolved.broadcastLimit(), rows.label());
+        logPlan(in, plan, reused.size(), resolved, rows);
         long start = System.nanoTime();
         PreviewAccumulator preview = Preview.start(spark, job, plan);
         boolean sparse = job.output().options().sparse();
         SignalGuard.checkNotInterrupted();
         Pipeline.Work work = new Pipeline.Work(in.kernel(), in.query(), in.reference(), plan, reused, store,
                 rows == RowsStrategy.BLOCK_JOIN, emitter, sparse ? null : preview);
-        Pipeline.Measured measured = Pipeline.run(spark, work, sink(job, in, output, sparse ? preview : null),
-                job.run().progressSeconds(), progressOut);
+        Sink sink = RunOutput.sink(job, in, output, sparse ? preview : null);
+        CandidateFilter filter = joinFilter(job, in, plan, rows, settings); // null: the tiled path
+        ThresholdJoin.Result joined = filter == null ? null : ThresholdJoin.run(spark, in.kernel(), filter, in.query(),
+                in.reference(), plan, job.output().options(), sink);
+        Pipeline.Measured measured = joined != null ? joined.measured()
+                : Pipeline.run(spark, work, sink, job.run().progressSeconds(), progressOut);
         double seconds = (System.nanoTime() - start) / 1e9;
-        RunResult result = result(job, in, plan, seconds, output, measured, reused.size(), rows, topKAsked);
+        RunResult result = RunOutput.result(job, in, plan, seconds, output, measured, reused.size(), rows, topKAsked, joined);
         sides.write(job, in, preview, result); // before the commit: exit 1 must leave the output path untouched
         try {
-            commit(job, in, output);
+            RunOutput.commit(job, in, output);
         } catch (IOException | RuntimeException | Error e) {
             sides.removeWritten();
             throw e;
@@ -188,6 +184,21 @@ public final class Run {
                 measured.scratchCreated(), measured.pairsComputed(), measured.taskSecondsMax(),
                 String.format("%.3f", measured.taskSecondsMean()));
         return result;
+    }
+
+    private static void logPlan(Inputs in, Plan plan, int reused, Defaults.Resolved resolved, RowsStrategy rows) {
+        LOG.info("plan: kernel={} m={} k={} n={} block={} bands={} tiles={} (reused {}) partitions={} pairs={}"
+                + " cost skew={}; rows: {} bytes, broadcast limit {} bytes: {}", in.kernel().name(), plan.m(),
+                plan.k(), in.longestRow(), plan.blockSize(), plan.bands(), plan.tiles(), reused,
+                plan.partitions(), plan.pairs(), String.format("%.3f", plan.costSkew()), in.dataBytes(),
+                resolved.broadcastLimit(), rows.label());
+    }
+
+    /** The kernel's exact filter for the --keep threshold where the join path applies (docs/join.md); else null. */
+    private static CandidateFilter joinFilter(JobConfig job, Inputs in, Plan plan, RowsStrategy rows,
+                                              Map<String, String> settings) {
+        return ThresholdJoin.filter(in.kernel(), in.reference() != null, job.output().options(),
+                job.run().checkpoint(), rows == RowsStrategy.BROADCAST, plan.pairs(), settings);
     }
 
     static Plan plan(Inputs in, Defaults.Resolved resolved) {
@@ -230,47 +241,6 @@ public final class Run {
                 session.stop();
             }
         }
-    }
-
-    private static TileEmitter emitter(OutputOptions options, Inputs in, Plan plan) {
-        return TileEmitter.of(options, plan.symmetric(), in.reference() == null,
-                in.kernel().kind() == KernelKind.DISTANCE);
-    }
-
-    private static Sink sink(JobConfig job, Inputs in, AtomicOutput output, PreviewAccumulator edgePreview) {
-        OutputOptions options = job.output().options();
-        boolean npy = job.output().format() == OutputFormat.NPY;
-        boolean ascending = in.kernel().kind() == KernelKind.DISTANCE;
-        if (options.sparse()) {
-            return npy ? new EdgeNpySink(output.fileSystem(), output.temp(), options.topK(), ascending, edgePreview)
-                    : new EdgeParquetSink(output.temp().toString(), options.topK(), ascending, in.query().ids(),
-                            in.reference() != null ? in.reference().ids() : in.query().ids(), edgePreview);
-        }
-        return npy ? new NpySink(output.fileSystem(), output.temp(), options.float32(),
-                options.layout() == DenseLayout.CONDENSED)
-                : new ParquetSink(output.temp().toString(), options.float32(), in.query().ids());
-    }
-
-    /** The ids sidecars are staged beside the matrix and move into place with it, in one commit. */
-    private static void commit(JobConfig job, Inputs in, AtomicOutput output) throws IOException {
-        Path target = output.target();
-        Sidecars.stage(output, Sidecars.ids(target), job.output().format() == OutputFormat.NPY ? in.query().ids() : null);
-        Sidecars.stage(output, Sidecars.refIds(target), in.reference() != null ? in.reference().ids() : null);
-        TestPause.at("commit");
-        SignalGuard.checkNotInterrupted();
-        output.commit();
-    }
-
-    private static RunResult result(JobConfig job, Inputs in, Plan plan, double seconds, AtomicOutput output,
-                                    Pipeline.Measured measured, int reused, RowsStrategy rows, Integer topKAsked) {
-        OutputOptions options = job.output().options();
-        String layout = options.sparse() ? "edges" : options.layout().name().toLowerCase(Locale.ROOT);
-        return new RunResult(in.kernel().name(), plan.m(), plan.k(), in.longestRow(), plan, seconds,
-                output.target().toString(), job.output().format().label(), measured.scratchCreated(),
-                measured.pairsComputed(), measured.taskSecondsMax(), measured.taskSecondsMean(),
-                measured.computeSeconds(), reused, rows.label(),
-                options.float32() ? "float32" : "float64", layout, measured.edges(), options.topK(), topKAsked,
-                ProcessClock.secondsSinceStart(), VectorSupport.label(measured.scratchCreated(), measured.scalarTasks()));
     }
 
     private static Configuration hadoop(Map<String, String> spark) {

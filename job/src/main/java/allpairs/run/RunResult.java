@@ -1,5 +1,6 @@
 package allpairs.run;
 
+import allpairs.join.ThresholdJoin;
 import allpairs.plan.Plan;
 
 /**
@@ -25,13 +26,18 @@ import allpairs.plan.Plan;
  * @param wallSeconds from the JVM's start (the process, under spark-submit) to the end of the work, before the
  *                    side files and the commit: what a user waits, start-up and input reading included
  * @param vectorApi whether the compute tasks had the Vector API: on, off or mixed
+ * @param joined the join path's counts (docs/join.md), or null on the tiled path
  */
 public record RunResult(String kernel, int m, int k, int n, Plan plan, double seconds, String output, String format,
                         long scratchCreated, long pairsComputed, double taskSecondsMax, double taskSecondsMean,
                         double computeSeconds, int tilesReused, String rowsPlan, String dtype, String layout,
-                        long edges, Integer topK, Integer topKAsked, double wallSeconds, String vectorApi) {
+                        long edges, Integer topK, Integer topKAsked, double wallSeconds, String vectorApi,
+                        ThresholdJoin.Counts joined) {
     /** Pairs computed by this run: those of the plan's groups (a resumed plan holds only the missing tiles). */
     public long pairsThisRun() {
+        if (joined != null) {
+            return joined.verified(); // the join computes only the pairs its filter accepts
+        }
         long pairs = 0;
         for (allpairs.plan.TileGroup group : plan.groups()) {
             for (int t = 0; t < group.size(); t++) {
@@ -43,7 +49,7 @@ public record RunResult(String kernel, int m, int k, int n, Plan plan, double se
 
     /** Pairs of the tiles read back from the checkpoint. */
     public long pairsReused() {
-        return plan.pairs() - pairsThisRun();
+        return joined != null ? 0 : plan.pairs() - pairsThisRun();
     }
 
     /** Over the pairs this run computed. */

@@ -47,10 +47,24 @@ public final class Summary {
         s.put("compute_seconds", Math.round(r.computeSeconds() * 1000) / 1000.0);
         s.put("compute_share", Math.round(r.computeShare() * 1000) / 1000.0);
         s.put("vector_api", r.vectorApi());
+        joinKeys(s, r);
         try {
             return JSON.writeValueAsString(s);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The join path's counts (docs/join.md); its tiles are planned but none is computed. */
+    private static void joinKeys(Map<String, Object> s, RunResult r) {
+        if (r.joined() == null) {
+            return;
+        }
+        s.put("path", "join");
+        s.put("candidates", r.joined().candidates());
+        s.put("pairs_verified", r.joined().verified());
+        s.put("pairs_full", r.plan().pairs());
+        s.put("tiles_computed", 0);
+    }
+
 }

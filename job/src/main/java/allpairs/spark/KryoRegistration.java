@@ -37,6 +37,7 @@ public final class KryoRegistration implements KryoRegistrator {
         kryo.register(long[].class);
         kryo.register(Object[].class);
         TableRegistration.register(kryo);
+        allpairs.join.JoinRegistration.register(kryo);
         SparkSqlKryoClasses.register(kryo);
     }
 }

@@ -1,0 +1,125 @@
+package allpairs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import allpairs.support.Cli;
+import allpairs.support.TestSpark;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.spark.SparkConf;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The join path from the command line: --explain names the path, --checkpoint and kernels without
+ * a filter take the tiles, and a FASTA run's Parquet edges (ids included) equal the tiled path's.
+ */
+class ThresholdJoinCliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private Path reads() throws Exception {
+        SplittableRandom rnd = new SplittableRandom(26);
+        StringBuilder fa = new StringBuilder();
+        String root = "ACGTTGCAACGGTACCATGA";
+        for (int r = 0; r < 60; r++) {
+            StringBuilder s = new StringBuilder(r % 3 == 0 ? root : "");
+            for (int p = s.length(); p < 10 + r % 15; p++) {
+                s.append("ACGT".charAt(rnd.nextInt(4)));
+            }
+            if (r % 5 == 1) {
+                s.setCharAt(rnd.nextInt(s.length()), 'T');
+            }
+            fa.append(">read").append(r).append('\n').append(r % 7 == 0 ? "AC" : s).append('\n');
+        }
+        return Files.writeString(dir.resolve("reads.fa"), fa.toString());
+    }
+
+    @Test
+    void explainNamesThePath() throws Exception {
+        String in = reads().toString();
+        String out = dir.resolve("never").toString();
+        SparkConf auto = new SparkConf(false).set("spark.master", "local[2]");
+        assertThat(path(auto, "--input", in, "--output", out, "--kernel", "levenshtein", "--keep", "below=2"))
+                .as("auto: 60 rows are far below ThresholdJoin.AUTO_PAIRS").isEqualTo("tiles");
+        SparkConf conf = auto.clone().set("spark.allpairs.join", "on");
+        assertThat(path(conf, "--input", in, "--output", out, "--kernel", "levenshtein", "--keep", "below=2"))
+                .isEqualTo("join");
+        assertThat(path(conf, "--input", in, "--output", out, "--kernel", "levenshtein", "--keep", "below=2",
+                "--checkpoint", dir.resolve("ck").toString())).isEqualTo("tiles");
+        assertThat(path(conf, "--input", in, "--output", out, "--kernel", "levenshtein", "--keep", "below=17"))
+                .as("k above SegmentFilter.MAX_K").isEqualTo("tiles");
+        assertThat(path(conf, "--input", in, "--output", out, "--kernel", "levenshtein", "--keep", "above=2"))
+                .isEqualTo("tiles");
+        assertThat(path(conf, "--input", in, "--output", out, "--kernel", "nw", "--keep", "above=2"))
+                .isEqualTo("tiles");
+        assertThat(path(conf.clone().set("spark.allpairs.join", "off"), "--input", in, "--output", out,
+                "--kernel", "levenshtein", "--keep", "below=2")).isEqualTo("tiles");
+        StringBuilder many = new StringBuilder();
+        for (int r = 0; r < 14_200; r++) { // 14,200 · 14,201 / 2 pairs: just above AUTO_PAIRS
+            many.append("ACGT".repeat(3)).append(Integer.toString(r, 4).replace('0', 'A').replace('1', 'C')
+                    .replace('2', 'G').replace('3', 'T')).append('\n');
+        }
+        String big = Files.writeString(dir.resolve("many.txt"), many.toString()).toString();
+        assertThat(path(auto, "--input", big, "--input-format", "text", "--output", out, "--kernel", "levenshtein",
+                "--keep", "below=2")).isEqualTo("join");
+        assertThat(dir.resolve("never")).doesNotExist();
+    }
+
+    @Test
+    void parquetEdgesEqualTheTiledPathsWithCheckpoint() throws Exception {
+        String in = reads().toString();
+        Path joined = dir.resolve("joined");
+        Path tiled = dir.resolve("tiled");
+        JsonNode join = run("--input", in, "--output", joined.toString(), "--kernel", "levenshtein", "--keep",
+                "below=3", "--both-directions");
+        JsonNode tiles = run("--input", in, "--output", tiled.toString(), "--kernel", "levenshtein", "--keep",
+                "below=3", "--both-directions", "--checkpoint", dir.resolve("ck").toString());
+        assertThat(join.get("path").asText()).isEqualTo("join");
+        assertThat(tiles.has("path")).as("--checkpoint takes the tiled path").isFalse();
+        assertThat(join.get("pairs_full").asLong()).isEqualTo(60L * 61 / 2).isEqualTo(tiles.get("pairs").asLong());
+        assertThat(join.get("pairs_verified").asLong()).isEqualTo(join.get("pairs").asLong())
+                .isLessThanOrEqualTo(join.get("candidates").asLong());
+        List<String> edges = edges(joined);
+        assertThat(edges).hasSize(join.get("edges").asInt()).isNotEmpty().isEqualTo(edges(tiled));
+    }
+
+    private static String path(SparkConf conf, String... args) throws Exception {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = "--explain";
+        Cli r = Cli.run(conf, all);
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        return JSON.readTree(r.out).get("path").asText();
+    }
+
+    private static JsonNode run(String... args) throws Exception {
+        Cli r = Cli.run(TestSpark.conf(), args);
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        return JSON.readTree(r.out);
+    }
+
+    /** The edges in file order (files by name, rows as written). */
+    private static List<String> edges(Path parquet) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+             ResultSet rs = c.createStatement().executeQuery("SELECT i, j, value, id_i, id_j FROM read_parquet('"
+                     + parquet.resolve("*.parquet") + "', filename = true, file_row_number = true)"
+                     + " ORDER BY filename, file_row_number")) {
+            while (rs.next()) {
+                out.add(rs.getLong(1) + " " + rs.getLong(2) + " " + rs.getDouble(3) + " " + rs.getString(4) + " "
+                        + rs.getString(5));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,16 @@
+package allpairs.join;
+
+import com.esotericsoftware.kryo.Kryo;
+
+/** The classes the join path ships (its shuffles and its skew table), for the job's Kryo registrator. */
+public final class JoinRegistration {
+    private JoinRegistration() {
+    }
+
+    public static void register(Kryo kryo) {
+        kryo.register(RowGroup.class);
+        kryo.register(JoinKey.class);
+        kryo.register(JoinEntry.class);
+        kryo.register(java.util.HashMap.class);
+    }
+}

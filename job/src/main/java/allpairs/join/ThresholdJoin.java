@@ -1,0 +1,145 @@
+package allpairs.join;
+
+import allpairs.compute.Piece;
+import allpairs.config.OutputOptions;
+import allpairs.kernel.CandidateFilter;
+import allpairs.kernel.Kernel;
+import allpairs.kernel.KernelKind;
+import allpairs.kernel.Rows;
+import allpairs.plan.CostModel;
+import allpairs.plan.Plan;
+import allpairs.spark.Pipeline;
+import allpairs.spark.sink.Sink;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The join path of {@code --keep} (docs/join.md): instead of every pair on tiles, only the pairs a
+ * kernel's exact {@link CandidateFilter} lets meet are computed. Identical rows are grouped first;
+ * each group's representative is filed under its keys; Spark's shuffle brings each key's entries
+ * together (heavy keys split into cells); the executors verify with the bounded kernel and expand
+ * the groups into the same edges, in the same row bands, as the tiled path; the run's edge sink
+ * writes them as it writes the tiles' edges.
+ */
+public final class ThresholdJoin {
+    private static final Logger LOG = LoggerFactory.getLogger(ThresholdJoin.class);
+    /**
+     * The Spark setting that chooses the path where the join applies: {@code auto} (the default) from
+     * {@link #AUTO_PAIRS} pairs, {@code on} always, {@code off} never.
+     */
+    public static final String SETTING = "spark.allpairs.join";
+    /**
+     * Below this many pairs {@code auto} keeps the tiles: the join's five shuffles cost a few seconds
+     * whatever the size (levenshtein, reads of 50, k = 3, local[2]: the tiles win at 8,000 reads,
+     * the join at 20,000; docs/join.md).
+     */
+    public static final long AUTO_PAIRS = 100_000_000L;
+    /** The most index (or probe) entries of one key in one cell (see {@link SkewSplit}). */
+    public static final int SKEW_BLOCK = 2048;
+    /** Rows per output band on the join path (see {@link #bands}). */
+    static final int ROWS_PER_BAND = 10_000;
+
+    private ThresholdJoin() {
+    }
+
+    /** What the join counted: pairs that met under a key in join order, and pairs the kernel computed. */
+    public record Counts(long candidates, long verified) {
+    }
+
+    /** The run's measures, and the join's counts. */
+    public record Result(Pipeline.Measured measured, Counts counts) {
+    }
+
+    /**
+     * The filter a run uses, or null for the tiled path: {@code --keep} on the close side of a kernel
+     * with a filter for it, no --checkpoint (the join stores nothing to resume), rows broadcast
+     * (the join reads them from the broadcast), a symmetric kernel unless --against, and {@link #SETTING}.
+     */
+    public static CandidateFilter filter(Kernel<?> kernel, boolean against, OutputOptions options, String checkpoint,
+                                         boolean rowsBroadcast, long pairs, Map<String, String> spark) {
+        OutputOptions.Threshold keep = options.keep();
+        String setting = spark.getOrDefault(SETTING, "auto").trim().toLowerCase(java.util.Locale.ROOT);
+        if (keep == null || keep.below() != (kernel.kind() == KernelKind.DISTANCE) || checkpoint != null
+                || !rowsBroadcast || (!against && !kernel.symmetric()) || setting.equals("off")
+                || (!setting.equals("on") && pairs < AUTO_PAIRS)) {
+            return null;
+        }
+        return kernel.candidateFilter(keep.value());
+    }
+
+    /** Runs the join into the sink (whose bands are the plan's row bands). */
+    public static Result run(SparkSession spark, Kernel<?> kernel, CandidateFilter filter, Rows query, Rows reference,
+                             Plan plan, OutputOptions options, Sink sink) throws IOException {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Verifier.Counts counts = new Verifier.Counts(sc.sc().longAccumulator("allpairs.join.candidates"),
+                sc.sc().longAccumulator("allpairs.join.verified"), sc.sc().longAccumulator("allpairs.join.scratch"),
+                sc.sc().longAccumulator("allpairs.join.scalarTasks"));
+        List<Runnable> cleanup = new ArrayList<>();
+        LOG.info("path: join ({}); the plan's tiles are not computed", filter.getClass().getSimpleName());
+        long start = System.nanoTime();
+        try {
+            Plan bands = bands(plan, sc.defaultParallelism());
+            long edges = sink.write(spark, pieces(sc, kernel, filter, query, reference, bands.rowBounds(), options,
+                    SKEW_BLOCK, counts, cleanup), bands);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new Result(new Pipeline.Measured(counts.scratch().value(), counts.verified().value(), 0, 0,
+                    seconds, edges, counts.scalarTasks().value()), new Counts(counts.candidates().value(), counts.verified().value()));
+        } finally {
+            cleanup.forEach(Runnable::run);
+        }
+    }
+
+    /**
+     * The sink's row bands on this path: {@link #ROWS_PER_BAND} rows each (at least two bands per core),
+     * not the tiling's (sized for dense tiles: 2,440 bands at m = 10^5, one driver job each for a .npy).
+     * Within a band the sink sorts by (i, j), so the output is the same for any bands.
+     */
+    static Plan bands(Plan plan, int cores) {
+        int m = plan.m();
+        int count = Math.max(1, Math.min(m, Math.max(2 * cores, m / ROWS_PER_BAND)));
+        int[] bounds = CostModel.uniformBoundaries(m, Math.max(1, (m + count - 1) / count));
+        return new Plan(m, plan.k(), bounds, plan.colBounds(), plan.symmetric(), List.of(), plan.tiles(), plan.pairs(),
+                new double[0]);
+    }
+
+    /**
+     * The join's edges keyed by row band ({@code rowBounds}), as the tiled path's emitter keys them.
+     * What to release after the job (its broadcasts, the cached groups) is added to {@code cleanup}.
+     */
+    static <S> JavaPairRDD<Integer, Piece> pieces(JavaSparkContext sc, Kernel<S> kernel, CandidateFilter filter,
+                                                         Rows query, Rows reference, int[] rowBounds,
+                                                         OutputOptions options, int skewBlock, Verifier.Counts counts,
+                                                         List<Runnable> cleanup) {
+        int partitions = Math.max(2, 4 * sc.defaultParallelism());
+        boolean against = reference != null;
+        Broadcast<Rows> q = sc.broadcast(query);
+        Broadcast<Rows> r = against ? sc.broadcast(reference) : q;
+        cleanup.add(q::destroy);
+        if (against) {
+            cleanup.add(r::destroy);
+        }
+        JavaRDD<RowGroup> groups = IdenticalRows.groups(sc, q, 0, partitions);
+        if (against) {
+            groups = groups.union(IdenticalRows.groups(sc, r, 1, partitions));
+        }
+        JavaRDD<RowGroup> cached = groups.persist(StorageLevel.MEMORY_AND_DISK()); // sample, keys, own edges
+        cleanup.add(() -> cached.unpersist(false));
+        double bound = options.keep().value();
+        JoinEdges edges = new JoinEdges(rowBounds, !against, options);
+        JavaPairRDD<Integer, Piece> pieces = SkewSplit.entries(sc, cached, new JoinKeys(filter, q, r), skewBlock,
+                cleanup).groupByKey(partitions)
+                .mapPartitionsToPair(new Verifier<>(kernel, filter, q, r, bound, edges, counts, against));
+        return against ? pieces : pieces.union(cached.mapPartitionsToPair(
+                new WithinGroups<>(kernel, q, bound, edges, options.includeSelf())));
+    }
+}
