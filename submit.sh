@@ -9,6 +9,8 @@
 # Uses $SPARK_HOME/bin/spark-submit when SPARK_HOME is set, otherwise Spark's launcher over the
 # Maven-resolved jars in job/target/spark/jars (what bin/spark-class does), so options such as
 # --driver-memory and --driver-java-options take effect. Exits with the job's exit code.
+# An installation's Spark configuration is kept: the job's keys (conf/spark-defaults.conf) are added
+# as --conf over it (see our_spark_conf); conf/ is the configuration directory only without SPARK_HOME.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
