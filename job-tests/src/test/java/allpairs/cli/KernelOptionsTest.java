@@ -39,6 +39,8 @@ class KernelOptionsTest extends SparkCliTest {
         "unknown key|nw|gapopen=-3|has no parameter 'gapopen'",
         "not a number|nw|gap-open=abc|'abc': not a finite number",
         "out of range|nw|gap-open=1|must be between",
+        "positive gap-open|nw|gap-open=11|must be between -1000000.0 and 0.0; gap scores are negative here: gap-open=-11 (BLAST",
+        "positive gap-extend|sw|gap-extend=+1.5|gap scores are negative here: gap-extend=-1.5 (BLAST",
         "not an integer|dtw|window=2.5|not an integer",
         "negative window|dtw|window=-1|must be between 0",
         "no equals sign|nw|gap-open|expected key=value",

@@ -144,8 +144,8 @@ class LauncherIT {
         Launcher r = Launcher.run(Map.of("SPARK_HOME", dir.resolve("spark").toString()), "--master", "yarn", "--",
                 "--kernel", "seed", "--input", "a.npy", "--output", "b.npy");
         assertThat(r.exitCode).as(r.toString()).isEqualTo(3); // the launcher's exit code is passed through
-        assertThat(r.out).startsWith("fake spark-submit SPARK_CONF_DIR=" + Launcher.root().resolve("conf")
-                        + " SPARK_SCALA_VERSION=2.12 ")
+        // The installation's own configuration directory stays (SPARK_CONF_DIR is not pointed at ours).
+        assertThat(r.out).startsWith("fake spark-submit SPARK_CONF_DIR= SPARK_SCALA_VERSION=2.12 ")
                 .contains("--master yarn --class allpairs.cli.Main")
                 .contains("allpairs-job.jar --kernel seed --input a.npy --output b.npy");
     }
@@ -164,5 +164,76 @@ class LauncherIT {
         Launcher none = Launcher.run(Map.of("SPARK_HOME", dir.resolve("no-spark").toString()), "--version");
         assertThat(none.exitCode).as(none.toString()).isZero();
         assertThat(none.out).contains("Spark unknown");
+    }
+
+    /**
+     * A Spark installation: its jars are this build's Spark jars (a link), its bin/spark-submit does what
+     * bin/spark-class does (Spark's launcher builds the java command, which it runs) after printing its
+     * arguments and SPARK_CONF_DIR on stderr, and its conf/spark-defaults.conf holds {@code defaults}.
+     */
+    private Path sparkInstallation(String defaults) throws Exception {
+        Path home = Files.createDirectories(dir.resolve("cluster-spark"));
+        Files.createSymbolicLink(home.resolve("jars"), Launcher.root().resolve("job/target/spark/jars"));
+        Files.writeString(Files.createDirectories(home.resolve("conf")).resolve("spark-defaults.conf"), defaults);
+        Path submit = Files.createDirectories(home.resolve("bin")).resolve("spark-submit");
+        Files.writeString(submit, """
+                #!/usr/bin/env bash
+                echo "spark-submit SPARK_CONF_DIR=${SPARK_CONF_DIR:-} $*" >&2
+                out=$(java -Xmx128m -cp "$SPARK_HOME/jars/*" org.apache.spark.launcher.Main \
+                    org.apache.spark.deploy.SparkSubmit "$@" | tr '\\0' '\\1')
+                out=${out#*$'\\1'$'\\n'}
+                IFS=$'\\1' read -r -d '' -a cmd < <(printf '%s' "$out")
+                exec "${cmd[@]}"
+                """);
+        submit.toFile().setExecutable(true);
+        return home;
+    }
+
+    @Test
+    void theClusterSparkDefaultsReachTheRunAndOursAreLayeredOverThem() throws Exception {
+        // spark.executor.memory sets the default --broadcast-limit (a quarter of it), which --explain prints.
+        Path home = sparkInstallation("spark.executor.memory  4g\n"
+                + "spark.driver.defaultJavaOptions -Dcluster.flag=1\nspark.kryoserializer.buffer.max 1g\n");
+        String[] job = {"--", "--kernel", "seed", "--input", Fixtures.input(33, 21).toString(), "--output", "o.npy", "--explain"};
+        try {
+            Launcher r = Launcher.run(Map.of("SPARK_HOME", home.toString()), concat(new String[] {"--master", "local[2]"}, job));
+            assertThat(r.exitCode).as(r.toString()).isZero();
+            assertThat(JSON.readTree(r.out).get("broadcast_limit").asLong()).as(r.toString()).isEqualTo(1L << 30);
+            assertThat(r.err).contains("spark-submit SPARK_CONF_DIR= ")
+                    // the key the job needs, over the cluster's value
+                    .contains("--conf spark.kryoserializer.buffer.max=512m ")
+                    // Java options: the cluster's, then ours
+                    .contains("--conf spark.driver.defaultJavaOptions=-Dcluster.flag=1 --add-modules=jdk.incubator.vector ");
+
+            // The user's --conf and --properties-file win over ours.
+            Path props = Files.writeString(dir.resolve("user.properties"), "spark.ui.showConsoleProgress true\n"
+                    + "spark.executor.memory 2g\n");
+            Launcher u = Launcher.run(Map.of("SPARK_HOME", home.toString()), concat(new String[] {"--master", "local[2]",
+                "--properties-file", props.toString(), "--conf", "spark.kryoserializer.buffer.max=256m"}, job));
+            assertThat(u.exitCode).as(u.toString()).isZero();
+            assertThat(JSON.readTree(u.out).get("broadcast_limit").asLong()).isEqualTo(512L << 20);
+            assertThat(u.err).doesNotContain("spark.ui.showConsoleProgress=false").doesNotContain("buffer.max=512m")
+                    .contains("--conf spark.kryoserializer.buffer.max=256m");
+        } finally {
+            Files.delete(home.resolve("jars")); // the link only, before @TempDir's cleanup would warn about it
+        }
+    }
+
+    @Test
+    void yarnAndKubernetesWithoutSparkHomeExitTwoWithOneLine() throws Exception {
+        for (String master : new String[] {"yarn", "k8s://https://k8s.example:6443"}) {
+            Launcher r = Launcher.run(Map.of(), "--master", master, "--", "--kernel", "seed", "--input", "a.npy",
+                    "--output", "b.npy");
+            assertThat(r.exitCode).as(r.toString()).isEqualTo(2);
+            assertThat(r.out).isEmpty();
+            assertThat(r.err.strip().lines()).as(r.toString()).hasSize(1).allMatch(l -> l.startsWith("submit.sh: error: --master "
+                    + master + " needs SPARK_HOME, a Spark installation with ") && l.contains("SPARK_HOME is not set"));
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 }

@@ -113,9 +113,19 @@ public final class Kernels {
         }
         if (value < p.min() || value > p.max()) {
             throw new UserError("Cannot set " + p.name() + " of kernel " + kernel.name() + " to " + text
-                    + ": must be between " + format(p, p.min()) + " and " + format(p, p.max()), where);
+                    + ": must be between " + format(p, p.min()) + " and " + format(p, p.max()) + negativeGapHint(p, text, value),
+                    where);
         }
         return typed;
+    }
+
+    /** Gap penalties are often given as positive costs (BLAST, EMBOSS): name the negative score meant. */
+    private static String negativeGapHint(Param p, String text, double value) {
+        if (!p.name().startsWith("gap-") || value <= 0 || -value < p.min()) {
+            return "";
+        }
+        return "; gap scores are negative here: " + p.name() + "=-" + text.strip().replaceFirst("^\\+", "")
+                + " (BLAST's -gapopen 11 -gapextend 1 is gap-open=-12 gap-extend=-1)";
     }
 
     static String format(Param p, double v) {
