@@ -77,10 +77,11 @@ final class DtwLaneLoops {
     private static void oneChannelRow(double xi, double[] y, int lo, int hi, double[] prev, double[] cur) {
         final int l = WIDTH;
         final int h = LANES;
-        final DoubleVector x = DoubleVector.broadcast(SPECIES, xi);
         int j = lo;
         for (; j + 3 <= hi; j += 4) {
             final int at = j * l;
+            // Broadcast per iteration: a vector live across the loop's safepoint may be boxed (C2, JDK 17).
+            final DoubleVector x = DoubleVector.broadcast(SPECIES, xi);
             DoubleVector leftA = DoubleVector.fromArray(SPECIES, cur, at - l);
             DoubleVector leftB = DoubleVector.fromArray(SPECIES, cur, at - l + h);
             DoubleVector diagA = DoubleVector.fromArray(SPECIES, prev, at - l);
@@ -126,6 +127,7 @@ final class DtwLaneLoops {
         }
         for (; j <= hi; j++) {
             final int at = j * l;
+            final DoubleVector x = DoubleVector.broadcast(SPECIES, xi);
             final DoubleVector dA = x.sub(DoubleVector.fromArray(SPECIES, y, at - l));
             final DoubleVector dB = x.sub(DoubleVector.fromArray(SPECIES, y, at - l + h));
             dA.mul(dA).add(DoubleVector.fromArray(SPECIES, prev, at - l)
@@ -142,8 +144,8 @@ final class DtwLaneLoops {
         final int l = WIDTH;
         Arrays.fill(cost, lo * l, (hi + 1) * l, 0.0);
         for (int k = 0; k < d; k++) {
-            final DoubleVector x = DoubleVector.broadcast(SPECIES, xs[xAt + k]);
             for (int j = lo; j <= hi; j++) {
+                final DoubleVector x = DoubleVector.broadcast(SPECIES, xs[xAt + k]);
                 final int yAt = ((j - 1) * d + k) * l;
                 for (int v = 0; v < l; v += LANES) {
                     final DoubleVector diff = x.sub(DoubleVector.fromArray(SPECIES, y, yAt + v));
