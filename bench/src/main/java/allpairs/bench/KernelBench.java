@@ -53,6 +53,7 @@ public class KernelBench {
             "nw:100", "nw:1000",
             "sw:100", "sw:1000",
             "dtw:128", "dtw:1024", "dtw:128:10", "dtw:1024:10",
+            "dtw:128:12", "dtw-scalar:128", "dtw-scalar:128:12", "dtw-plain:128", "dtw-plain:128:12",
             "dtw-ragged:256", "dtw-ragged:256:q10", "dtw-ragged:256:q50", "dtw-ragged:1024", "dtw-ragged:1024:q10",
             "mi:1000", "mi:10000"})
     public String kernelCase;
@@ -76,6 +77,9 @@ public class KernelBench {
             // its fork runs with -Dallpairs.levenshtein.scalar=true (KernelBenchMain): no SIMD lanes
             case "levenshtein-scalar" -> Kernels.configured("levenshtein", c.params());
             case "dtw-ragged" -> Kernels.configured("dtw", c.params());
+            // its fork runs with -Dallpairs.dtw.scalar=true (KernelBenchMain): no SIMD lanes
+            case "dtw-scalar" -> Kernels.configured("dtw", c.params());
+            case "dtw-plain" -> new PlainDtwKernel(c.window() == null ? Integer.MAX_VALUE : c.window());
             default -> Kernels.configured(c.kernel(), c.params());
         };
         rows = randomRows(c.kernel(), ROWS, c.length(), 42);
@@ -118,7 +122,9 @@ public class KernelBench {
                 }
                 return KernelBenchRows.ragged(walks);
             }
-            case "dtw": {
+            case "dtw":
+            case "dtw-scalar":
+            case "dtw-plain": {
                 double[] data = new double[m * n];
                 for (int i = 0; i < m; i++) {
                     double v = 0;
@@ -193,6 +199,8 @@ public class KernelBench {
                 case "mi":
                     return n;
                 case "dtw":
+                case "dtw-scalar":
+                case "dtw-plain":
                     if (window != null) {
                         long cells = 0;
                         for (long i = 1; i <= n; i++) {

@@ -56,6 +56,10 @@ public final class KernelBenchMain {
                 builder.jvmArgsAppend("-Xms1g", "-Xmx1g", "--add-modules=jdk.incubator.vector",
                         "-Dallpairs.levenshtein.scalar=true");
             }
+            if (kernelCase.startsWith("dtw-scalar:")) { // the dtw lanes turned off
+                builder.jvmArgsAppend("-Xms1g", "-Xmx1g", "--add-modules=jdk.incubator.vector",
+                        "-Dallpairs.dtw.scalar=true");
+            }
             Options options = builder.build();
             results.addAll(new Runner(options).run());
         }
@@ -113,6 +117,16 @@ public final class KernelBenchMain {
             if (dp != null && bits != null) {
                 System.out.printf(Locale.ROOT, "levenshtein %sx%s: bit-parallel %.1fx faster than the two-row DP%n", n, n,
                         dp[0] / bits[0]);
+            }
+        }
+        for (String band : new String[] {"", ":12"}) {
+            double[] plain = rows.get("dtw-plain:128" + band);
+            for (String path : new String[] {"dtw", "dtw-scalar"}) {
+                double[] ours = rows.get(path + ":128" + band);
+                if (plain != null && ours != null) {
+                    System.out.printf(Locale.ROOT, "%s:128%s: %.2fx the cell rate of the plain (numba-style) loop%n",
+                            path, band, plain[0] / ours[0]);
+                }
             }
         }
         for (String n : new String[] {"256", "1024"}) {

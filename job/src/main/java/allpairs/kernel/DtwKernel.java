@@ -17,7 +17,8 @@ import java.util.List;
  * without a window, else -max(0, n-m) - w &lt;= j - i &lt;= max(0, m-n) + w ({@link DtwBand}), which is
  * dtaidistance's {@code window = w + 1}. The result is sqrt(D[n][m]). Only the band is computed, so a
  * pair costs O(n * (|n - m| + 2w + 1)) rather than O(n * m). {@link #computeRow} honours a bound:
- * pairs beyond it are abandoned as soon as a whole DP row exceeds it.
+ * pairs beyond it are abandoned as soon as a whole DP row exceeds it. A tile row runs groups of
+ * equally long columns on SIMD lanes ({@link DtwLanes}), bit-identical to the scalar loop.
  */
 public final class DtwKernel extends DoubleKernel<DtwKernel.Scratch> {
     private static final long serialVersionUID = 1L;
@@ -39,10 +40,13 @@ public final class DtwKernel extends DoubleKernel<DtwKernel.Scratch> {
     public static final class Scratch {
         final double[] prev;
         final double[] cur;
+        /** The SIMD lanes' scratch, or null when they are not used ({@link DtwLanes}). */
+        final DtwLanes lanes;
 
         Scratch(int maxLength) {
             this.prev = new double[maxLength + 1];
             this.cur = new double[maxLength + 1];
+            this.lanes = DtwLanes.forRows(maxLength);
         }
     }
 
@@ -115,7 +119,13 @@ public final class DtwKernel extends DoubleKernel<DtwKernel.Scratch> {
 
     @Override
     public long scratchBytes(int maxLength) {
-        return 2 * 8L * (maxLength + 1);
+        return 2 * 8L * (maxLength + 1) + DtwLanes.bytes(maxLength);
+    }
+
+    /** A tile row takes its columns {@link DtwLanes#WIDTH} at a time where the lanes are used. */
+    @Override
+    public int minTileWidth() {
+        return Math.max(1, DtwLanes.WIDTH);
     }
 
     @Override
@@ -136,22 +146,39 @@ public final class DtwKernel extends DoubleKernel<DtwKernel.Scratch> {
         return true;
     }
 
-    /** Row i against columns jFrom..jTo-1; with a bound, pairs beyond it are abandoned early. */
+    /**
+     * Row i against columns jFrom..jTo-1: groups of equally long columns on the SIMD lanes
+     * ({@link DtwLanes}), the rest one by one; with a bound, pairs beyond it are abandoned early.
+     */
     @Override
     public void computeRow(Rows a, int i, Rows b, int jFrom, int jTo, double bound, Scratch scratch, double[] out,
                            int outOffset) {
         double t = DtwBand.squaredThreshold(bound);
-        if (t == Double.POSITIVE_INFINITY) {
-            super.computeRow(a, i, b, jFrom, jTo, bound, scratch, out, outOffset);
-            return;
-        }
         DoubleRows x = (DoubleRows) a;
         DoubleRows y = (DoubleRows) b;
-        int n = x.length(i) / channels;
         int w = band();
+        int j = jFrom;
+        if (scratch.lanes != null) {
+            for (; j + DtwLanes.WIDTH <= jTo; j += DtwLanes.WIDTH) {
+                if (!scratch.lanes.group(x, i, y, j, channels, w, t, out, outOffset + (j - jFrom))) {
+                    scalar(x, i, y, j, j + DtwLanes.WIDTH, w, t, scratch, out, outOffset + (j - jFrom));
+                }
+            }
+        }
+        scalar(x, i, y, j, jTo, w, t, scratch, out, outOffset + (j - jFrom));
+    }
+
+    /** Columns jFrom..jTo-1 one by one on {@link DtwBand}: exact, or bounded by the squared threshold t. */
+    private void scalar(DoubleRows x, int i, DoubleRows y, int jFrom, int jTo, int w, double t, Scratch scratch,
+                        double[] out, int outOffset) {
+        int n = x.length(i) / channels;
         for (int j = jFrom; j < jTo; j++) {
-            double squared = DtwBand.bounded(x.data(), x.offset(i), n, y.data(), y.offset(j), y.length(j) / channels,
-                    channels, w, t, scratch.prev, scratch.cur);
+            int m = y.length(j) / channels;
+            double squared = t == Double.POSITIVE_INFINITY
+                    ? DtwBand.full(x.data(), x.offset(i), n, y.data(), y.offset(j), m, channels, w, scratch.prev,
+                            scratch.cur)
+                    : DtwBand.bounded(x.data(), x.offset(i), n, y.data(), y.offset(j), m, channels, w, t,
+                            scratch.prev, scratch.cur);
             out[outOffset + (j - jFrom)] = Math.sqrt(squared);
         }
     }
