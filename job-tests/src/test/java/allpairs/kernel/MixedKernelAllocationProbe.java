@@ -1,0 +1,78 @@
+package allpairs.kernel;
+
+import static allpairs.kernel.KernelTestSupport.ragged;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * NOT part of the suite (no test runs it; issue 25, "a JVM that ran levenshtein's lanes"): levenshtein's
+ * LongVector lanes first (one- and two-word patterns, with and without a bound), then sw's and nw's tile
+ * rows, each warmed until a pass allocates under a byte per pair (at most {@link #MAX_PASSES}), then one
+ * line per kernel ({@code KERNEL pairs=P bytes=B}). On a loaded machine about one run in four ends
+ * with sw and/or nw still allocating (7 KB to 700 KB per pair): C2 compiled the lane loop, but the
+ * {@code VectorSupport.store} intrinsic of some {@code intoArray} calls failed ("missing constant:
+ * vclass=DecodeN vlen=LoadI": the receiver's species was not a constant), so those stores run the
+ * Java fallback, which allocates. See docs/performance.md. Run it with
+ * {@code java --add-modules jdk.incubator.vector -XX:+UnlockDiagnosticVMOptions -XX:+PrintInlining
+ * -XX:+PrintIntrinsics -cp <test classpath> allpairs.kernel.MixedKernelAllocationProbe}.
+ */
+public final class MixedKernelAllocationProbe {
+    /** Warm-up passes allowed per kernel: C2 is slow on a loaded machine; a warm pass ends the loop. */
+    private static final int MAX_PASSES = 100;
+
+    private MixedKernelAllocationProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        levenshtein();
+        AlignmentReferenceTest.Case c = AlignmentReferenceTest.read("sw-BLOSUM62.tsv");
+        int m = c.rows().length;
+        // The rows four times over: sw's tile rows fill 8-bit lanes, then 16-bit ones.
+        byte[][] rows = new byte[4 * m][];
+        for (int r = 0; r < rows.length; r++) {
+            rows[r] = c.rows()[r % m];
+        }
+        for (String kernel : List.of("sw", "nw")) {
+            @SuppressWarnings("unchecked")
+            Kernel<Object> k = (Kernel<Object>) Kernels.configured(kernel, List.of("matrix=BLOSUM62"));
+            warm(kernel, k, ragged(rows), m, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY);
+        }
+    }
+
+    /** Rows of 20..60 symbols (one word) and 90..120 (two words), 4 symbols: every lane path. */
+    private static void levenshtein() {
+        SplittableRandom rnd = new SplittableRandom(3);
+        byte[][] rows = new byte[48][];
+        for (int r = 0; r < rows.length; r++) {
+            rows[r] = KernelTestSupport.randomSymbols(r % 3 == 0 ? 90 + rnd.nextInt(30) : 20 + rnd.nextInt(40), 4, rnd);
+        }
+        warm("levenshtein", new LevenshteinKernel(), ragged(rows), rows.length, Double.POSITIVE_INFINITY, 6);
+    }
+
+    /**
+     * Query rows 0..queries-1 against every row, each pass once per bound, until a pass allocates
+     * less than a byte per pair; prints that pass's bytes.
+     */
+    private static <S> void warm(String name, Kernel<S> k, ByteRows data, int queries, double bound1, double bound2) {
+        com.sun.management.ThreadMXBean mx =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long tid = Thread.currentThread().getId();
+        S scratch = k.newScratch(data.maxLength());
+        int w = data.rows();
+        double[] out = new double[w];
+        int pairs = (bound1 == bound2 ? 1 : 2) * queries * w;
+        long allocated = Long.MAX_VALUE;
+        for (int pass = 0; pass < MAX_PASSES && allocated >= pairs; pass++) {
+            long before = mx.getThreadAllocatedBytes(tid);
+            for (int i = 0; i < queries; i++) {
+                k.computeRow(data, i, data, 0, w, bound1, scratch, out, 0);
+                if (bound2 != bound1) {
+                    k.computeRow(data, i, data, 0, w, bound2, scratch, out, 0);
+                }
+            }
+            allocated = mx.getThreadAllocatedBytes(tid) - before;
+        }
+        System.out.println(name + " pairs=" + pairs + " bytes=" + allocated);
+    }
+}
