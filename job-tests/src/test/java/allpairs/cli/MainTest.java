@@ -44,12 +44,17 @@ class MainTest extends SparkCliTest {
 
     @Test
     void formatFollowsTheOutputNameUnlessGiven() throws IOException {
+        // a name that says .npy is not given a Parquet directory (issue 28): exit 2, nothing written
         Path npyNamedParquet = dir.resolve("forced.npy");
-        Cli r = run("--kernel", "seed", "--input", Fixtures.input(16, 8).toString(), "--output", npyNamedParquet.toString(),
+        BadInputTest.assertUserError(run("--kernel", "seed", "--input", Fixtures.input(16, 8).toString(), "--output",
+                npyNamedParquet.toString(), "--format", "parquet"), "ends in .npy but --format is parquet", "--output");
+        assertThat(npyNamedParquet).doesNotExist();
+        Path forced = dir.resolve("forced.data");
+        Cli r = run("--kernel", "seed", "--input", Fixtures.input(16, 8).toString(), "--output", forced.toString(),
                 "--format", "parquet");
         assertThat(r.exitCode).as(r.toString()).isZero();
-        assertThat(npyNamedParquet).isDirectory();
-        assertThat(npyNamedParquet.resolve("_SUCCESS")).exists();
+        assertThat(forced).isDirectory();
+        assertThat(forced.resolve("_SUCCESS")).exists();
         Path plain = dir.resolve("plain");
         assertThat(run("--kernel", "seed", "--input", Fixtures.input(16, 8).toString(), "--output", plain.toString()).exitCode).isZero();
         assertThat(plain).isDirectory();
@@ -74,11 +79,11 @@ class MainTest extends SparkCliTest {
         assertThat(dir.toFile().list()).containsExactlyInAnyOrder("m.npy", "m.npy.allpairs.json");
 
         // an earlier Parquet output of ours is replaced by a .npy file just as well
-        Path dirOut = dir.resolve("d.npy");
+        Path dirOut = dir.resolve("d");
         assertThat(run("--kernel", "seed", "--input", Fixtures.input(16, 8).toString(), "--output", dirOut.toString(), "--format",
                 "parquet").exitCode).isZero();
-        assertThat(run("--kernel", "seed", "--input", Fixtures.input(16, 8).toString(), "--output", dirOut.toString(), "--overwrite")
-                .exitCode).isZero();
+        assertThat(run("--kernel", "seed", "--input", Fixtures.input(16, 8).toString(), "--output", dirOut.toString(), "--format",
+                "npy", "--overwrite").exitCode).isZero();
         assertThat(Files.readAllBytes(dirOut)).isEqualTo(Fixtures.bytes(Fixtures.output(16, 8)));
     }
 
