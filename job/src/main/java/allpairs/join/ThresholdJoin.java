@@ -87,16 +87,17 @@ public final class ThresholdJoin {
         List<Runnable> cleanup = new ArrayList<>();
         LOG.info("path: join ({}); the plan's tiles are not computed", filter.getClass().getSimpleName());
         long start = System.nanoTime();
-        try {
-            Plan bands = bands(plan, sc.defaultParallelism());
-            long edges = sink.write(spark, pieces(sc, kernel, filter, query, reference, bands.rowBounds(), options,
-                    SKEW_BLOCK, counts, cleanup), bands);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            return new Result(new Pipeline.Measured(counts.scratch().value(), counts.verified().value(), 0, 0,
-                    seconds, edges, counts.scalarTasks().value()), new Counts(counts.candidates().value(), counts.verified().value()));
-        } finally {
-            cleanup.forEach(Runnable::run);
-        }
+        Plan bands = bands(plan, sc.defaultParallelism());
+        long edges = sink.write(spark, pieces(sc, kernel, filter, query, reference, bands.rowBounds(), options,
+                SKEW_BLOCK, counts, cleanup), bands);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        // Only after success, as in Pipeline: a failed or cancelled job's tasks may still be reading the broadcasts
+        // (destroying under them logs Spark's errors; on a stopped context it hangs). On failure they go with the
+        // session, or with Spark's ContextCleaner.
+        cleanup.forEach(Runnable::run);
+        return new Result(new Pipeline.Measured(counts.scratch().value(), counts.verified().value(), 0, 0,
+                seconds, edges, counts.scalarTasks().value()),
+                new Counts(counts.candidates().value(), counts.verified().value()));
     }
 
     /**
