@@ -63,6 +63,40 @@ class OutputPathClashTest {
         assertThat(names()).isEmpty();
     }
 
+    /**
+     * A place the run writes that is an input, lies inside one, or would hold one: refused before any
+     * work, the input left as it was (--summary-json on the input used to overwrite it after the run;
+     * --overwrite of an output directory holding the input would delete it).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("inputClashes")
+    void aWrittenPathOnAnInputIsRefusedAndTheInputKept(List<String> options, String named) throws IOException {
+        Path in = Files.createDirectories(dir.resolve("in")).resolve("a.npy");
+        Files.copy(Fixtures.input(16, 8), in);
+        byte[] before = Files.readAllBytes(in);
+        List<String> args = new ArrayList<>(List.of("--kernel", "seed", "--input", in.toString(), "--progress", "off"));
+        for (int i = 0; i < options.size(); i++) {
+            String o = options.get(i);
+            boolean path = !o.startsWith("--") && !options.get(i - 1).equals("--format");
+            args.add(path ? dir.resolve(o).toString() : o);
+        }
+        Cli r = Cli.runWithoutSpark(args.toArray(String[]::new));
+        BadInputTest.assertUserError(r, named, "");
+        assertThat(r.err).contains("--input").containsAnyOf("is the same path as", "lies inside", "would hold");
+        assertThat(Files.readAllBytes(in)).isEqualTo(before);
+        assertThat(names()).containsExactly("in");
+    }
+
+    static Stream<Arguments> inputClashes() {
+        return Stream.of(
+                Arguments.of(List.of("--output", "r.npy", "--summary-json", "in/a.npy"), "--summary-json"),
+                Arguments.of(List.of("--output", "r.npy", "--preview", "in/a.npy"), "--preview"),
+                Arguments.of(List.of("--output", "in/a.npy", "--overwrite"), "--output"),
+                Arguments.of(List.of("--output", "in", "--format", "parquet", "--overwrite"), "--output"),
+                Arguments.of(List.of("--output", "r.npy", "--checkpoint", "in"), "--checkpoint"),
+                Arguments.of(List.of("--output", "r.npy", "--summary-json", "in/a.npy/s.json"), "--summary-json"));
+    }
+
     /** The same place written three ways (relative with "..", absolute, a file: URI): compared qualified. */
     @Test
     void pathsAreComparedQualifiedNotAsStrings() throws IOException {

@@ -11,7 +11,8 @@ import org.apache.hadoop.fs.Path;
  * Refuses, before any work, paths of one run that would land on each other: a side file
  * (--summary-json, --preview) or the checkpoint on the output, a name the output owns beside it
  * (sidecars, marker, lock, temporaries), inside the output or holding it; and those paths on one
- * another. Paths are compared qualified (scheme, authority, absolute, {@code ..} resolved), never as
+ * another; and any of the places written (the output included) on an input, inside one or holding one,
+ * which a run would overwrite or, with --overwrite, delete. Paths are compared qualified (scheme, authority, absolute, {@code ..} resolved), never as
  * strings; symbolic links are not followed.
  */
 public final class PathClashes {
@@ -25,8 +26,13 @@ public final class PathClashes {
     private PathClashes() {
     }
 
-    /** @param others the other places, in the order they are named in a message (the later one is named) */
-    public static void refuse(Configuration hadoop, String output, List<Place> others) throws IOException {
+    /**
+     * @param others the other places, in the order they are named in a message (the later one is named)
+     * @param inputs the places read (paths only: a catalog table is no path)
+     */
+    public static void refuse(Configuration hadoop, String output, List<Place> others, List<Place> inputs)
+            throws IOException {
+        refuseInputs(hadoop, output, others, inputs);
         Path target = qualify(output, hadoop);
         List<Qualified> seen = new ArrayList<>();
         for (Place place : others) {
@@ -42,6 +48,30 @@ public final class PathClashes {
                 }
             }
             seen.add(q);
+        }
+    }
+
+    /** A place written that is an input, lies inside one or would hold one. */
+    private static void refuseInputs(Configuration hadoop, String output, List<Place> others, List<Place> inputs)
+            throws IOException {
+        List<Place> written = new ArrayList<>();
+        written.add(new Place("--output", output));
+        written.addAll(others);
+        for (Place in : inputs) {
+            if (in.location() == null) {
+                continue;
+            }
+            Path read = qualify(in.location(), hadoop);
+            for (Place w : written) {
+                if (w.location() == null) {
+                    continue;
+                }
+                Qualified q = new Qualified(w.option(), qualify(w.location(), hadoop));
+                String relation = relation(q.path(), read);
+                if (relation != null) {
+                    throw clash(q, relation, in.option(), read);
+                }
+            }
         }
     }
 

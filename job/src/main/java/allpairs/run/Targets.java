@@ -1,14 +1,17 @@
 package allpairs.run;
 
 import allpairs.UserError;
+import allpairs.config.InputConfig;
 import allpairs.config.JobConfig;
 import allpairs.config.OutputConfig;
 import allpairs.io.AtomicFile;
 import allpairs.io.AtomicOutput;
 import allpairs.io.HadoopFs;
+import allpairs.io.InputFormat;
 import allpairs.io.PathClashes;
 import allpairs.io.WritablePlace;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -29,12 +32,25 @@ final class Targets {
         String checkpoint = job.run().checkpoint();
         PathClashes.refuse(hadoop, out.path(), List.of(new PathClashes.Place("--checkpoint", checkpoint),
                 new PathClashes.Place("--summary-json", out.summaryJson()),
-                new PathClashes.Place("--preview", out.preview())));
+                new PathClashes.Place("--preview", out.preview())), inputs(job));
         Path target = new Path(out.path());
         AtomicOutput.checkTarget(HadoopFs.of(target, hadoop), target, out.overwrite(), "option --output");
         checkpoint(checkpoint, hadoop);
         AtomicFile.checkTarget(out.summaryJson(), hadoop, "--summary-json");
         AtomicFile.checkTarget(out.preview(), hadoop, "--preview");
+    }
+
+    /** The inputs that are paths (a catalog table is not). */
+    private static List<PathClashes.Place> inputs(JobConfig job) {
+        InputConfig in = job.input();
+        List<PathClashes.Place> places = new ArrayList<>();
+        if (!in.input().startsWith(InputFormat.TABLE_PREFIX)) {
+            places.add(new PathClashes.Place("--input", in.input()));
+        }
+        if (in.against() != null && !in.against().startsWith(InputFormat.TABLE_PREFIX)) {
+            places.add(new PathClashes.Place("--against", in.against()));
+        }
+        return places;
     }
 
     /** The checkpoint's lock is taken in it before its store looks at it: a file there must be refused first. */
