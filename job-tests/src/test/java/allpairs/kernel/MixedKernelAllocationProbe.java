@@ -6,16 +6,17 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * NOT part of the suite (no test runs it; issue 25, "a JVM that ran levenshtein's lanes"): levenshtein's
- * LongVector lanes first (one- and two-word patterns, with and without a bound), then sw's and nw's tile
- * rows, each warmed until a pass allocates under a byte per pair (at most {@link #MAX_PASSES}), then one
- * line per kernel ({@code KERNEL pairs=P bytes=B}). On a loaded machine about one run in four ends
- * with sw and/or nw still allocating (7 KB to 700 KB per pair): C2 compiled the lane loop, but the
- * {@code VectorSupport.store} intrinsic of some {@code intoArray} calls failed ("missing constant:
- * vclass=DecodeN vlen=LoadI": the receiver's species was not a constant), so those stores run the
- * Java fallback, which allocates. See docs/performance.md. Run it with
- * {@code java --add-modules jdk.incubator.vector -XX:+UnlockDiagnosticVMOptions -XX:+PrintInlining
- * -XX:+PrintIntrinsics -cp <test classpath> allpairs.kernel.MixedKernelAllocationProbe}.
+ * Run by {@link MixedKernelAllocationTest} in a JVM of its own (issue 25, "a JVM that ran levenshtein's
+ * lanes"): the lane paths' first step ({@link VectorSupport#PRESENT}), then levenshtein's LongVector lanes (one-
+ * and two-word patterns, with and without a bound), then sw's and nw's tile rows, each warmed until a pass
+ * allocates under a byte per pair (at most {@link #MAX_PASSES}); one line per kernel ({@code KERNEL pairs=P
+ * bytes=B}) and the operator-cache entries the kernels added after the warm-up ({@code cache-misses=N}).
+ * Before {@link VectorWarmup}, about one run in seven on a loaded machine ended with sw and/or nw still
+ * allocating (7 KB to 700 KB per pair): a class_check trap in the shared operator cache's profile, added up
+ * over the lane loop's inlined look-ups, made C2 give up type profiles and the store intrinsics (see
+ * VectorWarmup and docs/performance.md). To watch the intrinsics, run it with {@code java --add-modules
+ * jdk.incubator.vector -XX:+UnlockDiagnosticVMOptions -XX:+PrintIntrinsics -cp <test classpath>
+ * allpairs.kernel.MixedKernelAllocationProbe}.
  */
 public final class MixedKernelAllocationProbe {
     /** Warm-up passes allowed per kernel: C2 is slow on a loaded machine; a warm pass ends the loop. */
@@ -25,6 +26,10 @@ public final class MixedKernelAllocationProbe {
     }
 
     public static void main(String[] args) throws Exception {
+        if (!VectorSupport.PRESENT) {
+            throw new IllegalStateException("run with --add-modules jdk.incubator.vector");
+        }
+        int cached = OperatorCaches.filled();
         levenshtein();
         AlignmentReferenceTest.Case c = AlignmentReferenceTest.read("sw-BLOSUM62.tsv");
         int m = c.rows().length;
@@ -38,6 +43,7 @@ public final class MixedKernelAllocationProbe {
             Kernel<Object> k = (Kernel<Object>) Kernels.configured(kernel, List.of("matrix=BLOSUM62"));
             warm(kernel, k, ragged(rows), m, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY);
         }
+        System.out.println("cache-misses=" + (OperatorCaches.filled() - cached));
     }
 
     /** Rows of 20..60 symbols (one word) and 90..120 (two words), 4 symbols: every lane path. */

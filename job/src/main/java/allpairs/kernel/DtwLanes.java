@@ -14,7 +14,7 @@ import java.util.Arrays;
  * turns the lanes off (for comparisons).
  */
 final class DtwLanes {
-    static final boolean AVAILABLE = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+    static final boolean AVAILABLE = VectorSupport.PRESENT
             && !Boolean.getBoolean("allpairs.dtw.scalar");
     /** Pairs per group (0 without the module). */
     static final int WIDTH = AVAILABLE ? DtwLaneLoops.WIDTH : 0;

@@ -12,8 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link MyersLanes#AVAILABLE} said yes. The lanes' state lives in {@link MyersLanes}' arrays between
  * chunks of text columns (a vector live across an outer loop would be boxed by C2 in JDK 17); inside
  * a chunk it stays in registers. The bounded loop tests "every lane beyond k" on the stored lanes,
- * not with {@code VectorMask.allTrue()}: tried against nw/sw's lane loops allocating after these in
- * the same JVM, which it did not cure (docs/performance.md, issue 25).
+ * not with {@code VectorMask.allTrue()} (tried first against nw/sw's lane loops allocating after these
+ * in the same JVM; the cause was elsewhere, see {@link VectorWarmup}).
  */
 final class MyersLaneLoops {
     /** Chosen at start: the widest long vector this CPU runs natively (8 lanes on AVX-512, 4 on AVX2). */

@@ -6,12 +6,24 @@ package allpairs.kernel;
  * without the flag are easy to miss, so {@link #reportOnce} says so once per JVM.
  */
 public final class VectorSupport {
-    /** The module is in the boot layer. Each kernel's SIMD path also has a switch of its own to turn it off. */
-    public static final boolean PRESENT = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    /**
+     * The module is in the boot layer. Each kernel's SIMD path also has a switch of its own to turn it off.
+     * Every lane path reads this first, so the operator caches are filled ({@link VectorWarmup}) before
+     * any kernel's first vector operation.
+     */
+    public static final boolean PRESENT = presentAndWarm();
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(VectorSupport.class);
     private static volatile boolean reported;
 
     private VectorSupport() {
+    }
+
+    private static boolean presentAndWarm() {
+        boolean present = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+        if (present) {
+            VectorWarmup.run();
+        }
+        return present;
     }
 
     /** Logs, once per JVM (an executor), which paths its kernels take; returns {@link #PRESENT}. */
