@@ -33,7 +33,7 @@ final class Converters {
             try {
                 return OutputFormat.valueOf(value.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new UserError("unknown format '" + value + "' (known: npy, parquet)", "option --format");
+                throw new UserError("unknown format '" + value + "' (known: npy, parquet, csv, tsv)", "option --format");
             }
         }
     }

@@ -82,8 +82,9 @@ final class Options {
                 description = "Where the m x m matrix goes; must not exist unless --overwrite.")
         String path;
 
-        @Option(names = "--format", paramLabel = "npy|parquet", converter = Converters.OutputFormats.class,
-                description = "Output format. Default: npy when --output ends in .npy, otherwise parquet.")
+        @Option(names = "--format", paramLabel = "npy|parquet|csv|tsv", converter = Converters.OutputFormats.class,
+                description = "Output format; csv and tsv for --keep/--top-k edge lists (a directory of part files, each"
+                        + " with the header i,j,value,id_i,id_j). Default: from --output's extension, otherwise parquet.")
         OutputFormat format;
 
         @Option(names = "--dtype", paramLabel = "float64|float32", defaultValue = Defaults.DTYPE,

@@ -15,7 +15,7 @@ import allpairs.plan.RowsStrategy;
 import allpairs.spark.Pipeline;
 import allpairs.spark.PreviewAccumulator;
 import allpairs.spark.sink.EdgeNpySink;
-import allpairs.spark.sink.EdgeParquetSink;
+import allpairs.spark.sink.EdgeTableSink;
 import allpairs.spark.sink.NpySink;
 import allpairs.spark.sink.ParquetSink;
 import allpairs.spark.sink.Sink;
@@ -39,7 +39,7 @@ final class RunOutput {
         boolean ascending = in.kernel().kind() == KernelKind.DISTANCE;
         if (options.sparse()) {
             return npy ? new EdgeNpySink(output.fileSystem(), output.temp(), options.topK(), ascending, edgePreview)
-                    : new EdgeParquetSink(output.temp().toString(), options.topK(), ascending, in.query().ids(),
+                    : new EdgeTableSink(output.temp().toString(), job.output().format(), options.topK(), ascending, in.query().ids(),
                             in.reference() != null ? in.reference().ids() : in.query().ids(), edgePreview);
         }
         return npy ? new NpySink(output.fileSystem(), output.temp(), options.float32(),
