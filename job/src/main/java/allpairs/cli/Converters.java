@@ -4,6 +4,7 @@ import allpairs.NumberSyntax;
 import allpairs.UserError;
 import allpairs.config.DenseLayout;
 import allpairs.config.Defaults;
+import allpairs.config.OutputDtype;
 import allpairs.config.OutputFormat;
 import allpairs.config.OutputOptions;
 import allpairs.io.InputFormat;
@@ -50,13 +51,10 @@ final class Converters {
         }
     }
 
-    static final class Dtypes implements ITypeConverter<Options.Dtype> {
+    static final class Dtypes implements ITypeConverter<OutputDtype> {
         @Override
-        public Options.Dtype convert(String value) {
-            if (!value.equals("float64") && !value.equals("float32")) {
-                throw new UserError("Cannot set --dtype to '" + value + "': must be float64 or float32", "option --dtype");
-            }
-            return Options.Dtype.valueOf(value.toUpperCase(Locale.ROOT));
+        public OutputDtype convert(String value) {
+            return OutputDtype.parse(value);
         }
     }
 

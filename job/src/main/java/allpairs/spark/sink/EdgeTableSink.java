@@ -3,6 +3,7 @@ package allpairs.spark.sink;
 import allpairs.compute.EdgeBand;
 import allpairs.compute.EdgePiece;
 import allpairs.compute.Piece;
+import allpairs.config.OutputDtype;
 import allpairs.config.OutputFormat;
 import allpairs.plan.Plan;
 import allpairs.spark.EdgeAssembler;
@@ -34,6 +35,7 @@ import org.apache.spark.util.LongAccumulator;
 public final class EdgeTableSink implements Sink {
     private final String directory;
     private final OutputFormat format;
+    private final OutputDtype dtype;
     private final Integer topK;
     private final boolean ascending;
     private final PreviewAccumulator preview;
@@ -44,19 +46,20 @@ public final class EdgeTableSink implements Sink {
      * @param rowIds ids of the matrix rows, or null; @param colIds of its columns, or null
      * @param preview where the edges are counted per preview block, or null
      */
-    public EdgeTableSink(String directory, OutputFormat format, Integer topK, boolean ascending, String[] rowIds, String[] colIds,
+    public EdgeTableSink(String directory, OutputFormat format, OutputDtype dtype, Integer topK, boolean ascending, String[] rowIds, String[] colIds,
                            PreviewAccumulator preview) {
         this.directory = directory;
         this.format = format;
+        this.dtype = dtype;
         this.topK = topK;
         this.ascending = ascending;
         this.preview = preview;
         this.ids = new String[][] {rowIds, colIds};
     }
 
-    static StructType schema(boolean withIds) {
+    static StructType schema(boolean withIds, OutputDtype dtype) {
         StructType s = new StructType().add("i", DataTypes.LongType, false).add("j", DataTypes.LongType, false)
-                .add("value", DataTypes.DoubleType, false);
+                .add("value", ParquetSink.sqlType(dtype), false);
         return withIds ? s.add("id_i", DataTypes.StringType, true).add("id_j", DataTypes.StringType, true) : s;
     }
 
@@ -70,7 +73,7 @@ public final class EdgeTableSink implements Sink {
         LongAccumulator written = spark.sparkContext().longAccumulator("allpairs.edges");
         try {
             DataFrameWriter<Row> writer = spark.createDataFrame(EdgeAssembler.assemble(pieces, plan, topK, ascending,
-                    preview).flatMap(new EdgeRows(shared, withIds, written)), schema(withIds)).write();
+                    preview).flatMap(new EdgeRows(shared, withIds, dtype, written)), schema(withIds, dtype)).write();
             if (format == OutputFormat.PARQUET) {
                 writer.parquet(directory);
             } else {
@@ -104,11 +107,13 @@ public final class EdgeTableSink implements Sink {
         private static final long serialVersionUID = 1L;
         private final Broadcast<String[][]> ids;
         private final boolean withIds;
+        private final OutputDtype dtype;
         private final LongAccumulator written;
 
-        EdgeRows(Broadcast<String[][]> ids, boolean withIds, LongAccumulator written) {
+        EdgeRows(Broadcast<String[][]> ids, boolean withIds, OutputDtype dtype, LongAccumulator written) {
             this.ids = ids;
             this.withIds = withIds;
+            this.dtype = dtype;
             this.written = written;
         }
 
@@ -122,9 +127,9 @@ public final class EdgeTableSink implements Sink {
                 long i = e.row(k);
                 long j = e.col(k);
                 rows.add(withIds
-                        ? RowFactory.create(i, j, e.value(k), rowIds == null ? null : rowIds[(int) i],
+                        ? RowFactory.create(i, j, dtype.box(e.value(k)), rowIds == null ? null : rowIds[(int) i],
                                 colIds == null ? null : colIds[(int) j])
-                        : RowFactory.create(i, j, e.value(k)));
+                        : RowFactory.create(i, j, dtype.box(e.value(k))));
             }
             written.add(rows.size());
             return rows.iterator();
