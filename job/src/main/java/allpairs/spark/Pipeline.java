@@ -59,7 +59,8 @@ public final class Pipeline {
                                PrintStream progressOut) throws IOException {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Counters counters = Counters.register(sc.sc());
-        ProgressListener progress = new ProgressListener(counters, work.plan().tiles(), work.reused().size());
+        ProgressListener progress = new ProgressListener(counters, work.plan().tiles(), work.reused().size(),
+                new allpairs.plan.CostProgress(work.plan()));
         sc.sc().addSparkListener(progress);
         if (progressSeconds > 0) {
             progress.printEvery(progressSeconds, progressOut);
@@ -71,6 +72,7 @@ public final class Pipeline {
                     work, counters, broadcasts)), work.densePreview());
             edges = sink.write(spark, pieces, work.plan());
             progress.awaitTiles(counters.tilesComputed(), 10_000);
+            progress.finish();
         } finally {
             progress.close();
             sc.sc().removeSparkListener(progress);
