@@ -84,7 +84,7 @@ class ProgressTest extends SparkCliTest {
         assertThat(rate.find()).as(last).isTrue();
         double summaryRate = s.get("pairs_per_s").asDouble();
         assertThat(Double.parseDouble(rate.group(1))).as(last + " vs the summary's " + summaryRate)
-                .isCloseTo(summaryRate, org.assertj.core.data.Percentage.withPercentage(3));
+                .isCloseTo(summaryRate, org.assertj.core.data.Percentage.withPercentage(2));
 
         Cli quiet = Cli.run(TestSpark.conf(), "--input", in.toString(), "--output", dir.resolve("q.npy").toString(),
                 "--kernel", "nw", "--progress=off");

@@ -13,14 +13,14 @@ class ProgressLineTest {
     @Test
     void reusedTilesAreDoneFromTheFirstLine() {
         Counters counters = Counters.register(TestSpark.session().sparkContext());
-        try (ProgressListener half = new ProgressListener(counters, 36, 18, cost(18))) {
+        try (ProgressListener half = new ProgressListener(counters, 36, 18, cost(18), System.nanoTime())) {
             assertThat(half.line(false)).as("nothing computed yet: nothing to say").isNull();
         }
-        try (ProgressListener all = new ProgressListener(counters, 10, 10, cost(0))) {
+        try (ProgressListener all = new ProgressListener(counters, 10, 10, cost(0), System.nanoTime())) {
             assertThat(all.line(false)).startsWith("allpairs: progress 10/10 tiles (100.0%; 10 reused from the checkpoint),")
                     .endsWith("ETA 0:00:00");
         }
-        try (ProgressListener fresh = new ProgressListener(counters, 10, 0, cost(10))) {
+        try (ProgressListener fresh = new ProgressListener(counters, 10, 0, cost(10), System.nanoTime())) {
             assertThat(fresh.line(false)).isNull();
             assertThat(fresh.line(true)).isNull();
         }

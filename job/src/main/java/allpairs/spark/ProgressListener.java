@@ -31,7 +31,8 @@ final class ProgressListener extends SparkListener implements AutoCloseable {
     private final long totalTiles;
     /** Tiles read back from the checkpoint: done before the first line, never part of the ETA. */
     private final long reusedTiles;
-    private final long startNanos = System.nanoTime();
+    /** The run's start (System.nanoTime), as the summary's seconds count. */
+    private final long startNanos;
     /** Running values of tasks still going, by task id: [tiles, pairs]. */
     private final Map<Long, long[]> running = new ConcurrentHashMap<>();
     /** Tasks started, by task id: [partition index, launch time (epoch ms)]. */
@@ -53,9 +54,12 @@ final class ProgressListener extends SparkListener implements AutoCloseable {
     /**
      * @param planTiles every tile of the plan, reused ones included
      * @param reusedTiles tiles read back from the checkpoint (the lines count them as done from the first)
+     * @param cost the planned cost of this run's tiles, by partition (for the ETA)
+     * @param startNanos the run's start (System.nanoTime), where the summary's seconds start
      */
-    ProgressListener(Counters counters, long planTiles, long reusedTiles, CostProgress cost) {
+    ProgressListener(Counters counters, long planTiles, long reusedTiles, CostProgress cost, long startNanos) {
         this.cost = cost;
+        this.startNanos = startNanos;
         this.tilesId = counters.tilesComputed.id();
         this.pairsId = counters.pairsComputed.id();
         this.totalTiles = planTiles - reusedTiles;
