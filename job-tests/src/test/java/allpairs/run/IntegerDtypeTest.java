@@ -3,7 +3,7 @@ package allpairs.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import allpairs.cli.BadInputTest;
-import allpairs.config.OutputDtype;
+import allpairs.io.OutputDtype;
 import allpairs.io.NpyMatrixWriter;
 import allpairs.run.EdgeListTest.Edge;
 import allpairs.support.Cli;

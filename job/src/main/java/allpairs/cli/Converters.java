@@ -4,7 +4,7 @@ import allpairs.NumberSyntax;
 import allpairs.UserError;
 import allpairs.config.DenseLayout;
 import allpairs.config.Defaults;
-import allpairs.config.OutputDtype;
+import allpairs.io.OutputDtype;
 import allpairs.config.OutputFormat;
 import allpairs.config.OutputOptions;
 import allpairs.io.InputFormat;

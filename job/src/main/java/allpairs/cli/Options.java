@@ -6,7 +6,7 @@ import allpairs.config.Defaults;
 import allpairs.config.InputConfig;
 import allpairs.config.KernelConfig;
 import allpairs.config.OutputConfig;
-import allpairs.config.OutputDtype;
+import allpairs.io.OutputDtype;
 import allpairs.config.OutputFormat;
 import allpairs.config.OutputOptions;
 import allpairs.config.PlanConfig;

@@ -2,6 +2,7 @@ package allpairs.config;
 
 import allpairs.NumberSyntax;
 import allpairs.UserError;
+import allpairs.io.OutputDtype;
 
 /**
  * What to write besides the plain dense float64 matrix: float32 or integer values, the condensed

@@ -1,6 +1,5 @@
 package allpairs.io;
 
-import allpairs.config.OutputDtype;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;

@@ -1,7 +1,7 @@
 package allpairs.run;
 
 import allpairs.UserError;
-import allpairs.config.OutputDtype;
+import allpairs.io.OutputDtype;
 import allpairs.kernel.Kernel;
 
 /**

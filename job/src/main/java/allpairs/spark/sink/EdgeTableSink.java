@@ -3,7 +3,7 @@ package allpairs.spark.sink;
 import allpairs.compute.EdgeBand;
 import allpairs.compute.EdgePiece;
 import allpairs.compute.Piece;
-import allpairs.config.OutputDtype;
+import allpairs.io.OutputDtype;
 import allpairs.config.OutputFormat;
 import allpairs.plan.Plan;
 import allpairs.spark.EdgeAssembler;

@@ -2,7 +2,7 @@ package allpairs.spark.sink;
 
 import allpairs.compute.BandPiece;
 import allpairs.compute.Piece;
-import allpairs.config.OutputDtype;
+import allpairs.io.OutputDtype;
 import allpairs.io.NpyHeader;
 import java.io.File;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package allpairs.spark.sink;
 
 import allpairs.compute.Band;
 import allpairs.compute.Piece;
-import allpairs.config.OutputDtype;
+import allpairs.io.OutputDtype;
 import allpairs.plan.Plan;
 import allpairs.spark.BandAssembler;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package allpairs.config;
+package allpairs.io;
 
 import allpairs.UserError;
 import java.nio.ByteBuffer;
