@@ -3,8 +3,8 @@ package allpairs.spark.sink;
 import allpairs.compute.EdgeBand;
 import allpairs.compute.EdgePiece;
 import allpairs.compute.Piece;
-import allpairs.io.OutputDtype;
 import allpairs.config.OutputFormat;
+import allpairs.io.OutputDtype;
 import allpairs.plan.Plan;
 import allpairs.spark.EdgeAssembler;
 import allpairs.spark.PreviewAccumulator;
@@ -42,12 +42,13 @@ public final class EdgeTableSink implements Sink {
     private final String[][] ids;
 
     /**
+     * @param format parquet, csv or tsv; @param dtype the value column's type
      * @param topK each row's K best (ascending: smaller is better), or null to keep every edge
      * @param rowIds ids of the matrix rows, or null; @param colIds of its columns, or null
      * @param preview where the edges are counted per preview block, or null
      */
-    public EdgeTableSink(String directory, OutputFormat format, OutputDtype dtype, Integer topK, boolean ascending, String[] rowIds, String[] colIds,
-                           PreviewAccumulator preview) {
+    public EdgeTableSink(String directory, OutputFormat format, OutputDtype dtype, Integer topK, boolean ascending,
+                         String[] rowIds, String[] colIds, PreviewAccumulator preview) {
         this.directory = directory;
         this.format = format;
         this.dtype = dtype;
