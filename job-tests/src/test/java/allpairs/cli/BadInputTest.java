@@ -102,9 +102,13 @@ public class BadInputTest {
             // issue 25: the message offered 0 as an example of what --memory-budget takes
             Arguments.of("memory budget 0", new String[] {"--input", "@OK@", "--output", "@DIR@/o.npy", "--memory-budget", "0"}, "'0': expected a size above 0, such as 512m or 2g", "--memory-budget"),
             Arguments.of("broadcast limit negative", new String[] {"--input", "@OK@", "--output", "@DIR@/o.npy", "--broadcast-limit", "-1"}, "'-1': expected a size such as 0, 512m or 2g", "--broadcast-limit"),
-            Arguments.of("unknown format", new String[] {"--input", "@OK@", "--output", "@DIR@/o.npy", "--format", "csv"}, "unknown format 'csv'", "--format"),
-            // issue 28: --output x.csv silently wrote a Parquet directory named x.csv
-            Arguments.of("output named .csv", new String[] {"--kernel", "seed", "--input", "@OK@", "--output", "@DIR@/x.csv"}, "ends in .csv, a format allpairs does not write", "--output"),
+            Arguments.of("unknown format", new String[] {"--input", "@OK@", "--output", "@DIR@/o.npy", "--format", "xlsx"}, "unknown format 'xlsx'", "--format"),
+            // issue 28: --output x.csv silently wrote a Parquet directory named x.csv; now CSV is for edge lists only
+            Arguments.of("output named .csv, dense", new String[] {"--kernel", "seed", "--input", "@OK@", "--output", "@DIR@/x.csv"}, "--format csv writes edge lists (--keep or --top-k)", "--output"),
+            Arguments.of("format tsv, dense", new String[] {"--kernel", "seed", "--input", "@OK@", "--output", "@DIR@/x", "--format", "tsv"}, "--format tsv writes edge lists", "--format"),
+            Arguments.of("output .tsv, format csv", new String[] {"--kernel", "seed", "--input", "@OK@", "--output", "@DIR@/x.tsv", "--format", "csv", "--top-k", "2"}, "ends in .tsv but --format is csv", "--output"),
+            Arguments.of("output .csv, format parquet", new String[] {"--kernel", "seed", "--input", "@OK@", "--output", "@DIR@/x.csv", "--format", "parquet", "--top-k", "2"}, "ends in .csv but --format is parquet", "--output"),
+            Arguments.of("output .npy, format csv", new String[] {"--kernel", "seed", "--input", "@OK@", "--output", "@DIR@/x.npy", "--format", "csv", "--top-k", "2"}, "ends in .npy but --format is csv", "--output"),
             Arguments.of("output named .json, Parquet asked", new String[] {"--kernel", "seed", "--input", "@OK@", "--output", "@DIR@/x.json", "--format", "parquet"}, "here parquet", "--output"),
             Arguments.of("output .npy, format parquet", new String[] {"--kernel", "seed", "--input", "@OK@", "--output", "@DIR@/x.npy", "--format", "parquet"}, "ends in .npy but --format is parquet", "--output"),
             Arguments.of("output .parquet, format npy", new String[] {"--kernel", "seed", "--input", "@OK@", "--output", "@DIR@/x.parquet", "--format", "npy"}, "ends in .parquet but --format is npy", "--output"),

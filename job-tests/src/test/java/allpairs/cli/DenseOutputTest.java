@@ -74,7 +74,7 @@ class DenseOutputTest extends SparkCliTest {
             {new String[] {"--layout", "condensed", "--format", "parquet"}, "not with Parquet output", "--layout"},
             {new String[] {"--layout", "condensed", "--against", in}, "not with --against", "--layout"},
             {new String[] {"--layout", "diagonal"}, "must be square or condensed", "--layout"},
-            {new String[] {"--dtype", "float16"}, "must be float64 or float32", "--dtype"}};
+            {new String[] {"--dtype", "float16"}, "must be float64, float32, int32 or int16", "--dtype"}};
         for (Object[] c : cases) {
             String[] extra = (String[]) c[0];
             String[] args = new String[6 + extra.length];

@@ -4,6 +4,7 @@ import allpairs.NumberSyntax;
 import allpairs.UserError;
 import allpairs.config.DenseLayout;
 import allpairs.config.Defaults;
+import allpairs.io.OutputDtype;
 import allpairs.config.OutputFormat;
 import allpairs.config.OutputOptions;
 import allpairs.io.InputFormat;
@@ -33,7 +34,7 @@ final class Converters {
             try {
                 return OutputFormat.valueOf(value.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new UserError("unknown format '" + value + "' (known: npy, parquet)", "option --format");
+                throw new UserError("unknown format '" + value + "' (known: npy, parquet, csv, tsv)", "option --format");
             }
         }
     }
@@ -50,13 +51,10 @@ final class Converters {
         }
     }
 
-    static final class Dtypes implements ITypeConverter<Options.Dtype> {
+    static final class Dtypes implements ITypeConverter<OutputDtype> {
         @Override
-        public Options.Dtype convert(String value) {
-            if (!value.equals("float64") && !value.equals("float32")) {
-                throw new UserError("Cannot set --dtype to '" + value + "': must be float64 or float32", "option --dtype");
-            }
-            return Options.Dtype.valueOf(value.toUpperCase(Locale.ROOT));
+        public OutputDtype convert(String value) {
+            return OutputDtype.parse(value);
         }
     }
 

@@ -6,6 +6,7 @@ import allpairs.config.Defaults;
 import allpairs.config.InputConfig;
 import allpairs.config.KernelConfig;
 import allpairs.config.OutputConfig;
+import allpairs.io.OutputDtype;
 import allpairs.config.OutputFormat;
 import allpairs.config.OutputOptions;
 import allpairs.config.PlanConfig;
@@ -20,9 +21,6 @@ import picocli.CommandLine.Option;
 final class Options {
     private Options() {
     }
-
-    /** --dtype: the dense output's values. */
-    enum Dtype { FLOAT64, FLOAT32 }
 
     /** --progress on|off. */
     enum Switch { ON, OFF }
@@ -82,14 +80,16 @@ final class Options {
                 description = "Where the m x m matrix goes; must not exist unless --overwrite.")
         String path;
 
-        @Option(names = "--format", paramLabel = "npy|parquet", converter = Converters.OutputFormats.class,
-                description = "Output format. Default: npy when --output ends in .npy, otherwise parquet.")
+        @Option(names = "--format", paramLabel = "npy|parquet|csv|tsv", converter = Converters.OutputFormats.class,
+                description = "Output format; csv and tsv for --keep/--top-k edge lists (a directory of part files, each"
+                        + " with the header i,j,value,id_i,id_j). Default: from --output's extension, otherwise parquet.")
         OutputFormat format;
 
-        @Option(names = "--dtype", paramLabel = "float64|float32", defaultValue = Defaults.DTYPE,
+        @Option(names = "--dtype", paramLabel = "float64|float32|int32|int16", defaultValue = Defaults.DTYPE,
                 converter = Converters.Dtypes.class,
-                description = "Dense output values; float32 rounds once at the end (kernels compute in double).")
-        Dtype dtype;
+                description = "Output values; float32 (dense only) rounds once at the end (kernels compute in double);"
+                        + " int32/int16 for kernels with integer values (levenshtein; nw, sw with integer scores).")
+        OutputDtype dtype;
 
         @Option(names = "--layout", paramLabel = "square|condensed", defaultValue = Defaults.LAYOUT,
                 converter = Converters.Layouts.class,
@@ -128,7 +128,7 @@ final class Options {
 
         OutputConfig config() {
             return new OutputConfig(path, format, overwrite,
-                    new OutputOptions(dtype == Dtype.FLOAT32, layout, keep, topK, includeSelf, bothDirections), summaryJson,
+                    new OutputOptions(dtype, layout, keep, topK, includeSelf, bothDirections), summaryJson,
                     preview);
         }
     }

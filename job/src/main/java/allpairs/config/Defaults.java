@@ -38,9 +38,12 @@ public final class Defaults {
         return new Resolved(plan.blockSize(), plan.partitions(), cores, budget, limit);
     }
 
-    /** {@code npy} when the output path ends in {@code .npy}, otherwise {@code parquet}. */
+    /** What the output path's extension says ({@code .npy}, {@code .csv}, {@code .tsv}, {@code .parquet}), otherwise {@code parquet}. */
     public static OutputFormat outputFormat(String output) {
-        return output.toLowerCase(Locale.ROOT).endsWith(".npy") ? OutputFormat.NPY : OutputFormat.PARQUET;
+        String name = output.replaceAll("/+$", "");
+        int dot = name.lastIndexOf('.');
+        OutputFormat named = dot > name.lastIndexOf('/') + 1 ? OutputFormat.ofExtension(name.substring(dot + 1)) : null;
+        return named != null ? named : OutputFormat.PARQUET;
     }
 
     /**

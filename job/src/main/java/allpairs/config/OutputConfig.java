@@ -7,7 +7,7 @@ import allpairs.UserError;
  * Where and how the result is written.
  *
  * @param path where the matrix goes (any Hadoop path)
- * @param format npy or parquet; null: {@link Defaults#outputFormat} of the path
+ * @param format npy, parquet, or csv/tsv (edge lists only); null: {@link Defaults#outputFormat} of the path
  * @param overwrite replace an existing output
  * @param options float32, condensed layout or an edge list; null for the dense float64 matrix
  * @param summaryJson also write the summary JSON here, or null
@@ -27,6 +27,10 @@ public record OutputConfig(String path, OutputFormat format, boolean overwrite, 
                             + " would be a Parquet directory)", "option --layout");
         }
         OutputName.check(path, format, formatAsked);
+        if (format.edgesOnly() && !options.sparse()) {
+            throw new UserError("--format " + format.label() + " writes edge lists (--keep or --top-k): a dense matrix goes"
+                    + " to .npy or Parquet", formatAsked ? "option --format" : "option --output");
+        }
     }
 
     public OutputConfig(String path, OutputFormat format, boolean overwrite, OutputOptions options,

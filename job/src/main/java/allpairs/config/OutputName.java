@@ -11,7 +11,7 @@ import java.util.Set;
  */
 final class OutputName {
     /** Extensions of formats allpairs does not write, which a user would take for the output's format. */
-    private static final Set<String> FOREIGN = Set.of("csv", "tsv", "txt", "json", "jsonl", "ndjson", "npz", "png",
+    private static final Set<String> FOREIGN = Set.of("txt", "json", "jsonl", "ndjson", "npz", "png",
             "orc", "avro", "xlsx", "h5", "hdf5", "mat", "gz", "zip", "feather", "arrow");
 
     private OutputName() {
@@ -22,19 +22,15 @@ final class OutputName {
         name = name.substring(name.lastIndexOf('/') + 1);
         int dot = name.lastIndexOf('.');
         String ext = dot > 0 ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
-        OutputFormat named = switch (ext) {
-            case "npy" -> OutputFormat.NPY;
-            case "parquet", "pq" -> OutputFormat.PARQUET;
-            default -> null;
-        };
+        OutputFormat named = OutputFormat.ofExtension(ext);
         if (named != null && named != format) {
             throw new UserError("--output " + path + " ends in ." + ext + " but --format is " + format.label()
                     + ": name it for the format it gets", "option --output");
         }
         if (named == null && FOREIGN.contains(ext)) {
             throw new UserError("--output " + path + " ends in ." + ext + ", a format allpairs does not write (it writes"
-                    + " .npy or a Parquet directory" + (formatAsked ? ", here " + format.label() : "")
-                    + "): end it in .npy or .parquet", "option --output");
+                    + " .npy, a Parquet directory, or CSV/TSV edge lists" + (formatAsked ? ", here " + format.label() : "")
+                    + "): end it in ." + (format == OutputFormat.PARQUET ? "parquet" : format.label()), "option --output");
         }
     }
 }

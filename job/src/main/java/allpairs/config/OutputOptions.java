@@ -2,19 +2,20 @@ package allpairs.config;
 
 import allpairs.NumberSyntax;
 import allpairs.UserError;
+import allpairs.io.OutputDtype;
 
 /**
- * What to write besides the plain dense float64 matrix: float32 values, the condensed layout,
- * or a sparse edge list (pairs passing a threshold, or each row's k closest partners).
+ * What to write besides the plain dense float64 matrix: float32 or integer values, the condensed
+ * layout, or a sparse edge list (pairs passing a threshold, or each row's k closest partners).
  *
- * @param float32 dense values rounded once to float32
+ * @param dtype the values' type: float32 for dense output only, int32/int16 for kernels with integer values
  * @param layout square or condensed (dense only)
  * @param keep a threshold filter (--keep below=X / above=X), or null
  * @param topK each row's K closest partners, or null
  * @param includeSelf edges include i == j
  * @param bothDirections --keep edges also for j < i
  */
-public record OutputOptions(boolean float32, DenseLayout layout, Threshold keep, Integer topK, boolean includeSelf,
+public record OutputOptions(OutputDtype dtype, DenseLayout layout, Threshold keep, Integer topK, boolean includeSelf,
                             boolean bothDirections) {
     /** {@code --keep below=X} (value <= X) or {@code above=X} (value >= X). */
     public record Threshold(boolean below, double value) implements java.io.Serializable {
@@ -39,10 +40,17 @@ public record OutputOptions(boolean float32, DenseLayout layout, Threshold keep,
     }
 
     public static OutputOptions dense() {
-        return new OutputOptions(false, DenseLayout.SQUARE, null, null, false, false);
+        return new OutputOptions(OutputDtype.FLOAT64, DenseLayout.SQUARE, null, null, false, false);
+    }
+
+    /** float64, or float32 when {@code float32}. */
+    public OutputOptions(boolean float32, DenseLayout layout, Threshold keep, Integer topK, boolean includeSelf,
+                         boolean bothDirections) {
+        this(float32 ? OutputDtype.FLOAT32 : OutputDtype.FLOAT64, layout, keep, topK, includeSelf, bothDirections);
     }
 
     public OutputOptions {
+        dtype = dtype == null ? OutputDtype.FLOAT64 : dtype;
         if (layout == null) {
             layout = DenseLayout.SQUARE;
         }
@@ -57,8 +65,9 @@ public record OutputOptions(boolean float32, DenseLayout layout, Threshold keep,
             throw new UserError("--layout condensed is a dense layout; it cannot be combined with "
                     + (topK != null ? "--top-k" : "--keep"), "option --layout");
         }
-        if (sparse && float32) {
-            throw new UserError("--dtype float32 applies to dense output; edge values stay float64", "option --dtype");
+        if (sparse && dtype == OutputDtype.FLOAT32) {
+            throw new UserError("--dtype float32 applies to dense output; edge values stay float64 (or an integer"
+                    + " type: int32, int16)", "option --dtype");
         }
         if (!sparse && (includeSelf || bothDirections)) {
             throw new UserError((includeSelf ? "--include-self" : "--both-directions") + " applies to --keep or"
@@ -68,6 +77,10 @@ public record OutputOptions(boolean float32, DenseLayout layout, Threshold keep,
             throw new UserError("--both-directions applies to --keep; --top-k lists each row's partners already",
                     "option --both-directions");
         }
+    }
+
+    public boolean float32() {
+        return dtype == OutputDtype.FLOAT32;
     }
 
     public boolean sparse() {

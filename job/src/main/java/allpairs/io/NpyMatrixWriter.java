@@ -6,7 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Streams a {@code <f8} (or {@code <f4}) array of any shape as a {@code .npy} file, in C order,
+ * Streams a {@code <f8} (or {@code <f4}, {@code <i4}, {@code <i2}) array of any shape as a {@code .npy} file, in C order,
  * piece by piece, so the writer never holds more than the caller's piece. Produces the bytes
  * {@code numpy.save} writes for the same array.
  */
@@ -15,26 +15,26 @@ public final class NpyMatrixWriter implements AutoCloseable {
 
     private final OutputStream out;
     private final long expectedValues;
-    private final boolean float32;
+    private final OutputDtype dtype;
     private final ByteBuffer buffer = ByteBuffer.allocate(CHUNK_VALUES * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
     private long written;
 
     /** An m×k float64 matrix. */
     public NpyMatrixWriter(OutputStream out, long rows, long cols) throws IOException {
-        this(out, new long[] {rows, cols}, false);
+        this(out, new long[] {rows, cols}, OutputDtype.FLOAT64);
     }
 
-    /** @param float32 write {@code <f4} (each double rounded once to the nearest float) instead of {@code <f8} */
-    public NpyMatrixWriter(OutputStream out, long[] shape, boolean float32) throws IOException {
+    /** @param dtype the type each double is converted to once, when written */
+    public NpyMatrixWriter(OutputStream out, long[] shape, OutputDtype dtype) throws IOException {
         this.out = out;
         long values = 1;
         for (long d : shape) {
             values = Math.multiplyExact(values, d);
         }
         this.expectedValues = values;
-        this.float32 = float32;
+        this.dtype = dtype;
         Math.multiplyExact(expectedValues, (long) Double.BYTES);
-        out.write(NpyHeader.encode(float32 ? "<f4" : "<f8", shape));
+        out.write(NpyHeader.encode(dtype.descr(), shape));
     }
 
     /** Appends {@code count} values starting at {@code values[from]}, in C order. */
@@ -46,15 +46,14 @@ public final class NpyMatrixWriter implements AutoCloseable {
         for (int i = from; i < end; ) {
             buffer.clear();
             int take = Math.min(CHUNK_VALUES, end - i);
-            if (float32) {
-                for (int p = 0; p < take; p++) {
-                    buffer.putFloat((float) values[i + p]);
-                }
-                out.write(buffer.array(), 0, take * Float.BYTES);
-            } else {
+            if (dtype == OutputDtype.FLOAT64) {
                 buffer.asDoubleBuffer().put(values, i, take);
-                out.write(buffer.array(), 0, take * Double.BYTES);
+            } else {
+                for (int p = 0; p < take; p++) {
+                    dtype.put(buffer, values[i + p]);
+                }
             }
+            out.write(buffer.array(), 0, take * dtype.bytes());
             i += take;
         }
         written += count;

@@ -37,6 +37,8 @@ abstract class AffineGapKernel extends DescribedByteKernel<AffineGapKernel.Scrat
      * paths use): then {@link #computeRow} takes {@link IntAlignment}.
      */
     final boolean integerScores;
+    /** True when every score (columns and gaps) is an integer, so every value is one. */
+    final boolean integralValues;
     /** The largest |score| of a column or gap (sizes the integer paths). */
     final int maxAbsScore;
     /** True for sw (the best local score), false for nw. */
@@ -77,7 +79,7 @@ abstract class AffineGapKernel extends DescribedByteKernel<AffineGapKernel.Scrat
         this.gapExtend = gapExtend;
         this.matrix = matrix;
         double maxAbs = Math.max(Math.abs(gapOpen), Math.abs(gapExtend));
-        boolean integral = gapOpen == Math.rint(gapOpen) && gapExtend == Math.rint(gapExtend) && gapOpen <= gapExtend;
+        boolean integral = gapOpen == Math.rint(gapOpen) && gapExtend == Math.rint(gapExtend);
         if (matrix == null) {
             maxAbs = Math.max(maxAbs, Math.max(Math.abs(match), Math.abs(mismatch)));
             integral &= match == Math.rint(match) && mismatch == Math.rint(mismatch);
@@ -85,7 +87,8 @@ abstract class AffineGapKernel extends DescribedByteKernel<AffineGapKernel.Scrat
             maxAbs = Math.max(maxAbs, matrix.maxAbs());
             integral &= matrix.integral();
         }
-        this.integerScores = integral;
+        this.integralValues = integral;
+        this.integerScores = integral && gapOpen <= gapExtend;
         this.maxAbsScore = (int) Math.ceil(maxAbs);
         this.local = local;
     }
@@ -105,6 +108,18 @@ abstract class AffineGapKernel extends DescribedByteKernel<AffineGapKernel.Scrat
             return;
         }
         IntAlignment.computeRow(this, local, (ByteRows) a, i, (ByteRows) b, jFrom, jTo, scratch, out, outOffset);
+    }
+
+    /**
+     * Integer scores: an alignment has at most lenA + lenB columns (nw), and sw's positive columns pair
+     * symbols, at most min(lenA, lenB) of them; each column or gap scores at most {@link #maxAbsScore}.
+     */
+    @Override
+    public final double integerBound(int lenA, int lenB) {
+        if (!integralValues) {
+            return Double.NaN;
+        }
+        return (double) maxAbsScore * (local ? Math.min(lenA, lenB) : (double) lenA + lenB);
     }
 
     /** A new instance of the same kernel with these scores (matrix null: match/mismatch). */

@@ -100,6 +100,15 @@ public interface Kernel<S> extends Serializable {
         return null;
     }
 
+    /**
+     * For kernels whose every value is an integer ({@code --dtype int32/int16}): the largest |value| a pair
+     * of rows of at most these lengths can take. NaN (the default): values are not integers, and only the
+     * float dtypes are written.
+     */
+    default double integerBound(int lenA, int lenB) {
+        return Double.NaN;
+    }
+
     /** The per-partition scratch for rows of at most {@code maxLength} elements. */
     S newScratch(int maxLength);
 

@@ -56,6 +56,12 @@ public final class LevenshteinKernel extends DescribedByteKernel<LevenshteinKern
         return true;
     }
 
+    /** A count of edits: at most the longer row's length. */
+    @Override
+    public double integerBound(int lenA, int lenB) {
+        return Math.max(lenA, lenB);
+    }
+
     @Override
     public void computeRow(Rows a, int i, Rows b, int jFrom, int jTo, double bound, Scratch scratch, double[] out,
                            int outOffset) {

@@ -45,6 +45,7 @@ public record Inputs(Kernel<?> kernel, ParamValues params, Rows query, Rows refe
             throw new UserError("--layout condensed needs a symmetric kernel; " + kernel.name() + " is not",
                     "option --layout");
         }
+        IntegerOutput.check(job.output().options().dtype(), kernel, inputs.longestRow());
         return inputs;
     }
 

@@ -169,7 +169,7 @@ public final class Run {
         ThresholdJoin.Result joined = filter == null ? null : ThresholdJoin.run(spark, in.kernel(), filter, in.query(),
                 in.reference(), plan, job.output().options(), sink);
         Pipeline.Measured measured = joined != null ? joined.measured()
-                : Pipeline.run(spark, work, sink, job.run().progressSeconds(), progressOut);
+                : Pipeline.run(spark, work, sink, job.run().progressSeconds(), progressOut, start);
         double seconds = (System.nanoTime() - start) / 1e9;
         RunResult result = RunOutput.result(job, in, plan, seconds, output, measured, reused.size(), rows, topKAsked, joined);
         sides.write(job, in, preview, result); // before the commit: exit 1 must leave the output path untouched

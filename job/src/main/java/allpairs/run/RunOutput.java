@@ -15,7 +15,7 @@ import allpairs.plan.RowsStrategy;
 import allpairs.spark.Pipeline;
 import allpairs.spark.PreviewAccumulator;
 import allpairs.spark.sink.EdgeNpySink;
-import allpairs.spark.sink.EdgeParquetSink;
+import allpairs.spark.sink.EdgeTableSink;
 import allpairs.spark.sink.NpySink;
 import allpairs.spark.sink.ParquetSink;
 import allpairs.spark.sink.Sink;
@@ -38,13 +38,14 @@ final class RunOutput {
         boolean npy = job.output().format() == OutputFormat.NPY;
         boolean ascending = in.kernel().kind() == KernelKind.DISTANCE;
         if (options.sparse()) {
-            return npy ? new EdgeNpySink(output.fileSystem(), output.temp(), options.topK(), ascending, edgePreview)
-                    : new EdgeParquetSink(output.temp().toString(), options.topK(), ascending, in.query().ids(),
+            return npy ? new EdgeNpySink(output.fileSystem(), output.temp(), options.dtype(), options.topK(), ascending,
+                    edgePreview)
+                    : new EdgeTableSink(output.temp().toString(), job.output().format(), options.dtype(), options.topK(), ascending, in.query().ids(),
                             in.reference() != null ? in.reference().ids() : in.query().ids(), edgePreview);
         }
-        return npy ? new NpySink(output.fileSystem(), output.temp(), options.float32(),
+        return npy ? new NpySink(output.fileSystem(), output.temp(), options.dtype(),
                 options.layout() == DenseLayout.CONDENSED)
-                : new ParquetSink(output.temp().toString(), options.float32(), in.query().ids());
+                : new ParquetSink(output.temp().toString(), options.dtype(), in.query().ids());
     }
 
     /** The ids sidecars are staged beside the matrix and move into place with it, in one commit. */
@@ -66,7 +67,7 @@ final class RunOutput {
                 output.target().toString(), job.output().format().label(), measured.scratchCreated(),
                 measured.pairsComputed(), measured.taskSecondsMax(), measured.taskSecondsMean(),
                 measured.computeSeconds(), reused, rows.label(),
-                options.float32() ? "float32" : "float64", layout, measured.edges(), options.topK(), topKAsked,
+                options.dtype().label(), layout, measured.edges(), options.topK(), topKAsked,
                 ProcessClock.secondsSinceStart(), VectorSupport.label(measured.scratchCreated(), measured.scalarTasks()),
                 joined != null ? joined.counts() : null);
     }

@@ -19,7 +19,7 @@ final class TopKLimit {
         if (o.topK() == null || o.topK() <= columns) {
             return job;
         }
-        OutputOptions clamped = new OutputOptions(o.float32(), o.layout(), o.keep(), columns, o.includeSelf(),
+        OutputOptions clamped = new OutputOptions(o.dtype(), o.layout(), o.keep(), columns, o.includeSelf(),
                 o.bothDirections());
         OutputConfig out = job.output();
         return job.with(new OutputConfig(out.path(), out.format(), out.overwrite(), clamped, out.summaryJson(),

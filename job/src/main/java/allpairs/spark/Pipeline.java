@@ -54,12 +54,15 @@ public final class Pipeline {
      * Runs the pipeline on a session it is given (and never stops).
      *
      * @param progressSeconds print a progress line to {@code progressOut} this often; 0 for never
+     * @param startNanos when the run's clock started ({@link System#nanoTime}): the lines' pairs/s are over
+     *     the same seconds as the summary's
      */
     public static Measured run(SparkSession spark, Work work, Sink sink, double progressSeconds,
-                               PrintStream progressOut) throws IOException {
+                               PrintStream progressOut, long startNanos) throws IOException {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Counters counters = Counters.register(sc.sc());
-        ProgressListener progress = new ProgressListener(counters, work.plan().tiles(), work.reused().size());
+        ProgressListener progress = new ProgressListener(counters, work.plan().tiles(), work.reused().size(),
+                new allpairs.plan.CostProgress(work.plan()), startNanos);
         sc.sc().addSparkListener(progress);
         if (progressSeconds > 0) {
             progress.printEvery(progressSeconds, progressOut);
@@ -71,6 +74,7 @@ public final class Pipeline {
                     work, counters, broadcasts)), work.densePreview());
             edges = sink.write(spark, pieces, work.plan());
             progress.awaitTiles(counters.tilesComputed(), 10_000);
+            progress.finish();
         } finally {
             progress.close();
             sc.sc().removeSparkListener(progress);

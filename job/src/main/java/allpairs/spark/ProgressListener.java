@@ -1,5 +1,6 @@
 package allpairs.spark;
 
+import allpairs.plan.CostProgress;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.apache.spark.scheduler.AccumulableInfo;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerExecutorMetricsUpdate;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.scheduler.SparkListenerTaskStart;
 import scala.Tuple4;
 import scala.collection.JavaConverters;
 
@@ -19,6 +21,8 @@ import scala.collection.JavaConverters;
  * executor heartbeats and task ends), the duration of every finished compute task (for the
  * summary's max/mean), and the stage's wall time (first compute task start to last end). A
  * compute task is one whose tile counters moved, whether it ends in a shuffle or writes in place. Optionally prints one progress line on stderr every few seconds.
+ * The ETA comes from the planned cost of the tiles done ({@link CostProgress}: a compute task's
+ * partition index is its tile group's) over the time since the first compute task started.
  */
 final class ProgressListener extends SparkListener implements AutoCloseable {
     private final long tilesId;
@@ -27,9 +31,16 @@ final class ProgressListener extends SparkListener implements AutoCloseable {
     private final long totalTiles;
     /** Tiles read back from the checkpoint: done before the first line, never part of the ETA. */
     private final long reusedTiles;
-    private final long startNanos = System.nanoTime();
+    /** The run's start (System.nanoTime), as the summary's seconds count. */
+    private final long startNanos;
     /** Running values of tasks still going, by task id: [tiles, pairs]. */
     private final Map<Long, long[]> running = new ConcurrentHashMap<>();
+    /** Tasks started, by task id: [partition index, launch time (epoch ms)]. */
+    private final Map<Long, long[]> started = new ConcurrentHashMap<>();
+    private final CostProgress cost;
+    /** The launch of the first task seen computing tiles (epoch ms): where the ETA's rate is measured from. */
+    private long etaOrigin = Long.MAX_VALUE;
+    private PrintStream err;
     private long finishedTiles;
     private long finishedPairs;
     private long tasks;
@@ -43,8 +54,12 @@ final class ProgressListener extends SparkListener implements AutoCloseable {
     /**
      * @param planTiles every tile of the plan, reused ones included
      * @param reusedTiles tiles read back from the checkpoint (the lines count them as done from the first)
+     * @param cost the planned cost of this run's tiles, by partition (for the ETA)
+     * @param startNanos the run's start (System.nanoTime), where the summary's seconds start
      */
-    ProgressListener(Counters counters, long planTiles, long reusedTiles) {
+    ProgressListener(Counters counters, long planTiles, long reusedTiles, CostProgress cost, long startNanos) {
+        this.cost = cost;
+        this.startNanos = startNanos;
         this.tilesId = counters.tilesComputed.id();
         this.pairsId = counters.pairsComputed.id();
         this.totalTiles = planTiles - reusedTiles;
@@ -53,13 +68,45 @@ final class ProgressListener extends SparkListener implements AutoCloseable {
 
     /** Prints a progress line to {@code err} every {@code seconds} until closed. */
     void printEvery(double seconds, PrintStream err) {
+        this.err = err;
         printer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "allpairs-progress");
             t.setDaemon(true);
             return t;
         });
         long millis = Math.max(100, (long) (seconds * 1000));
-        printer.scheduleAtFixedRate(() -> err.println(line()), millis, millis, TimeUnit.MILLISECONDS);
+        printer.scheduleAtFixedRate(() -> {
+            String line = line(false);
+            if (line != null) { // nothing to say before the first tile is done
+                err.println(line);
+            }
+        }, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * After the compute (and the write it feeds) succeeded: one last line, whose pairs/s is the
+     * summary's (the same pairs over about the same seconds), if lines are printed and tiles were computed.
+     */
+    void finish() {
+        stopPrinting();
+        String line = err == null ? null : line(true);
+        if (line != null) {
+            err.println(line);
+        }
+    }
+
+    @Override
+    public void onTaskStart(SparkListenerTaskStart start) {
+        started.put(start.taskInfo().taskId(), new long[] {start.taskInfo().index(), start.taskInfo().launchTime()});
+    }
+
+    /** A task reported {@code tiles} done: its partition's share of the planned cost, and the ETA's origin. */
+    private synchronized void computing(long taskId, long tiles) {
+        long[] task = started.get(taskId);
+        if (task != null) {
+            cost.tilesDone((int) task[0], tiles);
+            etaOrigin = Math.min(etaOrigin, task[1]);
+        }
     }
 
     @Override
@@ -70,6 +117,7 @@ final class ProgressListener extends SparkListener implements AutoCloseable {
             long[] values = valuesOf(JavaConverters.seqAsJavaList(task._4()));
             if (values != null) {
                 running.put((Long) task._1(), values);
+                computing((Long) task._1(), values[0]);
             }
         }
     }
@@ -78,12 +126,16 @@ final class ProgressListener extends SparkListener implements AutoCloseable {
     public synchronized void onTaskEnd(SparkListenerTaskEnd end) {
         running.remove(end.taskInfo().taskId());
         if (!end.taskInfo().successful()) {
+            started.remove(end.taskInfo().taskId());
             return;
         }
         long[] values = valuesOf(JavaConverters.seqAsJavaList(end.taskInfo().accumulables().toSeq()));
         if (values == null) {
+            started.remove(end.taskInfo().taskId());
             return; // not a compute task of this run (or one that got no tiles)
         }
+        computing(end.taskInfo().taskId(), values[0]);
+        started.remove(end.taskInfo().taskId());
         firstLaunch = Math.min(firstLaunch, end.taskInfo().launchTime());
         lastFinish = Math.max(lastFinish, end.taskInfo().finishTime());
         notifyAll();
@@ -156,18 +208,31 @@ final class ProgressListener extends SparkListener implements AutoCloseable {
     }
 
     /**
-     * One progress line: tiles done of the whole plan (reused ones included), this run's pairs/s,
-     * and an ETA from this run's own rate over the tiles it still has to compute.
+     * One progress line: tiles done of the whole plan (reused ones included), this run's pairs over
+     * the seconds since the run started (as the summary's pairs_per_s), and an ETA from the planned
+     * cost of the tiles done; null while no tile of this run is done. {@code last}: "done" instead of an ETA.
      */
-    String line() {
+    String line(boolean last) {
         long computed = tilesDone();
+        if (computed == 0 && totalTiles > 0) {
+            return null;
+        }
         long plan = totalTiles + reusedTiles;
         double elapsed = (System.nanoTime() - startNanos) / 1e9;
         double pairsPerSecond = elapsed > 0 ? pairsDone() / elapsed : 0;
-        String eta = computed == totalTiles ? clock(0)
-                : computed == 0 ? "unknown" : clock(elapsed * (totalTiles - computed) / computed);
+        String eta;
+        if (last) {
+            eta = "done";
+        } else {
+            double computing;
+            synchronized (this) {
+                computing = etaOrigin == Long.MAX_VALUE ? elapsed : (System.currentTimeMillis() - etaOrigin) / 1000.0;
+            }
+            double left = computed == totalTiles ? 0 : cost.secondsLeft(Math.max(0, computing));
+            eta = "ETA " + (Double.isNaN(left) ? "unknown" : clock(left));
+        }
         String reused = reusedTiles == 0 ? "" : "; " + reusedTiles + " reused from the checkpoint";
-        return String.format("allpairs: progress %d/%d tiles (%.1f%%%s), %.0f pairs/s, elapsed %s, ETA %s",
+        return String.format("allpairs: progress %d/%d tiles (%.1f%%%s), %.0f pairs/s, elapsed %s, %s",
                 reusedTiles + computed, plan, 100.0 * (reusedTiles + computed) / Math.max(1, plan), reused,
                 pairsPerSecond, clock(elapsed), eta);
     }
@@ -179,6 +244,10 @@ final class ProgressListener extends SparkListener implements AutoCloseable {
 
     @Override
     public void close() {
+        stopPrinting();
+    }
+
+    private void stopPrinting() {
         if (printer != null) {
             printer.shutdownNow();
             try {

@@ -3,6 +3,7 @@ package allpairs.spark.sink;
 import allpairs.compute.EdgeBand;
 import allpairs.compute.EdgePiece;
 import allpairs.compute.Piece;
+import allpairs.io.OutputDtype;
 import allpairs.io.NpyHeader;
 import allpairs.plan.Plan;
 import allpairs.spark.EdgeAssembler;
@@ -22,12 +23,14 @@ import org.apache.spark.storage.StorageLevel;
 /** An edge list as one structured .npy of (i, j, value) records, streamed band by band by the driver. */
 public final class EdgeNpySink implements Sink {
     /** NumPy's repr of the record dtype, as numpy.save writes it in the header. */
-    public static final String NPY_DESCR = "[('i', '<i8'), ('j', '<i8'), ('value', '<f8')]";
+    public static final String NPY_DESCR = descr(OutputDtype.FLOAT64);
+    /** The largest record (float64 values). */
     private static final int RECORD_BYTES = 24;
     /** Edges up to this many bytes come to the driver in one job (a dense band's default budget). */
     private static final long ONE_JOB_BYTES = 32L << 20;
     private final FileSystem fs;
     private final Path file;
+    private final OutputDtype dtype;
     private final Integer topK;
     private final boolean ascending;
     private final PreviewAccumulator preview;
@@ -36,9 +39,11 @@ public final class EdgeNpySink implements Sink {
      * @param topK each row's K best (ascending: smaller is better), or null to keep every edge
      * @param preview where the edges are counted per preview block, or null
      */
-    public EdgeNpySink(FileSystem fs, Path file, Integer topK, boolean ascending, PreviewAccumulator preview) {
+    public EdgeNpySink(FileSystem fs, Path file, OutputDtype dtype, Integer topK, boolean ascending,
+                       PreviewAccumulator preview) {
         this.fs = fs;
         this.file = file;
+        this.dtype = dtype;
         this.topK = topK;
         this.ascending = ascending;
         this.preview = preview;
@@ -67,10 +72,15 @@ public final class EdgeNpySink implements Sink {
         }
     }
 
+    /** The record dtype with values of {@code dtype} (packed: numpy.save writes no padding for it either). */
+    public static String descr(OutputDtype dtype) {
+        return "[('i', '<i8'), ('j', '<i8'), ('value', '" + dtype.descr() + "')]";
+    }
+
     private void writeBands(Iterator<EdgeBand> it, long total, int bandCount) throws IOException {
         long written = 0;
         try (OutputStream out = fs.create(file, false)) {
-            out.write(NpyHeader.encodeRaw(NPY_DESCR, new long[] {total}));
+            out.write(NpyHeader.encodeRaw(descr(dtype), new long[] {total}));
             ByteBuffer buf = ByteBuffer.allocate(RECORD_BYTES * 4096).order(ByteOrder.LITTLE_ENDIAN);
             int expected = 0;
             while (it.hasNext()) {
@@ -80,11 +90,11 @@ public final class EdgeNpySink implements Sink {
                 }
                 EdgePiece e = band.edges();
                 for (int k = 0; k < e.size(); k++) {
-                    if (!buf.hasRemaining()) {
+                    if (buf.remaining() < RECORD_BYTES) {
                         out.write(buf.array(), 0, buf.position());
                         buf.clear();
                     }
-                    buf.putLong(e.row(k)).putLong(e.col(k)).putDouble(e.value(k));
+                    dtype.put(buf.putLong(e.row(k)).putLong(e.col(k)), e.value(k));
                 }
                 out.write(buf.array(), 0, buf.position());
                 buf.clear();

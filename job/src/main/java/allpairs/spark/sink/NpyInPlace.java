@@ -2,6 +2,7 @@ package allpairs.spark.sink;
 
 import allpairs.compute.BandPiece;
 import allpairs.compute.Piece;
+import allpairs.io.OutputDtype;
 import allpairs.io.NpyHeader;
 import java.io.File;
 import java.io.IOException;
@@ -38,15 +39,15 @@ final class NpyInPlace implements FlatMapFunction<Iterator<Tuple2<Integer, Piece
     private final long dataStart;
     private final int m;
     private final int k;
-    private final boolean float32;
+    private final OutputDtype dtype;
     private final boolean condensed;
 
-    private NpyInPlace(String file, long dataStart, int m, int k, boolean float32, boolean condensed) {
+    private NpyInPlace(String file, long dataStart, int m, int k, OutputDtype dtype, boolean condensed) {
         this.file = file;
         this.dataStart = dataStart;
         this.m = m;
         this.k = k;
-        this.float32 = float32;
+        this.dtype = dtype;
         this.condensed = condensed;
     }
 
@@ -65,18 +66,18 @@ final class NpyInPlace implements FlatMapFunction<Iterator<Tuple2<Integer, Piece
      * @return whether a diagonal value the condensed layout dropped was not 0
      */
     static boolean write(FileSystem fs, Path path, JavaPairRDD<Integer, Piece> pieces, int m, int k,
-                         boolean float32, boolean condensed) throws IOException {
+                         OutputDtype dtype, boolean condensed) throws IOException {
         long values = condensed ? (long) m * (m - 1) / 2 : (long) m * k;
-        byte[] header = NpyHeader.encode(float32 ? "<f4" : "<f8", condensed ? new long[] {values} : new long[] {m, k});
+        byte[] header = NpyHeader.encode(dtype.descr(), condensed ? new long[] {values} : new long[] {m, k});
         try (OutputStream out = fs.create(path, false)) {
             out.write(header);
         }
         File local = ((RawLocalFileSystem) fs).pathToFile(path);
         try (RandomAccessFile sized = new RandomAccessFile(local, "rw")) {
-            sized.setLength(header.length + values * (float32 ? Float.BYTES : Double.BYTES));
+            sized.setLength(header.length + values * dtype.bytes());
         }
         List<long[]> written = pieces.mapPartitions(new NpyInPlace(local.getAbsolutePath(), header.length, m, k,
-                float32, condensed)).collect();
+                dtype, condensed)).collect();
         long total = 0;
         boolean nonZeroDiagonal = false;
         for (long[] w : written) {
@@ -102,7 +103,7 @@ final class NpyInPlace implements FlatMapFunction<Iterator<Tuple2<Integer, Piece
                 if (!(pieces.next()._2() instanceof BandPiece p)) {
                     throw new IllegalStateException("edges among the dense pieces");
                 }
-                int bytes = p.cols() * (float32 ? Float.BYTES : Double.BYTES);
+                int bytes = p.cols() * dtype.bytes();
                 if (buffer.capacity() < bytes) {
                     buffer = ByteBuffer.allocate(bytes).order(ByteOrder.LITTLE_ENDIAN);
                 }
@@ -134,16 +135,16 @@ final class NpyInPlace implements FlatMapFunction<Iterator<Tuple2<Integer, Piece
         }
         buffer.clear();
         int offset = r * p.cols() + from;
-        if (float32) {
-            for (int c = 0; c < count; c++) {
-                buffer.putFloat((float) p.values()[offset + c]);
-            }
-        } else {
+        if (dtype == OutputDtype.FLOAT64) {
             buffer.asDoubleBuffer().put(p.values(), offset, count);
             buffer.position(count * Double.BYTES);
+        } else {
+            for (int c = 0; c < count; c++) {
+                dtype.put(buffer, p.values()[offset + c]);
+            }
         }
         buffer.flip();
-        long position = dataStart + index * (float32 ? Float.BYTES : Double.BYTES);
+        long position = dataStart + index * dtype.bytes();
         while (buffer.hasRemaining()) {
             position += channel.write(buffer, position);
         }

@@ -2,6 +2,7 @@ package allpairs.spark.sink;
 
 import allpairs.compute.Band;
 import allpairs.compute.Piece;
+import allpairs.io.OutputDtype;
 import allpairs.io.NpyMatrixWriter;
 import allpairs.plan.Plan;
 import allpairs.spark.BandAssembler;
@@ -25,21 +26,21 @@ public final class NpySink implements Sink {
     private static final Logger LOG = LoggerFactory.getLogger(NpySink.class);
     private final FileSystem fs;
     private final Path file;
-    private final boolean float32;
+    private final OutputDtype dtype;
     private final boolean condensed;
 
-    /** @param float32 values rounded once to float32; @param condensed the upper triangle without the diagonal */
-    public NpySink(FileSystem fs, Path file, boolean float32, boolean condensed) {
+    /** @param dtype the values' type, converted once; @param condensed the upper triangle without the diagonal */
+    public NpySink(FileSystem fs, Path file, OutputDtype dtype, boolean condensed) {
         this.fs = fs;
         this.file = file;
-        this.float32 = float32;
+        this.dtype = dtype;
         this.condensed = condensed;
     }
 
     @Override
     public long write(SparkSession spark, JavaPairRDD<Integer, Piece> pieces, Plan plan) throws IOException {
         boolean nonZeroDiagonal = NpyInPlace.possible(spark, fs)
-                ? NpyInPlace.write(fs, file, pieces, plan.m(), plan.k(), float32, condensed)
+                ? NpyInPlace.write(fs, file, pieces, plan.m(), plan.k(), dtype, condensed)
                 : streamBands(pieces, plan);
         if (nonZeroDiagonal) {
             LOG.warn("the condensed layout drops the diagonal, but this kernel's self-values are not all 0");
@@ -54,7 +55,7 @@ public final class NpySink implements Sink {
         int bandCount = plan.bands();
         long[] shape = condensed ? new long[] {(long) m * (m - 1) / 2} : new long[] {m, k};
         boolean nonZeroDiagonal = false;
-        try (NpyMatrixWriter writer = new NpyMatrixWriter(fs.create(file, false), shape, float32)) {
+        try (NpyMatrixWriter writer = new NpyMatrixWriter(fs.create(file, false), shape, dtype)) {
             int expected = 0;
             Iterator<Band> it = BandAssembler.assemble(pieces, plan).toLocalIterator();
             while (it.hasNext()) {
