@@ -107,6 +107,11 @@ abstract class AffineGapKernel extends DescribedByteKernel<AffineGapKernel.Scrat
         IntAlignment.computeRow(this, local, (ByteRows) a, i, (ByteRows) b, jFrom, jTo, scratch, out, outOffset);
     }
 
+    /** True for sw (the best local score), false for nw. */
+    final boolean local() {
+        return local;
+    }
+
     /** A new instance of the same kernel with these scores (matrix null: match/mismatch). */
     abstract AffineGapKernel withScores(double match, double mismatch, double gapOpen, double gapExtend,
                                         SubstitutionMatrix matrix);
