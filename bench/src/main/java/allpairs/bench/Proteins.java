@@ -53,6 +53,11 @@ public final class Proteins {
         return rows(lengths, rnd);
     }
 
+    /** Rows of these lengths. */
+    public static ByteRows withLengths(int[] lengths, SplittableRandom rnd) {
+        return rows(lengths, rnd);
+    }
+
     private static ByteRows rows(int[] lengths, SplittableRandom rnd) {
         int[] offsets = new int[lengths.length + 1];
         for (int i = 0; i < lengths.length; i++) {
