@@ -47,13 +47,19 @@ public final class AlignmentEndToEnd {
             }
         }
         Path out = dir.resolve("align_local2.npy").toAbsolutePath();
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuBefore = ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
         JsonNode summary = sparkJob(rows, fasta, out, blockSize);
+        // this JVM's CPU over the warm-up and the timed job: JIT, GC and Spark included
+        double jobCpu = (((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() - cpuBefore) / 1e9;
         double jobSeconds = summary.get("seconds").asDouble();
         double[] matrix = readNpy(out, m);
         System.out.printf(Locale.ROOT, "{\"run\":\"spark local[2]\",\"kernel\":\"sw\",\"params\":\"%s\",\"m\":%d,"
                 + "\"cells_upper\":%.0f,\"seconds\":%.3f,\"cells_per_s_per_core\":%.3e,\"task_seconds_max\":%s,"
                 + "\"task_seconds_mean\":%s,\"load_average\":\"%s\"}%n", String.join(" ", PARAMS), m, cells, jobSeconds,
                 cells / jobSeconds / 2, summary.get("task_seconds_max"), summary.get("task_seconds_mean"), loadAverage());
+        System.out.printf(Locale.ROOT, "job process CPU (warm-up job included) %.1f s: %.3e cells per CPU-s%n", jobCpu,
+                cells / jobCpu);
         System.out.printf(Locale.ROOT, "task max/mean %.2f%n", summary.get("task_seconds_max").asDouble()
                 / summary.get("task_seconds_mean").asDouble());
         File parasail = onPath("parasail_aligner");
@@ -63,8 +69,10 @@ public final class AlignmentEndToEnd {
         }
         Path csv = dir.resolve("parasail.csv");
         long start = System.nanoTime();
-        Process p = new ProcessBuilder(parasail.getPath(), "-x", "-a", "sw_striped_16", "-m", "blosum62", "-o", "10",
-                "-e", "1", "-t", "2", "-f", fasta.toString(), "-g", csv.toString())
+        // through bash for its `times`: the children's CPU seconds, parasail's side of the per-CPU-s rate
+        String command = String.join(" ", parasail.getPath(), "-x", "-a", "sw_striped_16", "-m", "blosum62", "-o", "10",
+                "-e", "1", "-t", "2", "-f", fasta.toString(), "-g", csv.toString()) + " && times";
+        Process p = new ProcessBuilder("bash", "-c", command)
                 .redirectInput(fasta.toFile()).redirectOutput(dir.resolve("parasail.log").toFile())
                 .redirectErrorStream(true).start();
         int rc = p.waitFor();
@@ -72,6 +80,10 @@ public final class AlignmentEndToEnd {
         if (rc != 0) {
             throw new IllegalStateException("parasail_aligner exited " + rc + "; see " + dir.resolve("parasail.log"));
         }
+        List<String> log = Files.readAllLines(dir.resolve("parasail.log"));
+        double parasailCpu = childCpu(log.get(log.size() - 1));
+        System.out.printf(Locale.ROOT, "parasail CPU %.1f s: %.3e cells per CPU-s; per CPU-s job / parasail = %.2f%n",
+                parasailCpu, 2 * cells / parasailCpu, (cells / jobCpu) / (2 * cells / parasailCpu));
         long compared = 0;
         long differ = 0;
         for (String line : Files.readAllLines(csv)) {
@@ -102,6 +114,16 @@ public final class AlignmentEndToEnd {
         Proteins.writeFasta(rows.slice(0, Math.min(rows.rows(), 64)), warmFasta);
         job(warmFasta, out.resolveSibling("align_warmup.npy"), blockSize);
         return job(fasta, out, blockSize);
+    }
+
+    /** User + system seconds from a line of bash's {@code times} ("0m1.234s 0m0.010s"). */
+    static double childCpu(String line) {
+        double total = 0;
+        for (String t : line.trim().split("\\s+")) {
+            int mIndex = t.indexOf('m');
+            total += Integer.parseInt(t.substring(0, mIndex)) * 60 + Double.parseDouble(t.substring(mIndex + 1, t.length() - 1));
+        }
+        return total;
     }
 
     /** The 1, 5 and 15 minute load averages (Linux), for the record next to each time. */

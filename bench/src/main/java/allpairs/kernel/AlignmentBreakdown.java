@@ -38,106 +38,114 @@ public final class AlignmentBreakdown {
         pass(k, rows, block, step, s, out, true);
     }
 
+    /** What one pass adds up (CPU ns, cells, pairs). */
+    private static final class Tally {
+        double cells, laneCells8, laneCells16, groupCells16, redoCells, scalarCells, selfCells;
+        long pairs, redoPairs, scalarPairs, tRow, tGroups, tByte, tRedo, calls;
+    }
+
     private static void pass(AffineGapKernel k, ByteRows rows, int block, int step, AffineGapKernel.Scratch s,
                              double[] out, boolean print) {
         int m = rows.rows();
-        int lanes8 = IntAlignment.BYTE_LANES;
-        int high8 = 127 - k.maxAbsScore - 1;
-        double cells = 0, laneCells8 = 0, laneCells16 = 0, groupCells16 = 0, redoCells = 0, scalarCells = 0, lane16Cells = 0, selfCells = 0;
-        long pairs = 0, redoPairs = 0, scalarPairs = 0, tRow = 0, tGroups = 0, tByte = 0, tRedo = 0, calls = 0;
-        IntAlignment.Scratch is = s.ints;
+        Tally t = new Tally();
         for (int i = 0; i < m; i += step) {
-            int n = rows.length(i);
             for (int colStart = (i / block) * block; colStart < m; colStart += block) {
-                int jFrom = Math.max(i, colStart);
-                int jTo = Math.min(m, colStart + block);
-                long t0 = CPU.getCurrentThreadCpuTime();
-                k.computeRow(rows, i, rows, jFrom, jTo, Double.NEGATIVE_INFINITY, s, out, 0);
-                long t1 = CPU.getCurrentThreadCpuTime();
-                tRow += t1 - t0;
-                calls++;
-                tGroups += groupsOf16(k, rows, i, jFrom, jTo, s, out);
-                int w = jTo - jFrom;
-                int[] lens = new int[w];
-                int[] redo = new int[w];
-                int nr = 0;
-                for (int c = 0; c < w; c++) {
-                    int j = jFrom + c;
-                    lens[c] = rows.length(j);
-                    cells += (double) n * lens[c];
-                    if (j == i) {
-                        selfCells += (double) n * lens[c];
-                    }
-                    if (out[c] >= high8) {
-                        redo[nr++] = j;
-                        redoCells += (double) n * lens[c];
-                    }
-                }
-                pairs += w;
-                redoPairs += nr;
-                laneCells8 += (double) n * makespan(lens, lanes8) * lanes8;
-                laneCells16 += (double) n * makespan(lens, IntAlignment.LANES) * IntAlignment.LANES;
-                groupCells16 += (double) n * groups(lens, IntAlignment.LANES) * IntAlignment.LANES;
-                if (!k.local()) {
-                    continue;
-                }
-                // the 8-bit lanes alone over the same columns, longest first
-                long t2 = CPU.getCurrentThreadCpuTime();
-                is.query.prepare(k, rows.data(), rows.offset(i), n);
-                is.ensureWidth(w);
-                long[] order = is.order;
-                for (int c = 0; c < w; c++) {
-                    order[c] = (long) lens[c] << 32 | (jFrom + c);
-                }
-                IntAlignment.heapSort(order, w);
-                for (int c = 0; c < w; c++) {
-                    int j = (int) order[w - 1 - c];
-                    is.colOff[c] = rows.offset(j);
-                    is.colLen[c] = rows.length(j);
-                }
-                ByteLaneAligner.align(is.query, rows.data(), is.colOff, is.colLen, w, (int) k.gapOpen,
-                        (int) k.gapExtend, k.maxAbsScore, is.bytes, is.colResult, is.colOverflow);
-                long t3 = CPU.getCurrentThreadCpuTime();
-                tByte += t3 - t2;
-                if (nr < IntAlignment.MIN_GROUP) {
-                    for (int r = 0; r < nr; r++) {
-                        int j = redo[r];
-                        ScalarAligner.align(true, is.query, rows.data(), rows.offset(j), rows.length(j),
-                                (int) k.gapOpen, (int) k.gapExtend, is.h, is.v);
-                        scalarCells += (double) n * rows.length(j);
-                    }
-                    scalarPairs += nr;
-                } else {
-                    int maxLen = 0;
-                    for (int r = 0; r < nr; r++) {
-                        maxLen = Math.max(maxLen, rows.length(redo[r]));
-                    }
-                    lane16Cells += (double) n * maxLen * IntAlignment.LANES * Math.ceil(nr / (double) IntAlignment.LANES);
-                }
-                tRedo += CPU.getCurrentThreadCpuTime() - t3;
+                tileRow(k, rows, i, Math.max(i, colStart), Math.min(m, colStart + block), s, out, t);
             }
         }
-        if (!print) {
-            return;
+        if (print) {
+            print(k, m, block, step, t);
         }
+    }
+
+    /** One computeRow call timed, its cells and hand-backs counted, then its parts timed on their own. */
+    private static void tileRow(AffineGapKernel k, ByteRows rows, int i, int jFrom, int jTo, AffineGapKernel.Scratch s,
+                                double[] out, Tally t) {
+        int n = rows.length(i);
+        int high8 = 127 - k.maxAbsScore - 1;
+        long t0 = CPU.getCurrentThreadCpuTime();
+        k.computeRow(rows, i, rows, jFrom, jTo, Double.NEGATIVE_INFINITY, s, out, 0);
+        t.tRow += CPU.getCurrentThreadCpuTime() - t0;
+        t.calls++;
+        int w = jTo - jFrom;
+        int[] lens = new int[w];
+        int[] redo = new int[w];
+        int nr = 0;
+        for (int c = 0; c < w; c++) {
+            int j = jFrom + c;
+            lens[c] = rows.length(j);
+            t.cells += (double) n * lens[c];
+            t.selfCells += j == i ? (double) n * lens[c] : 0;
+            if (out[c] >= high8) {
+                redo[nr++] = j;
+                t.redoCells += (double) n * lens[c];
+            }
+        }
+        t.pairs += w;
+        t.redoPairs += nr;
+        t.tGroups += groupsOf16(k, rows, i, jFrom, jTo, s, new double[w]); // after out is read
+        t.laneCells8 += (double) n * makespan(lens, IntAlignment.BYTE_LANES) * IntAlignment.BYTE_LANES;
+        t.laneCells16 += (double) n * makespan(lens, IntAlignment.LANES) * IntAlignment.LANES;
+        t.groupCells16 += (double) n * groups(lens, IntAlignment.LANES) * IntAlignment.LANES;
+        if (k.local()) {
+            parts(k, rows, i, jFrom, lens, redo, nr, s.ints, t);
+        }
+    }
+
+    /** sw: the 8-bit lanes alone over the same columns (longest first), then the hand-backs as computeRow runs them. */
+    private static void parts(AffineGapKernel k, ByteRows rows, int i, int jFrom, int[] lens, int[] redo, int nr,
+                              IntAlignment.Scratch is, Tally t) {
+        int n = rows.length(i);
+        int w = lens.length;
+        long t2 = CPU.getCurrentThreadCpuTime();
+        is.query.prepare(k, rows.data(), rows.offset(i), n);
+        is.ensureWidth(w);
+        long[] order = is.order;
+        for (int c = 0; c < w; c++) {
+            order[c] = (long) lens[c] << 32 | (jFrom + c);
+        }
+        IntAlignment.heapSort(order, w);
+        for (int c = 0; c < w; c++) {
+            int j = (int) order[w - 1 - c];
+            is.colOff[c] = rows.offset(j);
+            is.colLen[c] = rows.length(j);
+        }
+        ByteLaneAligner.align(is.query, rows.data(), is.colOff, is.colLen, w, (int) k.gapOpen,
+                (int) k.gapExtend, k.maxAbsScore, is.bytes, is.colResult, is.colOverflow);
+        long t3 = CPU.getCurrentThreadCpuTime();
+        t.tByte += t3 - t2;
+        if (nr < IntAlignment.MIN_GROUP) {
+            for (int r = 0; r < nr; r++) {
+                int j = redo[r];
+                ScalarAligner.align(true, is.query, rows.data(), rows.offset(j), rows.length(j),
+                        (int) k.gapOpen, (int) k.gapExtend, is.h, is.v);
+                t.scalarCells += (double) n * rows.length(j);
+            }
+            t.scalarPairs += nr;
+        }
+        t.tRedo += CPU.getCurrentThreadCpuTime() - t3; // 16-bit hand-back groups: not timed apart (none here)
+    }
+
+    private static void print(AffineGapKernel k, int m, int block, int step, Tally t) {
         System.out.printf(Locale.ROOT, "%s m=%d block=%d every %d-th row: %d computeRow calls, %d pairs, %.3e cells;"
-                + " lanes: %d x 8 bit, %d x 16 bit%n", k.name(), m, block, step, calls, pairs, cells, lanes8,
-                IntAlignment.LANES);
-        System.out.printf(Locale.ROOT, "computeRow: %.3f CPU-s, %.2e cells per CPU-s%n", tRow / 1e9, cells / tRow * 1e9);
+                + " lanes: %d x 8 bit, %d x 16 bit%n", k.name(), m, block, step, t.calls, t.pairs, t.cells,
+                IntAlignment.BYTE_LANES, IntAlignment.LANES);
+        System.out.printf(Locale.ROOT, "computeRow: %.3f CPU-s, %.2e cells per CPU-s%n", t.tRow / 1e9,
+                t.cells / t.tRow * 1e9);
         System.out.printf(Locale.ROOT, "same rows, columns sorted longest first and passed 16 at a time (the fixed 16-bit"
-                + " groups of before): %.3f CPU-s, %.2e cells per CPU-s: computeRow is %.2fx that%n", tGroups / 1e9,
-                cells / tGroups * 1e9, tGroups / (double) tRow);
+                + " groups of before): %.3f CPU-s, %.2e cells per CPU-s: computeRow is %.2fx that%n", t.tGroups / 1e9,
+                t.cells / t.tGroups * 1e9, t.tGroups / (double) t.tRow);
         System.out.printf(Locale.ROOT, "8-bit lane occupancy (useful cells / lane-cells of the refill schedule): %.3f%n",
-                cells / laneCells8);
+                t.cells / t.laneCells8);
         System.out.printf(Locale.ROOT, "16-bit lane occupancy: refilled %.3f, fixed groups longest first %.3f%n",
-                cells / laneCells16, cells / groupCells16);
+                t.cells / t.laneCells16, t.cells / t.groupCells16);
         System.out.printf(Locale.ROOT, "pairs handed back by 8 bits: %d (%.2f%%), %.2f%% of cells (self pairs %.2f%%);"
-                + " of them %d to 32-bit scalar (%.2f%% of cells)%n", redoPairs, 100.0 * redoPairs / pairs,
-                100 * redoCells / cells, 100 * selfCells / cells, scalarPairs, 100 * scalarCells / cells);
+                + " of them %d to 32-bit scalar (%.2f%% of cells)%n", t.redoPairs, 100.0 * t.redoPairs / t.pairs,
+                100 * t.redoCells / t.cells, 100 * t.selfCells / t.cells, t.scalarPairs, 100 * t.scalarCells / t.cells);
         if (k.local()) {
             System.out.printf(Locale.ROOT, "parts: 8-bit lanes (with prepare, sort) %.3f CPU-s (%.0f%%), redo %.3f CPU-s"
-                    + " (%.0f%%), rest %.0f%%%n", tByte / 1e9, 100.0 * tByte / tRow, tRedo / 1e9, 100.0 * tRedo / tRow,
-                    100.0 * (tRow - tByte - tRedo) / tRow);
+                    + " (%.0f%%), rest %.0f%%%n", t.tByte / 1e9, 100.0 * t.tByte / t.tRow, t.tRedo / 1e9,
+                    100.0 * t.tRedo / t.tRow, 100.0 * (t.tRow - t.tByte - t.tRedo) / t.tRow);
         }
     }
 

@@ -34,6 +34,8 @@ final class IntAlignment {
         /** Each lane's row (index into the caller's columns, -1 idle) and position in it. */
         final int[] laneRow = new int[LANES];
         final int[] lanePos = new int[LANES];
+        /** The next row to hand out, kept in an array so the refill step can advance it. */
+        final int[] next = new int[1];
 
         LaneScratch(int maxLength) {
             h = new short[2 * (maxLength + 1) * LANES];

@@ -93,24 +93,39 @@ final class LaneAligner {
             } else {
                 globalColumn(q.codes, n, prof, he, slots, (short) o, (short) e);
             }
-            for (int k = 0; k < lanes; k++) {
-                int c = row[k];
-                if (c < 0 || ++pos[k] < yLen[c]) {
-                    continue;
-                }
-                // sw: the lane's best; nw: H[n][len], just computed
-                int hi = slots[MAX + k];
-                result[c] = local ? hi : he[2 * n * lanes + k];
-                overflow[c] = hi >= HIGH || !local && slots[MIN + k] <= LOW;
-                if (next < count) {
-                    row[k] = next++;
-                    restart(local, he, slots, pos, k, n, o, e);
-                } else {
-                    row[k] = -1;
-                    active--;
-                }
+            int[] state = s.next;
+            state[0] = next;
+            active -= retire(local, he, slots, row, pos, yLen, count, state, n, o, e, result, overflow);
+            next = state[0];
+        }
+    }
+
+    /**
+     * After a column: each lane whose row just ended gives its score (sw: its best; nw: H[n][len],
+     * just computed) and takes the next row (state[0], advanced), or goes idle. Returns the lanes
+     * that went idle.
+     */
+    private static int retire(boolean local, short[] he, short[] slots, int[] row, int[] pos, int[] yLen, int count,
+                              int[] state, int n, int o, int e, int[] result, boolean[] overflow) {
+        final int lanes = LANES;
+        int idle = 0;
+        for (int k = 0; k < lanes; k++) {
+            int c = row[k];
+            if (c < 0 || ++pos[k] < yLen[c]) {
+                continue;
+            }
+            int hi = slots[MAX + k];
+            result[c] = local ? hi : he[2 * n * lanes + k];
+            overflow[c] = hi >= HIGH || !local && slots[MIN + k] <= LOW;
+            if (state[0] < count) {
+                row[k] = state[0]++;
+                restart(local, he, slots, pos, k, n, o, e);
+            } else {
+                row[k] = -1;
+                idle++;
             }
         }
+        return idle;
     }
 
     /**
