@@ -4,7 +4,7 @@
 #   bench/bench.sh e2e [options]       end-to-end pairs/s: thread-pool baseline vs Spark local[1], local[2], full matrix
 #   bench/bench.sh e2e reads [options] a cheap kernel end to end: levenshtein on generated reads, pool vs Spark
 #                                      (dense and --keep below=3) vs RapidFuzz cdist, plus Spark's stage times
-#   bench/bench.sh e2e align [options] sw BLOSUM62 on 500 generated proteins: the job at local[2] vs parasail_aligner
+#   bench/bench.sh e2e align [options] sw BLOSUM62 on 2,000 generated proteins (a few over 5,000): the job at local[2] vs parasail_aligner
 #   bench/bench.sh e2e seed-c [options] the seed kernel, job at local[2] vs its C/OpenMP loop (bench/c, gcc) at 2 threads
 # Builds bench/target/benchmarks.jar (mvn package of bench and job) when missing or older than the sources.
 set -euo pipefail

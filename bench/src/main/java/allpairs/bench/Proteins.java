@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 
 /** Seeded protein-like rows: residues drawn with UniProtKB/Swiss-Prot's amino-acid frequencies. */
-final class Proteins {
+public final class Proteins {
     static final String RESIDUES = "ARNDCQEGHILKMFPSTWYV";
     /** Percent, in RESIDUES order (UniProtKB/Swiss-Prot release statistics). */
     static final double[] PERCENT = {8.25, 5.53, 4.06, 5.45, 1.37, 3.93, 6.75, 7.07, 2.27, 5.96, 9.66, 5.84, 2.42,
@@ -19,20 +19,42 @@ final class Proteins {
     }
 
     /** m rows of exactly n residues. */
-    static ByteRows fixedLength(int m, int n, long seed) {
+    public static ByteRows fixedLength(int m, int n, long seed) {
         int[] lengths = new int[m];
         java.util.Arrays.fill(lengths, n);
         return rows(lengths, new SplittableRandom(seed));
     }
 
     /** m rows with log-normal lengths (median {@code median}, sigma 0.6) clamped to [min, max]. */
-    static ByteRows logNormal(int m, int median, int min, int max, long seed) {
+    public static ByteRows logNormal(int m, int median, int min, int max, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         int[] lengths = new int[m];
         for (int i = 0; i < m; i++) {
             double g = gaussian(rnd);
             lengths[i] = (int) Math.max(min, Math.min(max, Math.round(median * Math.exp(0.6 * g))));
         }
+        return rows(lengths, rnd);
+    }
+
+    /**
+     * m rows as real protein sets have them: log-normal lengths (median 350, sigma 0.6, 30..4000
+     * residues) and, every 400th row, a long one of 5,000..8,000 (titin-like outliers: 5 in 2,000).
+     */
+    public static ByteRows realistic(int m, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int[] lengths = new int[m];
+        for (int i = 0; i < m; i++) {
+            double g = gaussian(rnd);
+            lengths[i] = (int) Math.max(30, Math.min(4000, Math.round(350 * Math.exp(0.6 * g))));
+            if (i % 400 == 199) {
+                lengths[i] = 5000 + rnd.nextInt(3001);
+            }
+        }
+        return rows(lengths, rnd);
+    }
+
+    /** Rows of these lengths. */
+    public static ByteRows withLengths(int[] lengths, SplittableRandom rnd) {
         return rows(lengths, rnd);
     }
 

@@ -122,6 +122,89 @@ abstract class AffineGapKernel extends DescribedByteKernel<AffineGapKernel.Scrat
         return (double) maxAbsScore * (local ? Math.min(lenA, lenB) : (double) lenA + lenB);
     }
 
+    /** True for sw (the best local score), false for nw. */
+    final boolean local() {
+        return local;
+    }
+
+    /**
+     * The double DP of one pair (Gotoh), for both modes: the recurrences are in the javadoc of
+     * {@link NeedlemanWunschKernel} (global) and {@link SmithWatermanKernel} (local: M may start
+     * from 0 at any cell, the boundaries are -inf, and the value is the best M, at least 0).
+     */
+    @Override
+    protected final double compute(byte[] xs, int xOff, int n, byte[] ys, int yOff, int m, Scratch s) {
+        final double ninf = Double.NEGATIVE_INFINITY;
+        final double o = gapOpen;
+        final double e = gapExtend;
+        final boolean global = !local;
+        final double floor = local ? 0 : ninf; // sw's "start here" below every diagonal
+        requireKnown(xs, xOff, n, ys, yOff, m);
+        final double[] sub = matrixScores();
+        final int[] codes = matrixCodes();
+        final int k = sub == null ? 0 : matrix.size();
+        double[] mPrev = s.m0;
+        double[] xPrev = s.x0;
+        double[] yPrev = s.y0;
+        double[] mCur = s.m1;
+        double[] xCur = s.x1;
+        double[] yCur = s.y1;
+        // Row 0: nw has only leading gaps in x (state Y) from M[0][0] = 0; sw has nothing.
+        mPrev[0] = global ? 0 : ninf;
+        xPrev[0] = ninf;
+        yPrev[0] = ninf;
+        for (int j = 1; j <= m; j++) {
+            mPrev[j] = ninf;
+            xPrev[j] = ninf;
+            yPrev[j] = global ? Math.max(mPrev[j - 1] + o, yPrev[j - 1] + e) : ninf;
+        }
+        double best = 0;
+        for (int i = 1; i <= n; i++) {
+            final byte xi = xs[xOff + i - 1];
+            final int subRow = sub == null ? 0 : codes[xi & 0xff] * k;
+            mCur[0] = ninf;
+            xCur[0] = global ? Math.max(Math.max(mPrev[0] + o, yPrev[0] + o), xPrev[0] + e) : ninf;
+            yCur[0] = ninf;
+            // The left and diagonal cells ride in locals: reloading what the previous step just
+            // stored put a store-to-load round trip on the serial Y chain (1.6x per pair here).
+            double mLeft = mCur[0];
+            double xLeft = xCur[0];
+            double yLeft = yCur[0];
+            double mDiag = mPrev[0];
+            double xDiag = xPrev[0];
+            double yDiag = yPrev[0];
+            for (int j = 1; j <= m; j++) {
+                final double mUp = mPrev[j];
+                final double xUp = xPrev[j];
+                final double yUp = yPrev[j];
+                final double diag = Math.max(Math.max(floor, mDiag), Math.max(xDiag, yDiag));
+                final double mij = diag + score(xi, ys[yOff + j - 1], sub, subRow, codes);
+                final double xij = Math.max(Math.max(mUp + o, yUp + o), xUp + e);
+                final double yij = Math.max(Math.max(mLeft + o, xLeft + o), yLeft + e);
+                mCur[j] = mij;
+                xCur[j] = xij;
+                yCur[j] = yij;
+                best = Math.max(best, mij);
+                mLeft = mij;
+                xLeft = xij;
+                yLeft = yij;
+                mDiag = mUp;
+                xDiag = xUp;
+                yDiag = yUp;
+            }
+            double[] t = mPrev;
+            mPrev = mCur;
+            mCur = t;
+            t = xPrev;
+            xPrev = xCur;
+            xCur = t;
+            t = yPrev;
+            yPrev = yCur;
+            yCur = t;
+        }
+        return local ? best : Math.max(Math.max(mPrev[m], xPrev[m]), yPrev[m]);
+    }
+
     /** A new instance of the same kernel with these scores (matrix null: match/mismatch). */
     abstract AffineGapKernel withScores(double match, double mismatch, double gapOpen, double gapExtend,
                                         SubstitutionMatrix matrix);

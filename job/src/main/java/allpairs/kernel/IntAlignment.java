@@ -4,10 +4,11 @@ package allpairs.kernel;
  * {@code nw}/{@code sw}'s {@link Kernel#computeRow} when every score is an integer: the query row
  * is prepared once ({@link QueryTable}), the columns are sorted by length and aligned in SIMD lanes,
  * longest first: sw in {@link #BYTE_LANES} 8-bit lanes ({@link ByteLaneAligner}), each lane taking
- * the next column when its own ends; nw (and sw whose scores do not fit 8 bits) in groups of
- * {@link LaneAligner#LANES} 16-bit lanes. A lane that overflowed 8 bits is recomputed in 16; one that overflowed 16 bits, and
- * any pair the lanes cannot take (scores too large, a group too small to fill lanes, no Vector
- * API), runs the 32-bit {@link ScalarAligner}, or the double DP when even 32 bits could overflow.
+ * the next column when its own ends; nw (and sw whose scores do not fit 8 bits) in
+ * {@link LaneAligner#LANES} 16-bit lanes, refilled the same way. A lane that overflowed 8 bits is
+ * recomputed in 16; one that overflowed 16 bits, and any pair the lanes cannot take (scores too
+ * large, fewer than {@link #MIN_GROUP} columns, no Vector API), runs the 32-bit
+ * {@link ScalarAligner}, or the double DP when even 32 bits could overflow.
  * Every path gives the exact integer score, so the values are those of {@link Kernel#compute}.
  */
 final class IntAlignment {
@@ -30,6 +31,11 @@ final class IntAlignment {
         final short[] slots = new short[LaneAligner.SLOTS];
         final short[] columnCodes = new short[LANES];
         final short[] profile = new short[256 * LANES];
+        /** Each lane's row (index into the caller's columns, -1 idle) and position in it. */
+        final int[] laneRow = new int[LANES];
+        final int[] lanePos = new int[LANES];
+        /** The next row to hand out, kept in an array so the refill step can advance it. */
+        final int[] next = new int[1];
 
         LaneScratch(int maxLength) {
             h = new short[2 * (maxLength + 1) * LANES];
@@ -58,10 +64,6 @@ final class IntAlignment {
         final int[] v;
         final LaneScratch lanes;
         final ByteScratch bytes;
-        final int[] yOff = new int[MOST_LANES];
-        final int[] yLen = new int[MOST_LANES];
-        final int[] laneResult = new int[MOST_LANES];
-        final boolean[] overflow = new boolean[MOST_LANES];
         /**
          * The tile row's columns: (length << 32 | column) sorted, then the columns in lane order with
          * their offsets, lengths and lane results, and those the 8-bit lanes hand back to 16 bits.
@@ -134,22 +136,17 @@ final class IntAlignment {
             byteRow(k, a, i, b, order, start, w, scratch, out, outOffset - jFrom);
             return;
         }
-        // Longest first: each group takes the longest columns left, so the short remainder costs little.
+        // Longest first; columns too long for the 16-bit lanes' boundaries (nw) go one by one.
         int end = w;
-        while (end > start) {
-            int count = Math.min(LANES, end - start);
-            int t = end - count;
-            if (LANES_AVAILABLE && count >= MIN_GROUP && lanesFit(k, local, n, (int) (order[end - 1] >>> 32))) {
-                for (int c = 0; c < count; c++) {
-                    s.cols[c] = (int) order[t + c];
-                }
-                laneGroup(k, local, a, i, b, s.cols, count, scratch, out, outOffset - jFrom);
-                end = t;
-            } else {
-                end--;
-                out[outOffset + (int) order[end] - jFrom] = pair(k, local, a, i, b, (int) order[end], scratch);
-            }
+        while (end > start && !(LANES_AVAILABLE && lanesFit(k, local, n, (int) (order[end - 1] >>> 32)))) {
+            end--;
+            out[outOffset + (int) order[end] - jFrom] = pair(k, local, a, i, b, (int) order[end], scratch);
         }
+        int count = end - start;
+        for (int c = 0; c < count; c++) {
+            s.cols[c] = (int) order[end - 1 - c];
+        }
+        wordLanes(k, local, a, i, b, s.cols, count, scratch, out, outOffset - jFrom);
     }
 
     /** The 16-bit lanes take scores up to MAX_ABS, a non-empty query, and (nw) gap boundaries in range. */
@@ -180,41 +177,36 @@ final class IntAlignment {
         int redo = 0;
         for (int c = 0; c < count; c++) {
             if (s.colOverflow[c]) {
-                s.redo[redo++] = s.cols[c];
+                s.redo[redo++] = s.cols[c]; // still longest first
             } else {
                 out[outBase + s.cols[c]] = s.colResult[c];
             }
         }
-        for (int t = 0; t < redo; t += LANES) {
-            int c = Math.min(LANES, redo - t);
-            if (c >= MIN_GROUP) {
-                System.arraycopy(s.redo, t, s.cols, 0, c);
-                laneGroup(k, true, a, i, b, s.cols, c, scratch, out, outBase);
-            } else {
-                for (int r = t; r < t + c; r++) {
-                    out[outBase + s.redo[r]] = pair(k, true, a, i, b, s.redo[r], scratch);
-                }
-            }
-        }
+        wordLanes(k, true, a, i, b, s.redo, redo, scratch, out, outBase);
     }
 
-    private static void laneGroup(AffineGapKernel k, boolean local, ByteRows a, int i, ByteRows b, int[] cols,
+    /**
+     * The columns cols[0, count) (longest first) in refilled 16-bit lanes, or one by one when fewer
+     * than MIN_GROUP; the lanes that overflowed 16 bits in 32.
+     */
+    private static void wordLanes(AffineGapKernel k, boolean local, ByteRows a, int i, ByteRows b, int[] cols,
                                   int count, AffineGapKernel.Scratch scratch, double[] out, int outBase) {
+        if (count < MIN_GROUP) {
+            for (int c = 0; c < count; c++) {
+                out[outBase + cols[c]] = pair(k, local, a, i, b, cols[c], scratch);
+            }
+            return;
+        }
         Scratch s = scratch.ints;
-        setColumns(s, b, cols, count);
-        QueryTable q = s.query;
-        LaneAligner.align(local, q, b.data(), s.yOff, s.yLen, count, (int) k.gapOpen, (int) k.gapExtend, s.lanes,
-                s.laneResult, s.overflow);
+        for (int c = 0; c < count; c++) {
+            s.colOff[c] = b.offset(cols[c]);
+            s.colLen[c] = b.length(cols[c]);
+        }
+        LaneAligner.align(local, s.query, b.data(), s.colOff, s.colLen, count, (int) k.gapOpen, (int) k.gapExtend,
+                s.lanes, s.colResult, s.colOverflow);
         for (int c = 0; c < count; c++) {
             int j = cols[c];
-            out[outBase + j] = s.overflow[c] ? pair(k, local, a, i, b, j, scratch) : s.laneResult[c];
-        }
-    }
-
-    private static void setColumns(Scratch s, ByteRows b, int[] cols, int count) {
-        for (int c = 0; c < count; c++) {
-            s.yOff[c] = b.offset(cols[c]);
-            s.yLen[c] = b.length(cols[c]);
+            out[outBase + j] = s.colOverflow[c] ? pair(k, local, a, i, b, j, scratch) : s.colResult[c];
         }
     }
 

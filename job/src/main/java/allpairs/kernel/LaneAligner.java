@@ -5,8 +5,9 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Inter-sequence SIMD alignment (Rognes' SWIPE layout): one query row against up to {@link #LANES}
- * column rows at once, one column row per 16-bit lane, with the Vector API. Loaded only when the
+ * Inter-sequence SIMD alignment (Rognes' SWIPE layout): one query row against any number of column
+ * rows, {@link #LANES} at once, one column row per 16-bit lane, each lane taking the next row as soon
+ * as its own ends, with the Vector API. Loaded only when the
  * {@code jdk.incubator.vector} module is present (see {@link IntAlignment#LANES_AVAILABLE}).
  *
  * <p>The DP runs over column positions p (outer) and query positions i (inner), in the
@@ -18,7 +19,7 @@ import jdk.incubator.vector.VectorSpecies;
  * </pre>
  * Scores s come from a profile rebuilt per p: for each query symbol a, the vector of s(a, y_lane[p]),
  * one rearrange of a's score vector when the column symbols fit in a vector ({@link QueryTable#laneRows}).
- * Lanes past their row's end see score 0, which can neither raise sw's best nor move nw's range.
+ * Idle lanes (no row left to take) see score 0; nothing reads their values.
  *
  * <p>Memory, not arithmetic, bounds this loop: H and E live interleaved in one array (one stream
  * per column), and the inner loop takes four query positions per iteration, carrying F, the
@@ -50,59 +51,96 @@ final class LaneAligner {
     }
 
     /**
-     * Aligns the prepared query q against the column rows at offsets yOff[k], lengths yLen[k],
-     * k < count (count <= LANES; sorted or not). Writes each lane's score to result[k], and whether
-     * it overflowed to overflow[k].
+     * Aligns the prepared query q against the column rows at offsets yOff[c], lengths yLen[c] >= 1,
+     * c < count (any count), in that order: each lane takes the next row as soon as its own ends
+     * (Rognes' SWIPE, as {@link ByteLaneAligner}), so lanes idle only at the very end; callers pass
+     * the longest rows first. Writes each row's score to result[c], and whether it overflowed to
+     * overflow[c].
      */
     static void align(boolean local, QueryTable q, byte[] ys, int[] yOff, int[] yLen, int count, int o, int e,
                       IntAlignment.LaneScratch s, int[] result, boolean[] overflow) {
         final int lanes = LANES;
         final int n = q.length;
-        int maxLen = 0;
-        for (int k = 0; k < count; k++) {
-            maxLen = Math.max(maxLen, yLen[k]);
-        }
         short[] he = s.h;
         short[] slots = s.slots;
-        for (int i = 0; i <= n; i++) {
-            // Column 0: sw 0; nw H[i][0] = o + (i-1) e (H[0][0] = 0). E does not exist yet.
-            ShortVector.broadcast(SPECIES, (short) (local || i == 0 ? 0 : o + (i - 1) * e)).intoArray(he, 2 * i * lanes);
-            ShortVector.broadcast(SPECIES, NEG).intoArray(he, (2 * i + 1) * lanes);
+        int[] row = s.laneRow;
+        int[] pos = s.lanePos;
+        int next = 0;
+        int active = 0;
+        for (int k = 0; k < lanes; k++) {
+            row[k] = next < count ? next++ : -1;
+            active += row[k] >= 0 ? 1 : 0;
+            restart(local, he, slots, pos, k, n, o, e);
         }
-        ShortVector.broadcast(SPECIES, (short) 0).intoArray(slots, MAX);
-        ShortVector.broadcast(SPECIES, (short) 0).intoArray(slots, MIN);
         short[] prof = s.profile;
-        for (int p = 0; p < maxLen; p++) {
+        while (active > 0) {
             if (q.shuffled) {
-                shuffleProfile(q, ys, yOff, yLen, count, p, s.columnCodes, prof);
+                shuffleProfile(q, ys, yOff, row, pos, s.columnCodes, prof);
             } else {
-                buildProfile(q.table16, q.symbols, ys, yOff, yLen, count, p, prof);
+                buildProfile(q.table16, q.symbols, ys, yOff, row, pos, prof);
             }
-            // Row 0 of column p + 1, and the diagonal of row 1: H[0][p].
+            // The diagonal of row 1 is H[0][p]; row 0 of the next column, H[0][p + 1], is sw's 0 or
+            // nw's leading gap, which depends on each lane's own position.
             ShortVector.fromArray(SPECIES, he, 0).intoArray(slots, DIAG);
-            ShortVector.broadcast(SPECIES, (short) (local ? 0 : o + p * e)).intoArray(he, 0);
+            if (!local) {
+                for (int k = 0; k < lanes; k++) {
+                    he[k] = (short) (row[k] < 0 ? 0 : o + pos[k] * e); // idle lanes: any value, never read
+                }
+            }
             ShortVector.broadcast(SPECIES, NEG).intoArray(slots, F);
             if (local) {
                 localColumn(q.codes, n, prof, he, slots, (short) o, (short) e);
             } else {
                 globalColumn(q.codes, n, prof, he, slots, (short) o, (short) e);
-                // nw's value is H[n][len]: take it from the lanes whose row ends here.
-                for (int k = 0; k < count; k++) {
-                    if (yLen[k] == p + 1) {
-                        result[k] = he[2 * n * lanes + k];
-                    }
-                }
             }
+            int[] state = s.next;
+            state[0] = next;
+            active -= retire(local, he, slots, row, pos, yLen, count, state, n, o, e, result, overflow);
+            next = state[0];
         }
-        for (int k = 0; k < count; k++) {
+    }
+
+    /**
+     * After a column: each lane whose row just ended gives its score (sw: its best; nw: H[n][len],
+     * just computed) and takes the next row (state[0], advanced), or goes idle. Returns the lanes
+     * that went idle.
+     */
+    private static int retire(boolean local, short[] he, short[] slots, int[] row, int[] pos, int[] yLen, int count,
+                              int[] state, int n, int o, int e, int[] result, boolean[] overflow) {
+        final int lanes = LANES;
+        int idle = 0;
+        for (int k = 0; k < lanes; k++) {
+            int c = row[k];
+            if (c < 0 || ++pos[k] < yLen[c]) {
+                continue;
+            }
             int hi = slots[MAX + k];
-            if (local) {
-                result[k] = hi;
-                overflow[k] = hi >= HIGH;
+            result[c] = local ? hi : he[2 * n * lanes + k];
+            overflow[c] = hi >= HIGH || !local && slots[MIN + k] <= LOW;
+            if (state[0] < count) {
+                row[k] = state[0]++;
+                restart(local, he, slots, pos, k, n, o, e);
             } else {
-                overflow[k] = hi >= HIGH || slots[MIN + k] <= LOW;
+                row[k] = -1;
+                idle++;
             }
         }
+        return idle;
+    }
+
+    /**
+     * Lane k back to column 0 for its next row: H[i][0] (sw 0, nw o + (i-1) e, H[0][0] = 0), no E
+     * yet, its trackers back to 0, its position to 0.
+     */
+    private static void restart(boolean local, short[] he, short[] slots, int[] pos, int k, int n, int o, int e) {
+        final int lanes = LANES;
+        for (int i = 0, off = k; i <= n; i++, off += 2 * lanes) {
+            he[off] = (short) (local || i == 0 ? 0 : o + (i - 1) * e);
+            he[off + lanes] = NEG;
+        }
+        slots[MAX + k] = 0;
+        slots[MIN + k] = 0;
+        pos[k] = 0;
     }
 
     /**
@@ -229,13 +267,14 @@ final class LaneAligner {
         }
     }
 
-    /** prof[a * LANES + k] = s(a, y_k[p]): each query symbol's score vector, rearranged by the column codes. */
-    private static void shuffleProfile(QueryTable q, byte[] ys, int[] yOff, int[] yLen, int count, int p,
-                                       short[] codes, short[] prof) {
+    /** prof[a * LANES + k] = s(a, y of lane k at its position) (0 in idle lanes): one rearrange per query symbol. */
+    private static void shuffleProfile(QueryTable q, byte[] ys, int[] yOff, int[] row, int[] pos, short[] codes,
+                                       short[] prof) {
         final int lanes = LANES;
         final int[] columnCode = q.columnCode;
         for (int k = 0; k < lanes; k++) {
-            codes[k] = (short) columnCode[k < count && p < yLen[k] ? ys[yOff[k] + p] & 0xff : 256];
+            int c = row[k];
+            codes[k] = (short) columnCode[c >= 0 ? ys[yOff[c] + pos[k]] & 0xff : 256];
         }
         final short[] rows = q.laneRows;
         for (int a = 0, kx = q.symbols; a < kx; a++) {
@@ -246,12 +285,13 @@ final class LaneAligner {
         }
     }
 
-    /** prof[a * LANES + k] = s(a, y_k[p]), or 0 past the end of row k (and in unused lanes). */
-    private static void buildProfile(short[] table, int kx, byte[] ys, int[] yOff, int[] yLen, int count, int p,
+    /** prof[a * LANES + k] = s(a, y of lane k at its position), or 0 in idle lanes. */
+    private static void buildProfile(short[] table, int kx, byte[] ys, int[] yOff, int[] row, int[] pos,
                                      short[] prof) {
         final int lanes = LANES;
         for (int k = 0; k < lanes; k++) {
-            int b = k < count && p < yLen[k] ? ys[yOff[k] + p] & 0xff : 256;
+            int c = row[k];
+            int b = c >= 0 ? ys[yOff[c] + pos[k]] & 0xff : 256;
             for (int a = 0, t = b; a < kx; a++, t += 257) {
                 prof[a * lanes + k] = table[t];
             }
