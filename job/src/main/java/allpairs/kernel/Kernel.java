@@ -100,6 +100,19 @@ public interface Kernel<S> extends Serializable {
         return null;
     }
 
+    /**
+     * The lower bounds {@link #computeRow} rules pairs out with under a bound, as the summary names them
+     * ({@code pruned_NAME}), in the order of {@link #pruned}. Default: none.
+     */
+    default List<String> prunedBy() {
+        return List.of();
+    }
+
+    /** Pairs each of {@link #prunedBy} ruled out with this scratch so far (the scratch's own counts, not a copy). */
+    default long[] pruned(S scratch) {
+        return new long[0];
+    }
+
     /** The per-partition scratch for rows of at most {@code maxLength} elements. */
     S newScratch(int maxLength);
 

@@ -68,6 +68,6 @@ final class RunOutput {
                 measured.computeSeconds(), reused, rows.label(),
                 options.float32() ? "float32" : "float64", layout, measured.edges(), options.topK(), topKAsked,
                 ProcessClock.secondsSinceStart(), VectorSupport.label(measured.scratchCreated(), measured.scalarTasks()),
-                joined != null ? joined.counts() : null);
+                joined != null ? joined.counts() : null, measured.pruned());
     }
 }
