@@ -54,6 +54,13 @@ public final class TileComputer {
                 }
             }
         }
+        // a mirrored pair is always computed as (min(i, j), max(i, j)), as above
+        bounds.finish(block, (r, c) -> {
+            int i = tile.rowStart() + r;
+            int j = tile.colStart() + c;
+            return mirror ? kernel.compute(rows, Math.min(i, j) - rowOffset, cols, Math.max(i, j) - colOffset, scratch)
+                    : kernel.compute(rows, i - rowOffset, cols, j - colOffset, scratch);
+        });
         return block;
     }
 

@@ -32,6 +32,16 @@ public final class TopK implements Serializable {
         return value.length;
     }
 
+    /** Candidates held now. */
+    public int size() {
+        return size;
+    }
+
+    /** The partner of held candidate e (0 .. size-1, in no particular order). */
+    public int partner(int e) {
+        return partner[e];
+    }
+
     public void clear() {
         size = 0;
     }

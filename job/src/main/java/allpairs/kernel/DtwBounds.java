@@ -25,6 +25,8 @@ final class DtwBounds {
     /** Per-step LB_Keogh terms of the two directions, then their suffix sums (index n: 0). */
     private final double[] eq;
     private final double[] ec;
+    /** The bound that ruled out the last pair {@link #passes} refused: &gt; t, at most its squared DTW. */
+    private double lastBound;
 
     DtwBounds(int maxValues) {
         this.eq = new double[maxValues + 1];
@@ -46,7 +48,8 @@ final class DtwBounds {
         int yOff = y.offset(j);
         int n = x.length(i) / d;
         int m = y.length(j) / d;
-        if (kim(xs, xOff, n, ys, yOff, m, d) > t) {
+        lastBound = kim(xs, xOff, n, ys, yOff, m, d);
+        if (lastBound > t) {
             pruned[KIM]++;
             return false;
         }
@@ -56,17 +59,23 @@ final class DtwBounds {
         }
         DtwEnvelopes ey = y == x ? xEnvelopes : yEnvelopes;
         ey.prepare(y, j, d, w);
-        if (keogh(xs, xOff, n, d, ey.upper(), ey.lower(), yOff, t, eq) > t) {
+        lastBound = keogh(xs, xOff, n, d, ey.upper(), ey.lower(), yOff, t, eq);
+        if (lastBound > t) {
             pruned[KEOGH]++;
             return false;
         }
         xEnvelopes.prepare(x, i, d, w);
-        if (keogh(ys, yOff, n, d, xEnvelopes.upper(), xEnvelopes.lower(), xOff, t, ec) > t) {
+        lastBound = keogh(ys, yOff, n, d, xEnvelopes.upper(), xEnvelopes.lower(), xOff, t, ec);
+        if (lastBound > t) {
             pruned[KEOGH]++;
             return false;
         }
         fillRest(n, w, rest);
         return true;
+    }
+
+    double lastBound() {
+        return lastBound;
     }
 
     /** LB_Kim: the cost of the first cell plus that of the last (one cell when both rows have one step). */

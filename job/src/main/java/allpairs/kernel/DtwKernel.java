@@ -150,6 +150,12 @@ public final class DtwKernel extends DoubleKernel<DtwKernel.Scratch> {
         return true;
     }
 
+    /** A stopped pair gets a lower bound of its distance ({@link DtwPrunedRow}). */
+    @Override
+    public boolean stoppedValuesAreBounds() {
+        return true;
+    }
+
     /** The bounds of the cascade under a bound, as the summary names them (docs/kernels.md, "DTW pruning"). */
     @Override
     public List<String> prunedBy() {

@@ -92,6 +92,16 @@ public interface Kernel<S> extends Serializable {
     }
 
     /**
+     * True when every value {@link #computeRow} stops early (beyond its bound) is also no closer than the
+     * exact value: at most it for a DISTANCE, at least it for a SCORE. Then {@code --top-k} bounds mirrored
+     * tiles too: a column's K best that include a stopped value are recomputed exactly (docs/kernels.md).
+     * Default: false (mirrored tiles are computed unbounded).
+     */
+    default boolean stoppedValuesAreBounds() {
+        return false;
+    }
+
+    /**
      * An exact candidate filter for pairs within {@code bound} ({@code --keep below=X} of a DISTANCE,
      * {@code above=X} of a SCORE), or null. With one, the run computes only the pairs the filter lets
      * meet (docs/join.md); without one (the default), every pair, on tiles.
