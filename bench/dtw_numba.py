@@ -48,9 +48,10 @@ def matrix(X, w):
     for p in prange(half):
         prev = np.empty(n + 1)
         cur = np.empty(n + 1)
+        first = np.int64(p)  # prange's index may be unsigned: mixed with m it would type as float
         for t in range(2):
-            i = p if t == 0 else m - 1 - p
-            if t == 1 and i == p:
+            i = first if t == 0 else np.int64(m) - 1 - first
+            if t == 1 and i == first:
                 continue  # the middle row of an odd m
             for j in range(i, m):
                 d = dtw(X[i], X[j], w, prev, cur)

@@ -93,7 +93,7 @@ public final class DtwEndToEnd {
         List<String> params = window < 0 ? List.of() : List.of("--kernel-param", "window=" + window);
         Run job = job(name, input, out, params);
         JsonNode numba = script(python, "dtw_numba.py", input.toString(), Integer.toString(window), "2", out.toString());
-        String peer = numba == null ? "not run (numba missing)" : String.format(Locale.ROOT, "%.2f", numba.path("seconds").asDouble());
+        String peer = numba == null ? "not run (see above)" : String.format(Locale.ROOT, "%.2f", numba.path("seconds").asDouble());
         String ratio = numba == null ? "" : String.format(Locale.ROOT, "%.2f", job.seconds / numba.path("seconds").asDouble());
         String check = numba == null ? "" : numba.path("identical_entries").asLong() + "/" + numba.path("entries").asLong()
                 + " entries identical, max |diff| " + numba.path("max_abs_diff").asDouble();
@@ -114,7 +114,7 @@ public final class DtwEndToEnd {
             Path out = dir.resolve(extra.get(0).substring(2) + ".npy");
             Run r = job(name, ecg, out, concat(w, extra.toArray(new String[0])));
             JsonNode check = script(python, "dtw_check.py", dense.toString(), out.toString(),
-                    extra.get(0).equals("--top-k") ? "top" : "below", extra.get(1));
+                    extra.get(0).equals("--top-k") ? "top" : "below", extra.get(1).replace("below=", ""));
             String counts = String.format(Locale.ROOT, "pruned: kim %d, keogh %d, abandoned %d of %d pairs",
                     r.summary.path("pruned_lb_kim").asLong(), r.summary.path("pruned_lb_keogh").asLong(),
                     r.summary.path("pruned_early_abandon").asLong(), r.summary.path("pairs").asLong());
