@@ -21,9 +21,9 @@ public abstract class TileBounds {
     /** The values just computed for tile row {@code r}, columns {@code cFrom .. cTo-1} of the row-major block. */
     public abstract void computed(int r, int cFrom, int cTo, double[] block);
 
-    /** The exact value of tile entry (r, c), computed on demand. */
+    /** Tile entry (r, c) computed again under {@code bound}: exact within it, as the kernel's contract says. */
     public interface Exact {
-        double value(int r, int c);
+        double value(int r, int c, double bound);
     }
 
     /**

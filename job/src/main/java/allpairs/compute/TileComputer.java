@@ -55,11 +55,14 @@ public final class TileComputer {
             }
         }
         // a mirrored pair is always computed as (min(i, j), max(i, j)), as above
-        bounds.finish(block, (r, c) -> {
+        double[] one = new double[1];
+        bounds.finish(block, (r, c, bound) -> {
             int i = tile.rowStart() + r;
             int j = tile.colStart() + c;
-            return mirror ? kernel.compute(rows, Math.min(i, j) - rowOffset, cols, Math.max(i, j) - colOffset, scratch)
-                    : kernel.compute(rows, i - rowOffset, cols, j - colOffset, scratch);
+            int a = mirror ? Math.min(i, j) : i;
+            int b = mirror ? Math.max(i, j) : j;
+            kernel.computeRow(rows, a - rowOffset, cols, b - colOffset, b - colOffset + 1, bound, scratch, one, 0);
+            return one[0];
         });
         return block;
     }

@@ -38,6 +38,8 @@ final class TopKBounds extends TileBounds {
     private double[] seen;
     /** Entries computed beyond their bound (mirrored tiles): perhaps not exact. */
     private boolean[] stopped = new boolean[0];
+    /** Entries already recomputed once under a line's K-th value (the next time: unbounded, exact). */
+    private boolean[] retried = new boolean[0];
     /** Pairs recomputed exactly for a column's or a diagonal tile row's K best (for tests). */
     long recomputed;
 
@@ -76,8 +78,10 @@ final class TopKBounds extends TileBounds {
             int cells = tile.width() * tile.height();
             if (stopped.length < cells) {
                 stopped = new boolean[cells];
+                retried = new boolean[cells];
             } else {
                 java.util.Arrays.fill(stopped, 0, cells, false);
+                java.util.Arrays.fill(retried, 0, cells, false);
             }
         }
     }
@@ -170,17 +174,23 @@ final class TopKBounds extends TileBounds {
                     line.offer(partner0 + e, block[first + e * step]);
                 }
             }
+            double kth = line.threshold(); // the line's K-th best by the values it has: its true K-th is no better
             for (int n = 0; n < line.size(); n++) {
                 int e = line.partner(n) - partner0;
                 int at = first + e * step;
                 if (stopped[at]) {
                     int r = at / tile.width();
                     int c = at % tile.width();
-                    block[at] = exact.value(r, c);
-                    stopped[at] = false;
+                    // exact within kth; beyond it a better bound, and the entry leaves the line's K best. A stopped
+                    // value may be just beyond the bound, so an entry back in the K best is then computed exactly.
+                    double bound = retried[at] ? (ascending ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY) : kth;
+                    block[at] = exact.value(r, c, bound);
+                    stopped[at] = ascending ? block[at] > bound : block[at] < bound;
+                    retried[at] = true;
                     if (tile.diagonal()) {
                         block[c * tile.width() + r] = block[at];
-                        stopped[c * tile.width() + r] = false;
+                        stopped[c * tile.width() + r] = stopped[at];
+                        retried[c * tile.width() + r] = true;
                     }
                     recomputed++;
                     changed = true;
