@@ -38,8 +38,11 @@ final class TopKBounds extends TileBounds {
     private double[] seen;
     /** Entries computed beyond their bound (mirrored tiles): perhaps not exact. */
     private boolean[] stopped = new boolean[0];
-    /** Entries already recomputed once under a line's K-th value (the next time: unbounded, exact). */
-    private boolean[] retried = new boolean[0];
+    /** A line's entries by rank ({@link #exactBest}), and the merge sort's spare arrays. */
+    private int[] order = new int[0];
+    private long[] keys = new long[0];
+    private int[] spareOrder = new int[0];
+    private long[] spareKeys = new long[0];
     /** Pairs recomputed exactly for a column's or a diagonal tile row's K best (for tests). */
     long recomputed;
 
@@ -78,10 +81,15 @@ final class TopKBounds extends TileBounds {
             int cells = tile.width() * tile.height();
             if (stopped.length < cells) {
                 stopped = new boolean[cells];
-                retried = new boolean[cells];
             } else {
                 java.util.Arrays.fill(stopped, 0, cells, false);
-                java.util.Arrays.fill(retried, 0, cells, false);
+            }
+            int longest = Math.max(tile.width(), tile.height());
+            if (order.length < longest) {
+                order = new int[longest];
+                keys = new long[longest];
+                spareOrder = new int[longest];
+                spareKeys = new long[longest];
             }
         }
     }
@@ -162,40 +170,75 @@ final class TopKBounds extends TileBounds {
     /**
      * One line of the block: entries at {@code first + e * step} for e in 0..count-1, partners
      * {@code partner0 + e} (the entry {@code self} skipped unless --include-self, as the emitter does).
-     * Recomputes its stopped K best until none is left.
+     * Entries are visited best first by the values they have (exact, or stopped: no better than exact);
+     * exact ones fill a heap of K, stopped ones are recomputed under its K-th value (exact within it,
+     * else beyond it: out). The scan ends at the first entry that ranks after a full heap's K-th: every
+     * later one does too, whatever its exact value. The line's K best are then exact in the block.
      */
     private void exactBest(double[] block, Exact exact, int first, int step, int count, int partner0, int self) {
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            line.clear();
-            for (int e = 0; e < count; e++) {
-                if (partner0 + e != self || includeSelf) {
-                    line.offer(partner0 + e, block[first + e * step]);
-                }
+        int n = 0;
+        for (int e = 0; e < count; e++) {
+            if (partner0 + e != self || includeSelf) {
+                order[n] = e;
+                keys[n++] = sortKey(block[first + e * step]);
             }
-            double kth = line.threshold(); // the line's K-th best by the values it has: its true K-th is no better
-            for (int n = 0; n < line.size(); n++) {
-                int e = line.partner(n) - partner0;
-                int at = first + e * step;
+        }
+        sortByKey(n);
+        line.clear();
+        for (int o = 0; o < n; o++) {
+            int e = order[o];
+            int at = first + e * step;
+            double v = block[at];
+            if (line.size() >= k && !line.better(partner0 + e, v, line.worstPartner(), line.threshold())) {
+                return;
+            }
+            if (stopped[at]) {
+                int r = at / tile.width();
+                int c = at % tile.width();
+                double kth = line.threshold();
+                v = exact.value(r, c, kth);
+                block[at] = v;
+                stopped[at] = ascending ? v > kth : v < kth;
+                if (tile.diagonal()) {
+                    block[c * tile.width() + r] = v;
+                    stopped[c * tile.width() + r] = stopped[at];
+                }
+                recomputed++;
                 if (stopped[at]) {
-                    int r = at / tile.width();
-                    int c = at % tile.width();
-                    // exact within kth; beyond it a better bound, and the entry leaves the line's K best. A stopped
-                    // value may be just beyond the bound, so an entry back in the K best is then computed exactly.
-                    double bound = retried[at] ? (ascending ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY) : kth;
-                    block[at] = exact.value(r, c, bound);
-                    stopped[at] = ascending ? block[at] > bound : block[at] < bound;
-                    retried[at] = true;
-                    if (tile.diagonal()) {
-                        block[c * tile.width() + r] = block[at];
-                        stopped[c * tile.width() + r] = stopped[at];
-                        retried[c * tile.width() + r] = true;
-                    }
-                    recomputed++;
-                    changed = true;
+                    continue; // beyond the K-th, which only improves
                 }
             }
+            line.offer(partner0 + e, v);
+        }
+    }
+
+    /** A long ordered as the value ranks: best first (Double.compare's order, reversed for a score). */
+    private long sortKey(double v) {
+        long b = Double.doubleToLongBits(v);
+        long key = b >= 0 ? b : b ^ Long.MAX_VALUE;
+        return ascending ? key : ~key;
+    }
+
+    /** Stable merge sort of order[0..n) by keys (ties keep the lower partner first). */
+    private void sortByKey(int n) {
+        for (int width = 1; width < n; width *= 2) {
+            for (int lo = 0; lo < n; lo += 2 * width) {
+                int mid = Math.min(n, lo + width);
+                int hi = Math.min(n, lo + 2 * width);
+                int a = lo;
+                int b = mid;
+                for (int t = lo; t < hi; t++) {
+                    if (a < mid && (b >= hi || keys[a] <= keys[b])) {
+                        spareOrder[t] = order[a];
+                        spareKeys[t] = keys[a++];
+                    } else {
+                        spareOrder[t] = order[b];
+                        spareKeys[t] = keys[b++];
+                    }
+                }
+            }
+            System.arraycopy(spareOrder, 0, order, 0, n);
+            System.arraycopy(spareKeys, 0, keys, 0, n);
         }
     }
 }

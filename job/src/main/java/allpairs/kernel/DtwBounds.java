@@ -99,7 +99,9 @@ final class DtwBounds {
             for (int k = 0; k < d; k++) {
                 int at = s * d + k;
                 double v = a[aOff + at];
-                double diff = v > upper[eOff + at] ? v - upper[eOff + at] : v < lower[eOff + at] ? v - lower[eOff + at] : 0;
+                double up = upper[eOff + at];
+                double lo = lower[eOff + at];
+                double diff = v > up ? v - up : v < lo ? v - lo : 0;
                 c += diff * diff;
             }
             term[s] = c;

@@ -17,7 +17,7 @@ import java.util.List;
  * without a window, else -max(0, n-m) - w &lt;= j - i &lt;= max(0, m-n) + w ({@link DtwBand}), which is
  * dtaidistance's {@code window = w + 1}. The result is sqrt(D[n][m]). Only the band is computed, so a
  * pair costs O(n * (|n - m| + 2w + 1)) rather than O(n * m). {@link #computeRow} honours a bound:
- * pairs beyond it are abandoned as soon as a whole DP row exceeds it. A tile row runs groups of
+ * pairs beyond it are ruled out by lower bounds or abandoned early ({@link DtwPrunedRow}). A tile row runs groups of
  * equally long columns on SIMD lanes ({@link DtwLanes}), bit-identical to the scalar loop.
  */
 public final class DtwKernel extends DoubleKernel<DtwKernel.Scratch> {

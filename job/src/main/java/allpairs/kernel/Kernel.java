@@ -142,7 +142,8 @@ public interface Kernel<S> extends Serializable {
      * output is identical to an unbounded run: {@code --keep below=X} for a distance ({@code above=X}
      * for a score) passes X; {@code --top-k}, for a kernel that {@link #usesBound}, passes the K-th
      * best value found so far in the tile row, calling this for stretches of about 32 columns so the
-     * bound tightens along the row (mirrored tiles only for a kernel whose {@link #stoppedValuesAreBounds}: see docs/kernels.md).
+     * bound tightens along the row (mirrored tiles only for a kernel whose {@link #stoppedValuesAreBounds}:
+     * see docs/kernels.md).
      *
      * <p>Default: {@link #compute} for each pair (exact, the bound ignored). Like {@link #compute}, it
      * must not allocate.
