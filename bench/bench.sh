@@ -6,6 +6,8 @@
 #                                      (dense and --keep below=3) vs RapidFuzz cdist, plus Spark's stage times
 #   bench/bench.sh e2e align [options] sw BLOSUM62 on 2,000 generated proteins (a few over 5,000): the job at local[2] vs parasail_aligner
 #   bench/bench.sh e2e seed-c [options] the seed kernel, job at local[2] vs its C/OpenMP loop (bench/c, gcc) at 2 threads
+#   bench/bench.sh e2e dtw [options]    dtw on ECG windows and random walks, job at local[2] vs numba prange (2 threads),
+#                                      dense and pruned (--top-k, --keep below), edges checked against the dense run
 # Builds bench/target/benchmarks.jar (mvn package of bench and job) when missing or older than the sources.
 set -euo pipefail
 
@@ -35,6 +37,7 @@ case "${1:-}" in
       reads) shift; MAIN=allpairs.bench.ReadsEndToEnd ;;
       align) shift; MAIN=allpairs.bench.AlignmentEndToEnd ;;  # sw BLOSUM62 vs parasail_aligner
       seed-c) shift; MAIN=allpairs.bench.SeedVersusC ;;       # seed vs its C/OpenMP loop, gcc-built here
+      dtw) shift; MAIN=allpairs.bench.DtwEndToEnd ;;          # dtw vs numba, dense and pruned
     esac
     exec "$JAVA" -Xms4g -Xmx4g "${OPENS[@]}" -Dlog4j2.configurationFile="$ROOT/conf/log4j2.properties" \
       -cp "$BENCH_JAR:$SPARK_JARS/*" "$MAIN" "$@" ;;
@@ -43,5 +46,6 @@ case "${1:-}" in
     echo "       bench/bench.sh e2e reads [--reads M] [--length N] [--family F] [--cutoff X] [--seed S] [--dir DIR] [--python CMD]" >&2
     echo "       bench/bench.sh e2e align [--rows M] [--seed S] [--dir DIR]" >&2
     echo "       bench/bench.sh e2e seed-c [--rows M] [--cols N] [--seed S] [--dir DIR]" >&2
+    echo "       bench/bench.sh e2e dtw [--windows W] [--length L] [--walks M] [--walk-length N] [--seed S] [--dir DIR] [--python CMD] [--cases LIST]" >&2
     exit 2 ;;
 esac

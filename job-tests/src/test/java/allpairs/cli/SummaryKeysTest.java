@@ -38,14 +38,17 @@ class SummaryKeysTest {
         Path reads = Files.writeString(dir.resolve("reads.fa"), ">a\nACGTAC\n>b\nACGTAA\n>c\nTTTTTT\n");
         JsonNode joined = run("--kernel", "levenshtein", "--input", reads.toString(), "--output",
                 dir.resolve("j").toString(), "--keep", "below=1");
+        JsonNode pruned = run("--kernel", "dtw", "--input", in, "--output", dir.resolve("p").toString(), "--keep",
+                "below=20");
         Set<String> always = keys(dense);
-        for (JsonNode s : new JsonNode[] {edges, resumed, joined}) {
+        for (JsonNode s : new JsonNode[] {edges, resumed, joined, pruned}) {
             assertThat(keys(s)).as("keys present in every summary").containsAll(always);
         }
         Set<String> seen = new TreeSet<>(always);
         seen.addAll(keys(edges));
         seen.addAll(keys(resumed));
         seen.addAll(keys(joined));
+        seen.addAll(keys(pruned));
         assertThat(seen).isEqualTo(documented());
 
         assertThat(edges.get("layout").asText()).isEqualTo("edges");
@@ -58,6 +61,9 @@ class SummaryKeysTest {
         assertThat(joined.get("edges").asLong()).isEqualTo(1); // a–b
         assertThat(joined.get("pairs_full").asLong()).isEqualTo(6);
         assertThat(dense.has("path")).isFalse();
+        assertThat(dense.has("pruned_lb_kim")).isFalse();
+        assertThat(pruned.get("pruned_lb_kim").asLong() + pruned.get("pruned_lb_keogh").asLong()
+                + pruned.get("pruned_early_abandon").asLong()).as("dtw pairs ruled out under below=20").isPositive();
         assertThat(resumed.get("tiles_reused").asInt()).isEqualTo(resumed.get("tiles").asInt());
         assertThat(resumed.get("tiles_computed").asInt()).isZero();
         assertThat(resumed.get("partitions").asInt()).as("documented: 0 when every tile was reused").isZero();

@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * random rows full of ties, mirrored, unmirrored and rectangular, across tilings; and the bound
  * did reach the kernel (some entries of the tiles are the early-stopped values, not the exact ones).
  */
+@SuppressWarnings("unchecked")
 class TopKBoundTest {
     record Edge(int i, int j, double v) {
     }
@@ -89,7 +90,7 @@ class TopKBoundTest {
                 }
             }
         }
-        if (mirror) { // mirrored tiles are computed unbounded (TopKBounds says why)
+        if (mirror && !kernel.stoppedValuesAreBounds()) { // mirrored tiles are computed unbounded (TopKBounds says why)
             assertThat(stopped).as("pairs stopped early in mirrored tiles").isZero();
         } else {
             assertThat(stopped).as("pairs the kernel stopped early under the top-k bound").isGreaterThan(100);
@@ -97,6 +98,57 @@ class TopKBoundTest {
     }
 
     record Run(List<Edge> edges, long stopped) {
+    }
+
+    /**
+     * The usual symmetric run (mirrored tiles) of dtw under --top-k on z-normalised walks of one length: the
+     * edges equal the exact K best, and far fewer pairs get a full DTW than the unbounded run's (every pair):
+     * those the bounds ruled out, less those recomputed for a column's K best.
+     */
+    @ParameterizedTest(name = "block {0}")
+    @CsvSource({"96", "32"})
+    void mirroredTopKOfDtwComputesFewerPairsInFull(int block) {
+        Kernel<Object> kernel = (Kernel<Object>) Kernels.configured("dtw", List.of("window=6"));
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        double[][] walks = new double[96][64];
+        for (double[] w : walks) {
+            double v = 0;
+            for (int s = 0; s < w.length; s++) {
+                v += rnd.nextGaussian();
+                w[s] = v;
+            }
+            double mean = java.util.Arrays.stream(w).average().orElse(0);
+            double sd = Math.sqrt(java.util.Arrays.stream(w).map(x -> (x - mean) * (x - mean)).average().orElse(1));
+            for (int s = 0; s < w.length; s++) {
+                w[s] = (w[s] - mean) / sd;
+            }
+        }
+        double[] data = java.util.Arrays.stream(walks).flatMapToDouble(java.util.Arrays::stream).toArray();
+        DoubleRows a = DoubleRows.rectangular(96, 64, data);
+        int k = 3;
+        TileEmitter emitter = TileEmitter.of(new OutputOptions(false, null, null, k, false, false), true, true, true);
+        TopKBounds bounds = (TopKBounds) emitter.bounds(kernel);
+        Object scratch = kernel.newScratch(64);
+        List<Edge> all = new ArrayList<>();
+        long pairs = 0;
+        for (Tile t : Plans.tiles(96, block, true)) {
+            double[] values = TileComputer.compute(kernel, a, 0, a, 0, true, t, bounds, scratch);
+            pairs += t.pairs(true);
+            emitter.emit(t, values, (band, piece) -> {
+                EdgePiece e = (EdgePiece) piece;
+                for (int n = 0; n < e.size(); n++) {
+                    all.add(new Edge(e.row(n), e.col(n), e.value(n)));
+                }
+            });
+        }
+        assertThat(bestPerRow(all, k, true)).containsExactlyElementsOf(exactTopK(kernel, a, a, true, true, k, false));
+        long ruledOut = java.util.Arrays.stream(kernel.pruned(scratch)).sum();
+        long full = pairs - ruledOut + bounds.recomputed;
+        if (block == 96) { // one diagonal tile: its rows' copied halves hold stopped values
+            assertThat(bounds.recomputed).as("pairs recomputed for the rows' K best").isPositive();
+        }
+        assertThat(full).as("pairs with a full DTW (ruled out %d, recomputed %d) of %d", ruledOut, bounds.recomputed,
+                pairs).isLessThan(block == 96 ? pairs * 3 / 4 : pairs); // 32: a row is one stretch, bounded by seeds only
     }
 
     /** The tiles computed with the emitter's bounds and emitted; each row's K best over its tiles. */

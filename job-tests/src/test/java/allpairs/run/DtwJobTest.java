@@ -94,4 +94,72 @@ class DtwJobTest {
         }
         assertThat(Files.readAllLines(dir.resolve("a.npy.ref_ids.txt"))).startsWith("mv_0", "mv_1");
     }
+
+    /**
+     * Under {@code --keep below=X} (X a low quantile of the distances, so pairs tie with it) and {@code --top-k},
+     * where the lower bounds rule pairs out (docs/kernels.md, "DTW pruning"): the edges equal those of the dense
+     * matrix, on z-normalised walks (equal rows among them) and NaN-padded shorter rows, with and without a
+     * window; the summary counts the pruned pairs.
+     */
+    @ParameterizedTest(name = "window={0}")
+    @CsvSource({"none", "4"})
+    void prunedEdgesEqualTheDenseMatrixsEdges(String window) throws IOException {
+        Path in = walks(dir.resolve("walks.npy"), 48, 40);
+        List<String> params = window.equals("none") ? List.of() : List.of("--kernel-param", "window=" + window);
+        Path dense = dir.resolve("dense.npy");
+        job(args(in, dense, params));
+        double[] d = Fixtures.float64(dense);
+        int m = 48;
+        double[] sorted = d.clone();
+        Arrays.sort(sorted);
+        double x = sorted[m + (d.length - m) / 20]; // past the zero diagonal: about 5% of the pairs
+        Path kept = dir.resolve("kept.npy");
+        Cli keep = job(args(in, kept, params, "--keep", "below=" + x));
+        assertThat(EdgeListTest.readEdges(kept)).containsExactlyElementsOf(
+                EdgeListTest.keep(d, m, true, OutputOptions.Threshold.parse("below=" + x), false, false));
+        com.fasterxml.jackson.databind.JsonNode summary = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(keep.out);
+        assertThat(summary.get("pruned_lb_kim").asLong() + summary.get("pruned_lb_keogh").asLong()
+                + summary.get("pruned_early_abandon").asLong()).as(keep.out).isGreaterThan(m * m / 8);
+        for (String self : new String[] {"", "--include-self"}) {
+            Path top = dir.resolve("top" + self + ".npy");
+            job(args(in, top, params, "--top-k", "3", self));
+            assertThat(EdgeListTest.readEdges(top)).as("top-3 %s", self).containsExactlyElementsOf(
+                    EdgeListTest.topK(d, m, 3, true, !self.isEmpty()));
+        }
+    }
+
+    private static String[] args(Path in, Path out, List<String> params, String... more) {
+        return Stream.of(Stream.of("--input", in.toString(), "--output", out.toString()), params.stream(),
+                Arrays.stream(more).filter(a -> !a.isEmpty())).flatMap(a -> a).toArray(String[]::new);
+    }
+
+    /** m rows of n float64: z-normalised random walks, every 7th a copy of the one before, every 5th NaN-padded. */
+    static Path walks(Path file, int m, int n) throws IOException {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(17);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 * m * n).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        double[] row = new double[n];
+        for (int r = 0; r < m; r++) {
+            if (r % 7 != 6) {
+                double v = 0;
+                for (int k = 0; k < n; k++) {
+                    v += rnd.nextGaussian();
+                    row[k] = v;
+                }
+                row = zNormalised(row);
+            }
+            int len = r % 5 == 4 ? n - 1 - rnd.nextInt(n / 2) : n;
+            for (int k = 0; k < n; k++) {
+                b.putDouble(k < len ? row[k] : Double.NaN);
+            }
+        }
+        String header = "{'descr': '<f8', 'fortran_order': False, 'shape': (" + m + ", " + n + "), }";
+        return allpairs.support.NpyFiles.write(file, allpairs.support.NpyFiles.v1(header, b.array()));
+    }
+
+    private static double[] zNormalised(double[] s) {
+        double mean = Arrays.stream(s).average().orElse(0);
+        double sd = Math.sqrt(Arrays.stream(s).map(v -> (v - mean) * (v - mean)).average().orElse(0));
+        return Arrays.stream(s).map(v -> (v - mean) / (sd > 0 ? sd : 1)).toArray();
+    }
 }

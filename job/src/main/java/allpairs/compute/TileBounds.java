@@ -21,6 +21,18 @@ public abstract class TileBounds {
     /** The values just computed for tile row {@code r}, columns {@code cFrom .. cTo-1} of the row-major block. */
     public abstract void computed(int r, int cFrom, int cTo, double[] block);
 
+    /** Tile entry (r, c) computed again under {@code bound}: exact within it, as the kernel's contract says. */
+    public interface Exact {
+        double value(int r, int c, double bound);
+    }
+
+    /**
+     * The tile is computed (a diagonal tile's lower half copied): entries the bounds let be inexact that
+     * the emitter may still keep are replaced by their {@code exact} values. Default: nothing to do.
+     */
+    public void finish(double[] block, Exact exact) {
+    }
+
     /** One bound for every pair (a threshold, or the unbounded value for exact values everywhere). */
     public static TileBounds fixed(double bound) {
         return new Fixed(bound);

@@ -54,6 +54,16 @@ public final class TileComputer {
                 }
             }
         }
+        // a mirrored pair is always computed as (min(i, j), max(i, j)), as above
+        double[] one = new double[1];
+        bounds.finish(block, (r, c, bound) -> {
+            int i = tile.rowStart() + r;
+            int j = tile.colStart() + c;
+            int a = mirror ? Math.min(i, j) : i;
+            int b = mirror ? Math.max(i, j) : j;
+            kernel.computeRow(rows, a - rowOffset, cols, b - colOffset, b - colOffset + 1, bound, scratch, one, 0);
+            return one[0];
+        });
         return block;
     }
 

@@ -164,13 +164,14 @@ public abstract class TileEmitter implements Serializable {
             if (!kernel.usesBound()) {
                 return super.bounds(kernel);
             }
-            return new TopKBounds(k, ascending, square, includeSelf, kernel.minTileWidth());
+            return new TopKBounds(k, ascending, square, includeSelf, kernel.minTileWidth(),
+                    kernel.stoppedValuesAreBounds());
         }
 
-        /** Mirrored tiles are computed unbounded ({@link TopKBounds}): their checkpoints hold exact values. */
+        /** Mirrored tiles are bounded only where stopped values are bounds ({@link TopKBounds}); else exact. */
         @Override
         public String boundKey(Kernel<?> kernel) {
-            return kernel.usesBound() && !mirror ? "top-" + k + (includeSelf ? "+self" : "") : super.boundKey(kernel);
+            return kernel.usesBound() && (!mirror || kernel.stoppedValuesAreBounds()) ? "top-" + k + (includeSelf ? "+self" : "") : super.boundKey(kernel);
         }
 
         @Override

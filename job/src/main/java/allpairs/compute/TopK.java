@@ -32,6 +32,21 @@ public final class TopK implements Serializable {
         return value.length;
     }
 
+    /** Candidates held now. */
+    public int size() {
+        return size;
+    }
+
+    /** The partner of the K-th best held (the worst kept), with {@link #threshold} its value once K are held. */
+    public int worstPartner() {
+        return partner[0];
+    }
+
+    /** The partner of held candidate e (0 .. size-1, in no particular order). */
+    public int partner(int e) {
+        return partner[e];
+    }
+
     public void clear() {
         size = 0;
     }

@@ -114,10 +114,12 @@ final class DtwBand {
 
     /**
      * D[n][m] when it is ≤ {@code t}, bit for bit as {@link #full}; otherwise some value &gt; t
-     * (+inf when the pair is abandoned early).
+     * (+inf when the pair is abandoned early). With {@code rest} ({@link DtwBounds}: a lower bound of what
+     * a path adds after row i), the pair is also abandoned once a row's smallest cell ≤ t plus rest[i]
+     * exceeds {@code tRest} ({@link DtwBounds#slack}).
      */
     static double bounded(double[] xs, int xOff, int n, double[] ys, int yOff, int m, int d, int w, double t,
-                          double[] prev, double[] cur) {
+                          double[] rest, double tRest, double[] prev, double[] cur) {
         startRowZero(prev, Math.min(m, hi(1, n, m, w)));
         int firstAlive = 0; // columns of the previous row holding a value <= t (row 0: just D[0][0])
         int lastAlive = 0;
@@ -128,6 +130,7 @@ final class DtwBand {
             cur[lo - 1] = INF;
             int first = -1;
             int last = -1;
+            double rowMin = INF;
             double left = INF;
             int j = lo;
             for (; j <= hi; j++) {
@@ -147,11 +150,14 @@ final class DtwBand {
                         first = j;
                     }
                     last = j;
+                    if (left < rowMin) {
+                        rowMin = left;
+                    }
                 } else if (j > lastAlive) {
                     break; // the previous row is past t from here on, and so is this cell: so is the rest
                 }
             }
-            if (first < 0) {
+            if (first < 0 || rest != null && rowMin + rest[i] > tRest) {
                 return INF;
             }
             // The next row reads up to hi(i+1) <= hi + 1.

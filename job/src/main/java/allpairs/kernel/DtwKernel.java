@@ -17,13 +17,14 @@ import java.util.List;
  * without a window, else -max(0, n-m) - w &lt;= j - i &lt;= max(0, m-n) + w ({@link DtwBand}), which is
  * dtaidistance's {@code window = w + 1}. The result is sqrt(D[n][m]). Only the band is computed, so a
  * pair costs O(n * (|n - m| + 2w + 1)) rather than O(n * m). {@link #computeRow} honours a bound:
- * pairs beyond it are abandoned as soon as a whole DP row exceeds it. A tile row runs groups of
+ * pairs beyond it are ruled out by lower bounds or abandoned early ({@link DtwPrunedRow}). A tile row runs groups of
  * equally long columns on SIMD lanes ({@link DtwLanes}), bit-identical to the scalar loop.
  */
 public final class DtwKernel extends DoubleKernel<DtwKernel.Scratch> {
     private static final long serialVersionUID = 1L;
     public static final String NAME = "dtw";
     public static final String CHANNELS = "channels";
+    private static final List<String> PRUNED_BY = List.of("lb_kim", "lb_keogh", "early_abandon");
 
     private static final List<Param> PARAMS = List.of(
             Param.ofInt("window", null, 0, Integer.MAX_VALUE,
@@ -42,11 +43,14 @@ public final class DtwKernel extends DoubleKernel<DtwKernel.Scratch> {
         final double[] cur;
         /** The SIMD lanes' scratch, or null when they are not used ({@link DtwLanes}). */
         final DtwLanes lanes;
+        /** Tile rows under a finite bound: the lower-bound cascade and its counts. */
+        final DtwPrunedRow pruned;
 
         Scratch(int maxLength) {
             this.prev = new double[maxLength + 1];
             this.cur = new double[maxLength + 1];
             this.lanes = DtwLanes.forRows(maxLength);
+            this.pruned = new DtwPrunedRow(maxLength, lanes);
         }
     }
 
@@ -119,7 +123,7 @@ public final class DtwKernel extends DoubleKernel<DtwKernel.Scratch> {
 
     @Override
     public long scratchBytes(int maxLength) {
-        return 2 * 8L * (maxLength + 1) + DtwLanes.bytes(maxLength);
+        return 2 * 8L * (maxLength + 1) + DtwLanes.bytes(maxLength) + DtwPrunedRow.bytes(maxLength);
     }
 
     /** A tile row takes its columns {@link DtwLanes#WIDTH} at a time where the lanes are used. */
@@ -146,9 +150,27 @@ public final class DtwKernel extends DoubleKernel<DtwKernel.Scratch> {
         return true;
     }
 
+    /** A stopped pair gets a lower bound of its distance ({@link DtwPrunedRow}). */
+    @Override
+    public boolean stoppedValuesAreBounds() {
+        return true;
+    }
+
+    /** The bounds of the cascade under a bound, as the summary names them (docs/kernels.md, "DTW pruning"). */
+    @Override
+    public List<String> prunedBy() {
+        return PRUNED_BY;
+    }
+
+    @Override
+    public long[] pruned(Scratch scratch) {
+        return scratch.pruned.pruned();
+    }
+
     /**
      * Row i against columns jFrom..jTo-1: groups of equally long columns on the SIMD lanes
-     * ({@link DtwLanes}), the rest one by one; with a bound, pairs beyond it are abandoned early.
+     * ({@link DtwLanes}), the rest one by one. With a finite bound every pair first meets the lower bounds
+     * of {@link DtwBounds} and the survivors are abandoned early ({@link DtwPrunedRow}).
      */
     @Override
     public void computeRow(Rows a, int i, Rows b, int jFrom, int jTo, double bound, Scratch scratch, double[] out,
@@ -157,29 +179,28 @@ public final class DtwKernel extends DoubleKernel<DtwKernel.Scratch> {
         DoubleRows x = (DoubleRows) a;
         DoubleRows y = (DoubleRows) b;
         int w = band();
+        if (t != Double.POSITIVE_INFINITY) {
+            scratch.pruned.run(x, i, y, jFrom, jTo, channels, w, t, scratch, out, outOffset);
+            return;
+        }
         int j = jFrom;
         if (scratch.lanes != null) {
             for (; j + DtwLanes.WIDTH <= jTo; j += DtwLanes.WIDTH) {
                 if (!scratch.lanes.group(x, i, y, j, channels, w, t, out, outOffset + (j - jFrom))) {
-                    scalar(x, i, y, j, j + DtwLanes.WIDTH, w, t, scratch, out, outOffset + (j - jFrom));
+                    scalar(x, i, y, j, j + DtwLanes.WIDTH, w, scratch, out, outOffset + (j - jFrom));
                 }
             }
         }
-        scalar(x, i, y, j, jTo, w, t, scratch, out, outOffset + (j - jFrom));
+        scalar(x, i, y, j, jTo, w, scratch, out, outOffset + (j - jFrom));
     }
 
-    /** Columns jFrom..jTo-1 one by one on {@link DtwBand}: exact, or bounded by the squared threshold t. */
-    private void scalar(DoubleRows x, int i, DoubleRows y, int jFrom, int jTo, int w, double t, Scratch scratch,
-                        double[] out, int outOffset) {
+    /** Columns jFrom..jTo-1 one by one on {@link DtwBand}, exact. */
+    private void scalar(DoubleRows x, int i, DoubleRows y, int jFrom, int jTo, int w, Scratch scratch, double[] out,
+                        int outOffset) {
         int n = x.length(i) / channels;
         for (int j = jFrom; j < jTo; j++) {
-            int m = y.length(j) / channels;
-            double squared = t == Double.POSITIVE_INFINITY
-                    ? DtwBand.full(x.data(), x.offset(i), n, y.data(), y.offset(j), m, channels, w, scratch.prev,
-                            scratch.cur)
-                    : DtwBand.bounded(x.data(), x.offset(i), n, y.data(), y.offset(j), m, channels, w, t,
-                            scratch.prev, scratch.cur);
-            out[outOffset + (j - jFrom)] = Math.sqrt(squared);
+            out[outOffset + (j - jFrom)] = Math.sqrt(DtwBand.full(x.data(), x.offset(i), n, y.data(), y.offset(j),
+                    y.length(j) / channels, channels, w, scratch.prev, scratch.cur));
         }
     }
 

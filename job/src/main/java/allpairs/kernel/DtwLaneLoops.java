@@ -30,10 +30,12 @@ final class DtwLaneLoops {
     /**
      * Each lane's D[n][m] into result; false when a whole DP row exceeded t in every lane (the pairs
      * are all beyond t, result unset). y is transposed (see {@link DtwLanes}); cost has
-     * (m + 1) × WIDTH doubles, used when d &gt; 1.
+     * (m + 1) × WIDTH doubles, used when d &gt; 1. With {@code rest} (interleaved as the DP rows: lane l's
+     * rest[i] at i × WIDTH + l, {@link DtwBounds}) the group also stops once every lane's smallest cell
+     * plus its rest[i] exceeds {@code tRest}.
      */
-    static boolean full(double[] xs, int xOff, int n, double[] y, int m, int d, int w, double t, double[] prev,
-                        double[] cur, double[] cost, double[] result) {
+    static boolean full(double[] xs, int xOff, int n, double[] y, int m, int d, int w, double t, double[] rest,
+                        double tRest, double[] prev, double[] cur, double[] cost, double[] result) {
         final int l = WIDTH;
         Arrays.fill(prev, 0, l, 0.0);
         Arrays.fill(prev, l, (Math.min(m, DtwBand.hi(1, n, m, w)) + 1) * l, INF);
@@ -50,7 +52,7 @@ final class DtwLaneLoops {
             if (hi < m) {
                 Arrays.fill(cur, (hi + 1) * l, (hi + 2) * l, INF);
             }
-            if (t != INF && rowAbove(cur, lo, hi, t)) {
+            if (t != INF && rowAbove(cur, lo, hi, rest, i, rest == null ? t : tRest)) {
                 return false;
             }
             double[] tmp = prev;
@@ -61,14 +63,18 @@ final class DtwLaneLoops {
         return true;
     }
 
-    /** True when every lane's cells lo..hi all exceed t. */
-    private static boolean rowAbove(double[] row, int lo, int hi, double t) {
+    /** True when every lane's cells lo..hi (plus the lane's rest[i], with rest) all exceed t. */
+    private static boolean rowAbove(double[] row, int lo, int hi, double[] rest, int i, double t) {
         final int l = WIDTH;
         DoubleVector a = DoubleVector.fromArray(SPECIES, row, lo * l);
         DoubleVector b = DoubleVector.fromArray(SPECIES, row, lo * l + LANES);
         for (int j = lo + 1; j <= hi; j++) {
             a = a.min(DoubleVector.fromArray(SPECIES, row, j * l));
             b = b.min(DoubleVector.fromArray(SPECIES, row, j * l + LANES));
+        }
+        if (rest != null) {
+            a = a.add(DoubleVector.fromArray(SPECIES, rest, i * l));
+            b = b.add(DoubleVector.fromArray(SPECIES, rest, i * l + LANES));
         }
         return a.min(b).reduceLanes(VectorOperators.MIN) > t;
     }

@@ -1,7 +1,5 @@
 package allpairs.kernel;
 
-import java.util.Arrays;
-
 /**
  * DTW with several pairs on SIMD lanes ({@link DtwLaneLoops}): row i against {@link #WIDTH} column
  * rows at once, one pair per lane, every lane computing the same cell (i, j) of its own pair. Only a
@@ -29,12 +27,16 @@ final class DtwLanes {
     /** Costs of one DP row (several channels). */
     private final double[] cost;
     private final double[] result = new double[WIDTH];
+    /** The pairs' rest bounds ({@link DtwBounds}), interleaved as the DP rows. */
+    private final double[] rest;
+    private final int[] columns = new int[WIDTH];
 
     private DtwLanes(int maxValues) {
         this.y = new double[maxValues * WIDTH];
         this.prev = new double[(maxValues + 1) * WIDTH];
         this.cur = new double[(maxValues + 1) * WIDTH];
         this.cost = new double[(maxValues + 1) * WIDTH];
+        this.rest = new double[(maxValues + 1) * WIDTH];
     }
 
     /** The lanes' scratch for rows of at most maxValues, or null when the lanes are not used. */
@@ -44,7 +46,7 @@ final class DtwLanes {
 
     /** Bytes {@link #forRows} allocates. */
     static long bytes(int maxValues) {
-        return AVAILABLE && maxValues <= MAX_VALUES ? 8L * WIDTH * (4L * maxValues + 4) : 0;
+        return AVAILABLE && maxValues <= MAX_VALUES ? 8L * WIDTH * (5L * maxValues + 5) : 0;
     }
 
     /**
@@ -53,28 +55,47 @@ final class DtwLanes {
      * nothing written, when the rows' lengths differ.
      */
     boolean group(DoubleRows x, int i, DoubleRows ys, int j, int d, int w, double t, double[] out, int at) {
-        final int l = WIDTH;
         final int len = ys.length(j);
-        for (int lane = 1; lane < l; lane++) {
+        for (int lane = 0; lane < WIDTH; lane++) {
             if (ys.length(j + lane) != len) {
                 return false;
             }
+            columns[lane] = j + lane;
         }
+        columns(x, i, ys, columns, d, w, t, null, t, out, at - j);
+        return true;
+    }
+
+    /**
+     * Row i of x against the equally long rows {@code cols[0 .. WIDTH-1]} of ys, each distance into
+     * {@code out[base + cols[lane]]}, as {@link #group}; with {@code rests} (each lane's rest[1..n],
+     * {@link DtwBounds}) the group also stops on them against {@code tRest}. False when it stopped (every
+     * distance +inf).
+     */
+    boolean columns(DoubleRows x, int i, DoubleRows ys, int[] cols, int d, int w, double t, double[][] rests,
+                    double tRest, double[] out, int base) {
+        final int l = WIDTH;
+        final int len = ys.length(cols[0]);
         final double[] data = ys.data();
         for (int lane = 0; lane < l; lane++) {
-            final int off = ys.offset(j + lane);
+            final int off = ys.offset(cols[lane]);
             for (int v = 0; v < len; v++) {
                 y[v * l + lane] = data[off + v];
             }
         }
         int n = x.length(i) / d;
-        if (DtwLaneLoops.full(x.data(), x.offset(i), n, y, len / d, d, w, t, prev, cur, cost, result)) {
+        if (rests != null) {
             for (int lane = 0; lane < l; lane++) {
-                out[at + lane] = Math.sqrt(result[lane]);
+                for (int r = 1; r <= n; r++) {
+                    rest[r * l + lane] = rests[lane][r];
+                }
             }
-        } else {
-            Arrays.fill(out, at, at + l, Double.POSITIVE_INFINITY);
         }
-        return true;
+        boolean done = DtwLaneLoops.full(x.data(), x.offset(i), n, y, len / d, d, w, t, rests == null ? null : rest,
+                tRest, prev, cur, cost, result);
+        for (int lane = 0; lane < l; lane++) {
+            out[base + cols[lane]] = done ? Math.sqrt(result[lane]) : Double.POSITIVE_INFINITY;
+        }
+        return done;
     }
 }

@@ -92,6 +92,16 @@ public interface Kernel<S> extends Serializable {
     }
 
     /**
+     * True when every value {@link #computeRow} stops early (beyond its bound) is also no closer than the
+     * exact value: at most it for a DISTANCE, at least it for a SCORE. Then {@code --top-k} bounds mirrored
+     * tiles too: a column's K best that include a stopped value are recomputed exactly (docs/kernels.md).
+     * Default: false (mirrored tiles are computed unbounded).
+     */
+    default boolean stoppedValuesAreBounds() {
+        return false;
+    }
+
+    /**
      * An exact candidate filter for pairs within {@code bound} ({@code --keep below=X} of a DISTANCE,
      * {@code above=X} of a SCORE), or null. With one, the run computes only the pairs the filter lets
      * meet (docs/join.md); without one (the default), every pair, on tiles.
@@ -107,6 +117,19 @@ public interface Kernel<S> extends Serializable {
      */
     default double integerBound(int lenA, int lenB) {
         return Double.NaN;
+    }
+
+    /**
+     * The lower bounds {@link #computeRow} rules pairs out with under a bound, as the summary names them
+     * ({@code pruned_NAME}), in the order of {@link #pruned}. Default: none.
+     */
+    default List<String> prunedBy() {
+        return List.of();
+    }
+
+    /** Pairs each of {@link #prunedBy} ruled out with this scratch so far (the scratch's own counts, not a copy). */
+    default long[] pruned(S scratch) {
+        return new long[0];
     }
 
     /** The per-partition scratch for rows of at most {@code maxLength} elements. */
@@ -128,7 +151,8 @@ public interface Kernel<S> extends Serializable {
      * output is identical to an unbounded run: {@code --keep below=X} for a distance ({@code above=X}
      * for a score) passes X; {@code --top-k}, for a kernel that {@link #usesBound}, passes the K-th
      * best value found so far in the tile row, calling this for stretches of about 32 columns so the
-     * bound tightens along the row (unmirrored tiles only: see docs/kernels.md).
+     * bound tightens along the row (mirrored tiles only for a kernel whose {@link #stoppedValuesAreBounds}:
+     * see docs/kernels.md).
      *
      * <p>Default: {@link #compute} for each pair (exact, the bound ignored). Like {@link #compute}, it
      * must not allocate.

@@ -69,6 +69,6 @@ final class RunOutput {
                 measured.computeSeconds(), reused, rows.label(),
                 options.dtype().label(), layout, measured.edges(), options.topK(), topKAsked,
                 ProcessClock.secondsSinceStart(), VectorSupport.label(measured.scratchCreated(), measured.scalarTasks()),
-                joined != null ? joined.counts() : null);
+                joined != null ? joined.counts() : null, measured.pruned());
     }
 }

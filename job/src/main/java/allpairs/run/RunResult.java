@@ -27,12 +27,13 @@ import allpairs.plan.Plan;
  *                    side files and the commit: what a user waits, start-up and input reading included
  * @param vectorApi whether the compute tasks had the Vector API: on, off or mixed
  * @param joined the join path's counts (docs/join.md), or null on the tiled path
+ * @param pruned pairs each of the kernel's lower bounds ruled out, by name (empty when the kernel has none)
  */
 public record RunResult(String kernel, int m, int k, int n, Plan plan, double seconds, String output, String format,
                         long scratchCreated, long pairsComputed, double taskSecondsMax, double taskSecondsMean,
                         double computeSeconds, int tilesReused, String rowsPlan, String dtype, String layout,
                         long edges, Integer topK, Integer topKAsked, double wallSeconds, String vectorApi,
-                        ThresholdJoin.Counts joined) {
+                        ThresholdJoin.Counts joined, java.util.Map<String, Long> pruned) {
     /** Pairs computed by this run: those of the plan's groups (a resumed plan holds only the missing tiles). */
     public long pairsThisRun() {
         if (joined != null) {

@@ -47,6 +47,9 @@ public final class Summary {
         s.put("compute_seconds", Math.round(r.computeSeconds() * 1000) / 1000.0);
         s.put("compute_share", Math.round(r.computeShare() * 1000) / 1000.0);
         s.put("vector_api", r.vectorApi());
+        if ("edges".equals(r.layout()) && r.joined() == null) {
+            r.pruned().forEach((bound, pairs) -> s.put("pruned_" + bound, pairs)); // docs/kernels.md, "DTW pruning"
+        }
         joinKeys(s, r);
         try {
             return JSON.writeValueAsString(s);

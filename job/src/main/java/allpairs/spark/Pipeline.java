@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -47,7 +48,13 @@ public final class Pipeline {
      * @param computeSeconds the compute stage's wall time: first compute task start to last end
      */
     public record Measured(long scratchCreated, long pairsComputed, double taskSecondsMax, double taskSecondsMean,
-                           double computeSeconds, long edges, long scalarTasks) {
+                           double computeSeconds, long edges, long scalarTasks, Map<String, Long> pruned) {
+        /** Without pruning counts (the join path). */
+        public Measured(long scratchCreated, long pairsComputed, double taskSecondsMax, double taskSecondsMean,
+                        double computeSeconds, long edges, long scalarTasks) {
+            this(scratchCreated, pairsComputed, taskSecondsMax, taskSecondsMean, computeSeconds, edges, scalarTasks,
+                    Map.of());
+        }
     }
 
     /**
@@ -60,7 +67,7 @@ public final class Pipeline {
     public static Measured run(SparkSession spark, Work work, Sink sink, double progressSeconds,
                                PrintStream progressOut, long startNanos) throws IOException {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Counters counters = Counters.register(sc.sc());
+        Counters counters = Counters.register(sc.sc(), work.kernel().prunedBy());
         ProgressListener progress = new ProgressListener(counters, work.plan().tiles(), work.reused().size(),
                 new allpairs.plan.CostProgress(work.plan()), startNanos);
         sc.sc().addSparkListener(progress);
@@ -84,7 +91,7 @@ public final class Pipeline {
         // failure the broadcasts go with the session, or with Spark's ContextCleaner once unreferenced.
         broadcasts.forEach(Broadcast::destroy);
         return new Measured(counters.scratchCreated(), counters.pairsComputed(), progress.taskSecondsMax(),
-                progress.taskSecondsMean(), progress.computeSeconds(), edges, counters.scalarTasks());
+                progress.taskSecondsMean(), progress.computeSeconds(), edges, counters.scalarTasks(), counters.pruned());
     }
 
     /** The tiles computed now, or null when the checkpoint holds them all. */

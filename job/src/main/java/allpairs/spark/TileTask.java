@@ -58,6 +58,7 @@ public final class TileTask<S, T> implements PairFlatMapFunction<Iterator<T>, In
             private final ArrayDeque<Tuple2<Integer, Piece>> ready = new ArrayDeque<>(2);
             private S scratch;
             private TileBounds bounds;
+            private long[] prunedReported;
 
             @Override
             public boolean hasNext() {
@@ -70,9 +71,12 @@ public final class TileTask<S, T> implements PairFlatMapFunction<Iterator<T>, In
                             counters.scalarTasks.add(1);
                         }
                         bounds = emitter.bounds(kernel);
+                        prunedReported = new long[kernel.prunedBy().size()];
                     }
                     Tile tile = tiles.next();
-                    finished(tile, tiles.compute(kernel, mirror, tile, bounds, scratch), ready);
+                    double[] block = tiles.compute(kernel, mirror, tile, bounds, scratch);
+                    counters.addPruned(kernel.pruned(scratch), prunedReported);
+                    finished(tile, block, ready);
                 }
                 return !ready.isEmpty();
             }
