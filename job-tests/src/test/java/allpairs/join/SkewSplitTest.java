@@ -42,8 +42,7 @@ class SkewSplitTest {
 
     private static List<Edge> join(byte[][] rows, int[] bounds, int k, int block) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(TestSpark.session().sparkContext());
-        Verifier.Counts counts = new Verifier.Counts(sc.sc().longAccumulator(), sc.sc().longAccumulator(),
-                sc.sc().longAccumulator(), sc.sc().longAccumulator());
+        Verifier.Counts counts = Verifier.Counts.register(sc.sc());
         List<Runnable> cleanup = new ArrayList<>();
         OutputOptions options = new OutputOptions(false, null, new OutputOptions.Threshold(true, k), null, false, false);
         LevenshteinKernel kernel = new LevenshteinKernel();

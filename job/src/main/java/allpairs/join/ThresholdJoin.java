@@ -81,9 +81,7 @@ public final class ThresholdJoin {
     public static Result run(SparkSession spark, Kernel<?> kernel, CandidateFilter filter, Rows query, Rows reference,
                              Plan plan, OutputOptions options, Sink sink) throws IOException {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Verifier.Counts counts = new Verifier.Counts(sc.sc().longAccumulator("allpairs.join.candidates"),
-                sc.sc().longAccumulator("allpairs.join.verified"), sc.sc().longAccumulator("allpairs.join.scratch"),
-                sc.sc().longAccumulator("allpairs.join.scalarTasks"));
+        Verifier.Counts counts = Verifier.Counts.register(sc.sc());
         List<Runnable> cleanup = new ArrayList<>();
         LOG.info("path: join ({}); the plan's tiles are not computed", filter.getClass().getSimpleName());
         long start = System.nanoTime();

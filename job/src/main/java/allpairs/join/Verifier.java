@@ -33,8 +33,20 @@ final class Verifier<S> implements PairFlatMapFunction<Iterator<Tuple2<JoinKey, 
     private final boolean against;
 
     /** The join's executor counters. */
-    record Counts(LongAccumulator candidates, LongAccumulator verified, LongAccumulator scratch,
+    record Counts(PartitionCount candidates, PartitionCount verified, LongAccumulator scratch,
                   LongAccumulator scalarTasks) implements Serializable {
+        /**
+         * The counters, registered with the context. The summary's two counts are exact under reruns
+         * ({@link PartitionCount}); scratch and scalar tasks are diagnostics (a rerun may add).
+         */
+        static Counts register(org.apache.spark.SparkContext sc) {
+            PartitionCount candidates = new PartitionCount();
+            PartitionCount verified = new PartitionCount();
+            sc.register(candidates, "allpairs.join.candidates");
+            sc.register(verified, "allpairs.join.verified");
+            return new Counts(candidates, verified, sc.longAccumulator("allpairs.join.scratch"),
+                    sc.longAccumulator("allpairs.join.scalarTasks"));
+        }
     }
 
     Verifier(Kernel<S> kernel, CandidateFilter filter, Broadcast<Rows> query, Broadcast<Rows> reference, double bound,

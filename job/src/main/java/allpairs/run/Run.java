@@ -8,6 +8,7 @@ import allpairs.compute.TileEmitter;
 import allpairs.io.AtomicOutput;
 import allpairs.io.ExclusiveLock;
 import allpairs.io.HadoopFs;
+import allpairs.join.CandidateEstimate;
 import allpairs.join.ThresholdJoin;
 import allpairs.kernel.CandidateFilter;
 import allpairs.plan.Plan;
@@ -65,9 +66,12 @@ public final class Run {
         Defaults.Resolved resolved = Defaults.resolve(job.plan(), spark, Defaults.cores(spark));
         Plan plan = plan(in, resolved);
         Map<String, Object> explained = Explain.of(plan, in, resolved);
-        boolean join = joinFilter(job, in, plan, RowsStrategy.choose(in.dataBytes(), resolved.broadcastLimit()),
-                spark) != null;
-        explained.put("path", join ? "join" : "tiles");
+        CandidateFilter filter = joinFilter(job, in, plan, RowsStrategy.choose(in.dataBytes(),
+                resolved.broadcastLimit()), spark);
+        explained.put("path", filter != null ? "join" : "tiles");
+        if (filter != null) {
+            CandidateEstimate.explain(explained, filter, in.query(), in.reference());
+        }
         return Summary.JSON.writeValueAsString(explained);
     }
 
