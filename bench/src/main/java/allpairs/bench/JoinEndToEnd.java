@@ -44,7 +44,7 @@ public final class JoinEndToEnd {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One job run: its process wall, its summary, the SHA-256 of its edge records (null for Parquet). */
-    record Job(String name, int reads, double wall, JsonNode summary, String sha256) {
+    record Job(String name, int reads, double wall, double cpu, JsonNode summary, String sha256) {
         double seconds() {
             return summary.path("seconds").asDouble();
         }
@@ -134,7 +134,9 @@ public final class JoinEndToEnd {
             Files.createDirectories(events);
             Path output = dir.resolve(tag + (format.equals("npy") ? ".npy" : ".parquet"));
             Path summary = dir.resolve(tag + "-summary.json");
-            List<String> cmd = new ArrayList<>(List.of("./submit.sh", "--master", "local[2]", "--driver-memory",
+            // bash's times: the CPU seconds of the job's process tree (what a loaded machine cannot blur)
+            List<String> cmd = new ArrayList<>(List.of("bash", "-c", "\"$@\"; rc=$?; times; exit $rc", "bash",
+                    "./submit.sh", "--master", "local[2]", "--driver-memory",
                     driverMemory, "--conf", "spark.allpairs.join=" + joinSetting, "--conf", "spark.ui.enabled=false",
                     "--conf", "spark.eventLog.enabled=true", "--conf", "spark.eventLog.rolling.enabled=false",
                     "--conf", "spark.eventLog.compress=false", "--conf", "spark.eventLog.dir=" + events.toUri(), "--",
@@ -148,12 +150,24 @@ public final class JoinEndToEnd {
             if (code != 0) {
                 throw new IllegalStateException(tag + " exited " + code + "; see " + dir.resolve(tag + ".log"));
             }
-            Job job = new Job(name, reads, wall, JSON.readTree(summary.toFile()),
+            Job job = new Job(name, reads, wall, cpuSeconds(dir.resolve(tag + ".log")), JSON.readTree(summary.toFile()),
                     format.equals("npy") ? npySha256(output) : null);
-            System.out.printf(Locale.ROOT, "{\"run\":\"%s\",\"reads\":%d,\"process_wall_seconds\":%.3f,\"sha256\":\"%s\","
-                    + "\"load\":\"%s\",\"summary\":%s}%n", name, reads, wall, job.sha256(), loadAverage(), job.summary());
+            System.out.printf(Locale.ROOT, "{\"run\":\"%s\",\"reads\":%d,\"process_wall_seconds\":%.3f,"
+                    + "\"process_cpu_seconds\":%.1f,\"sha256\":\"%s\",\"load\":\"%s\",\"summary\":%s}%n", name, reads,
+                    wall, job.cpu(), job.sha256(), loadAverage(), job.summary());
             return job;
         }
+    }
+
+    /** User + system seconds of the children, from the last line bash's {@code times} wrote ("0m1.5s 0m0.2s"). */
+    static double cpuSeconds(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        double sum = 0;
+        for (String t : lines.get(lines.size() - 1).trim().split("\\s+")) {
+            int m = t.indexOf('m');
+            sum += Double.parseDouble(t.substring(0, m)) * 60 + Double.parseDouble(t.substring(m + 1, t.length() - 1));
+        }
+        return sum;
     }
 
     /** SHA-256 of a {@code .npy} file's data (its records, after the header). */
@@ -201,8 +215,9 @@ public final class JoinEndToEnd {
 
     private static void report(Job join, List<Job[]> tiled, JsonNode peer, int cutoff) {
         System.out.println();
-        System.out.println("| run | reads | process wall s | job s | candidates | pairs verified | edges | same edges |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---|");
+        System.out.println("| run | reads | process wall s | process CPU s | job s | candidates | pairs verified | edges"
+                + " | same edges |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---|");
         row("join", join, "");
         for (Job[] pair : tiled) {
             if (pair[0] != join) {
@@ -214,8 +229,9 @@ public final class JoinEndToEnd {
         if (peer != null) {
             boolean same = peer.path("edges").asLong() == join.edges() && peer.path("sha256").asText().equals(join.sha256());
             System.out.printf(Locale.ROOT, "| RapidFuzz %s cdist, 2 workers, score_cutoff=%d, chunks of %d | %d | %.1f | %.1f"
-                    + " | | %d | %d | %s |%n", peer.path("rapidfuzz").asText(), cutoff, peer.path("chunk").asInt(),
-                    join.reads(), peer.path("process_wall_seconds").asDouble(), peer.path("seconds").asDouble(),
+                    + " | %.1f | | %d | %d | %s |%n", peer.path("rapidfuzz").asText(), cutoff, peer.path("chunk").asInt(),
+                    join.reads(), peer.path("process_wall_seconds").asDouble(), peer.path("cpu_seconds").asDouble(),
+                    peer.path("seconds").asDouble(),
                     (long) join.reads() * (join.reads() - 1) / 2, peer.path("edges").asLong(),
                     same ? "equal to the join's" : "DIFFER");
         }
@@ -225,21 +241,25 @@ public final class JoinEndToEnd {
                 join.summary().path("pairs_full").asDouble() / join.summary().path("pairs_verified").asDouble());
         for (Job[] pair : tiled) {
             double scale = Math.pow((double) join.reads() / pair[1].reads(), 2);
-            System.out.printf(Locale.ROOT, "tiles at %d reads: %.1f s%s; join %.1f s at %d reads: tiles / join = %.1f%n",
+            System.out.printf(Locale.ROOT, "tiles at %d reads: %.1f s%s; join %.1f s at %d reads: tiles / join = %.1f"
+                    + " (at %d reads: job seconds %.1f, process CPU %.1f)%n",
                     pair[1].reads(), pair[1].seconds(), scale == 1 ? "" : String.format(Locale.ROOT,
                     ", x %.1f by pair count = %.0f s", scale, pair[1].seconds() * scale), join.seconds(), join.reads(),
-                    pair[1].seconds() * scale / join.seconds());
+                    pair[1].seconds() * scale / join.seconds(), pair[1].reads(), pair[1].seconds() / pair[0].seconds(),
+                    pair[1].cpu() / pair[0].cpu());
         }
         if (peer != null) {
             System.out.printf(Locale.ROOT, "RapidFuzz process wall / join process wall = %.1f (job seconds %.1f / %.1f:"
-                    + " %.1f)%n", peer.path("process_wall_seconds").asDouble() / join.wall(),
-                    peer.path("seconds").asDouble(), join.seconds(), peer.path("seconds").asDouble() / join.seconds());
+                    + " %.1f; process CPU seconds %.1f / %.1f: %.1f)%n", peer.path("process_wall_seconds").asDouble()
+                    / join.wall(), peer.path("seconds").asDouble(), join.seconds(), peer.path("seconds").asDouble()
+                    / join.seconds(), peer.path("cpu_seconds").asDouble(), join.cpu(),
+                    peer.path("cpu_seconds").asDouble() / join.cpu());
         }
     }
 
     private static void row(String name, Job job, String same) {
-        System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %s | %s | %d | %s |%n", name, job.reads(), job.wall(),
-                job.seconds(), job.summary().path("candidates").asText(""),
+        System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %s | %s | %d | %s |%n", name, job.reads(),
+                job.wall(), job.cpu(), job.seconds(), job.summary().path("candidates").asText(""),
                 job.summary().path("pairs_verified").asText(job.summary().path("pairs").asText()), job.edges(), same);
     }
 
