@@ -108,9 +108,11 @@ public final class ThresholdJoin {
         int k = reference == null ? m : reference.rows();
         boolean symmetric = allpairs.plan.Planner.mirrored(kernel, reference);
         int count = Math.max(1, Math.min(m, Math.max(2 * cores, m / ROWS_PER_BAND)));
-        int[] bounds = CostModel.uniformBoundaries(m, Math.max(1, (m + count - 1) / count));
+        int rows = Math.max(1, (m + count - 1) / count);
         long pairs = symmetric ? (long) m * (m + 1) / 2 : (long) m * k;
-        return new Plan(m, k, bounds, new int[] {0, k}, symmetric, List.of(), 0, pairs, new double[0]);
+        // columns in blocks of the same size, so the summary's block_size is the rows per band
+        return new Plan(m, k, CostModel.uniformBoundaries(m, rows), CostModel.uniformBoundaries(k, rows), symmetric,
+                List.of(), 0, pairs, new double[0]);
     }
 
     /**
