@@ -14,41 +14,53 @@ import org.apache.spark.util.AccumulatorV2;
  */
 final class PartitionCount extends AccumulatorV2<Long, Long> {
     private static final long serialVersionUID = 1L;
-    private final HashMap<Integer, Long> byPartition = new HashMap<>();
+    /**
+     * Created on first use, and every method synchronized, as Spark's CollectionAccumulator does: an
+     * executor registers the accumulator while the superclass is deserialized, before this field is,
+     * and its heartbeat thread may call {@link #isZero} then (a NullPointerException in the heartbeat).
+     */
+    private HashMap<Integer, Long> byPartition;
 
-    @Override
-    public boolean isZero() {
-        return byPartition.isEmpty();
+    private synchronized HashMap<Integer, Long> counts() {
+        if (byPartition == null) {
+            byPartition = new HashMap<>();
+        }
+        return byPartition;
     }
 
     @Override
-    public PartitionCount copy() {
+    public synchronized boolean isZero() {
+        return counts().isEmpty();
+    }
+
+    @Override
+    public synchronized PartitionCount copy() {
         PartitionCount c = new PartitionCount();
-        c.byPartition.putAll(byPartition);
+        c.counts().putAll(counts());
         return c;
     }
 
     @Override
-    public void reset() {
-        byPartition.clear();
+    public synchronized void reset() {
+        counts().clear();
     }
 
     /** Adds to this task's partition (0 outside a task). */
     @Override
-    public void add(Long v) {
-        byPartition.merge(TaskContext.getPartitionId(), v, Long::sum);
+    public synchronized void add(Long v) {
+        counts().merge(TaskContext.getPartitionId(), v, Long::sum);
     }
 
     /** A task's (or copy's) counts replace those of the same partitions. */
     @Override
-    public void merge(AccumulatorV2<Long, Long> other) {
-        byPartition.putAll(((PartitionCount) other).byPartition);
+    public synchronized void merge(AccumulatorV2<Long, Long> other) {
+        counts().putAll(((PartitionCount) other).copy().counts());
     }
 
     @Override
-    public Long value() {
+    public synchronized Long value() {
         long sum = 0;
-        for (Map.Entry<Integer, Long> e : byPartition.entrySet()) {
+        for (Map.Entry<Integer, Long> e : counts().entrySet()) {
             sum += e.getValue();
         }
         return sum;
