@@ -4,6 +4,8 @@
 #   bench/bench.sh e2e [options]       end-to-end pairs/s: thread-pool baseline vs Spark local[1], local[2], full matrix
 #   bench/bench.sh e2e reads [options] a cheap kernel end to end: levenshtein on generated reads, pool vs Spark
 #                                      (dense and --keep below=3) vs RapidFuzz cdist, plus Spark's stage times
+#   bench/bench.sh e2e join [options]  levenshtein --keep below=3 on skewed read families: the join path vs the
+#                                      tiled path vs RapidFuzz cdist in row chunks, jobs through submit.sh
 #   bench/bench.sh e2e align [options] sw BLOSUM62 on 2,000 generated proteins (a few over 5,000): the job at local[2] vs parasail_aligner
 #   bench/bench.sh e2e seed-c [options] the seed kernel, job at local[2] vs its C/OpenMP loop (bench/c, gcc) at 2 threads
 #   bench/bench.sh e2e dtw [options]    dtw on ECG windows and random walks, job at local[2] vs numba prange (2 threads),
@@ -35,6 +37,7 @@ case "${1:-}" in
     MAIN=allpairs.bench.EndToEnd
     case "${1:-}" in
       reads) shift; MAIN=allpairs.bench.ReadsEndToEnd ;;
+      join) shift; MAIN=allpairs.bench.JoinEndToEnd ;;        # jobs in child processes (submit.sh)
       align) shift; MAIN=allpairs.bench.AlignmentEndToEnd ;;  # sw BLOSUM62 vs parasail_aligner
       seed-c) shift; MAIN=allpairs.bench.SeedVersusC ;;       # seed vs its C/OpenMP loop, gcc-built here
       dtw) shift; MAIN=allpairs.bench.DtwEndToEnd ;;          # dtw vs numba, dense and pruned
@@ -44,6 +47,7 @@ case "${1:-}" in
   *)
     echo "usage: bench/bench.sh jmh [JMH options] | e2e [--rows M] [--cols N] [--seed S] [--dir DIR] [--block-size B]" >&2
     echo "       bench/bench.sh e2e reads [--reads M] [--length N] [--family F] [--cutoff X] [--seed S] [--dir DIR] [--python CMD]" >&2
+    echo "       bench/bench.sh e2e join [--reads M] [--tiled-reads T,T|none] [--peer on|off] [--format npy|parquet] [--driver-memory MEM] [--dir DIR]" >&2
     echo "       bench/bench.sh e2e align [--rows M] [--seed S] [--dir DIR]" >&2
     echo "       bench/bench.sh e2e seed-c [--rows M] [--cols N] [--seed S] [--dir DIR]" >&2
     echo "       bench/bench.sh e2e dtw [--windows W] [--length L] [--walks M] [--walk-length N] [--seed S] [--dir DIR] [--python CMD] [--cases LIST]" >&2

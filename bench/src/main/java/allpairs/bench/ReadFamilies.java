@@ -10,7 +10,9 @@ import java.util.SplittableRandom;
  * Seeded sequencing-like reads for the cheap-kernel benchmark: families of reads over ACGT, each a
  * copy of its family's random root with about 2 % substitutions, 1 % deletions and 1 % insertions
  * (so related reads are a few edits apart, unrelated ones about half their length), cut or padded
- * back to the read length, in shuffled order.
+ * back to the read length, in shuffled order. Families are all of one size ({@link #generate}) or of
+ * skewed sizes ({@link #generateSkewed}: a few very large families, as PCR duplicates and common
+ * barcodes make them, and many small ones).
  */
 final class ReadFamilies {
     private static final byte[] ACGT = {'A', 'C', 'G', 'T'};
@@ -28,7 +30,30 @@ final class ReadFamilies {
             }
             out[r] = mutate(root, length, rnd);
         }
-        for (int r = reads - 1; r > 0; r--) { // Fisher-Yates: families spread over the matrix
+        return shuffled(out, rnd);
+    }
+
+    /**
+     * Families of Pareto-distributed sizes: size ⌊U^(-1/1.2)⌋ capped at {@code maxFamily} (mean about
+     * 5, a few families of thousands; the distribution does not depend on {@code reads}, so edges
+     * grow about linearly with the reads).
+     */
+    static byte[][] generateSkewed(int reads, int length, int maxFamily, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        byte[][] out = new byte[reads][];
+        int r = 0;
+        while (r < reads) {
+            int size = (int) Math.min(maxFamily, Math.floor(Math.pow(1 - rnd.nextDouble(), -1 / 1.2)));
+            byte[] root = random(length, rnd);
+            for (int s = 0; s < size && r < reads; s++) {
+                out[r++] = mutate(root, length, rnd);
+            }
+        }
+        return shuffled(out, rnd);
+    }
+
+    private static byte[][] shuffled(byte[][] out, SplittableRandom rnd) {
+        for (int r = out.length - 1; r > 0; r--) { // Fisher-Yates: families spread over the matrix
             int s = rnd.nextInt(r + 1);
             byte[] t = out[r];
             out[r] = out[s];

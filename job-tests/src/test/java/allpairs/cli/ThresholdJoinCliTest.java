@@ -99,7 +99,16 @@ class ThresholdJoinCliTest {
         all[args.length] = "--explain";
         Cli r = Cli.run(conf, all);
         assertThat(r.exitCode).as(r.toString()).isZero();
-        return JSON.readTree(r.out).get("path").asText();
+        JsonNode explained = JSON.readTree(r.out);
+        boolean join = explained.get("path").asText().equals("join");
+        // the estimate of the join's candidates (CandidateEstimateTest checks its value)
+        assertThat(explained.has("estimated_candidates")).isEqualTo(join);
+        if (join) {
+            assertThat(explained.get("estimated_candidates").asLong()).isNotNegative();
+            // meetings, not distinct pairs: a pair that meets under several keys counts each time, so above 1 is possible
+            assertThat(explained.get("estimated_candidate_ratio").asDouble()).isNotNegative();
+        }
+        return explained.get("path").asText();
     }
 
     private static JsonNode run(String... args) throws Exception {

@@ -38,12 +38,18 @@ class SkewSplitTest {
         for (int block : new int[] {2, 5, 1 << 20}) {
             assertThat(join(all, bounds, 3, block)).as("block %d", block).containsExactlyElementsOf(bruteForce(all, bounds, 3));
         }
+        int flush = Verifier.flushEdges;
+        try { // verify tasks hand their edges on every 3 edges (local mode: the executors are this JVM)
+            Verifier.flushEdges = 3;
+            assertThat(join(all, bounds, 3, 5)).as("flushed every 3 edges").containsExactlyElementsOf(bruteForce(all, bounds, 3));
+        } finally {
+            Verifier.flushEdges = flush;
+        }
     }
 
     private static List<Edge> join(byte[][] rows, int[] bounds, int k, int block) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(TestSpark.session().sparkContext());
-        Verifier.Counts counts = new Verifier.Counts(sc.sc().longAccumulator(), sc.sc().longAccumulator(),
-                sc.sc().longAccumulator(), sc.sc().longAccumulator());
+        Verifier.Counts counts = Verifier.Counts.register(sc.sc());
         List<Runnable> cleanup = new ArrayList<>();
         OutputOptions options = new OutputOptions(false, null, new OutputOptions.Threshold(true, k), null, false, false);
         LevenshteinKernel kernel = new LevenshteinKernel();

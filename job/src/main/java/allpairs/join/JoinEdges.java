@@ -40,6 +40,12 @@ final class JoinEdges implements Serializable {
     /** A task's edges, per row band. */
     final class Collector {
         private final Map<Integer, EdgePiece> bands = new TreeMap<>();
+        private long size;
+
+        /** Edges collected. */
+        long size() {
+            return size;
+        }
 
         /** Every member pair of two different groups at value v (passing the threshold). */
         void between(RowGroup y, RowGroup x, double v) {
@@ -62,6 +68,7 @@ final class JoinEdges implements Serializable {
             for (int p = 0; p < m.length; p++) {
                 if (includeSelf) {
                     band(m[p]).add(m[p], m[p], v);
+                    size++;
                 }
                 for (int q = p + 1; q < m.length; q++) {
                     add(m[p], m[q], v);
@@ -71,8 +78,10 @@ final class JoinEdges implements Serializable {
 
         private void add(int i, int j, double v) {
             band(i).add(i, j, v);
+            size++;
             if (square && bothDirections) {
                 band(j).add(j, i, v);
+                size++;
             }
         }
 

@@ -77,19 +77,16 @@ public final class ThresholdJoin {
         return kernel.candidateFilter(keep.value());
     }
 
-    /** Runs the join into the sink (whose bands are the plan's row bands). */
+    /** Runs the join into the sink (whose bands are the plan's row bands: {@link #plan}). */
     public static Result run(SparkSession spark, Kernel<?> kernel, CandidateFilter filter, Rows query, Rows reference,
                              Plan plan, OutputOptions options, Sink sink) throws IOException {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Verifier.Counts counts = new Verifier.Counts(sc.sc().longAccumulator("allpairs.join.candidates"),
-                sc.sc().longAccumulator("allpairs.join.verified"), sc.sc().longAccumulator("allpairs.join.scratch"),
-                sc.sc().longAccumulator("allpairs.join.scalarTasks"));
+        Verifier.Counts counts = Verifier.Counts.register(sc.sc());
         List<Runnable> cleanup = new ArrayList<>();
         LOG.info("path: join ({}); the plan's tiles are not computed", filter.getClass().getSimpleName());
         long start = System.nanoTime();
-        Plan bands = bands(plan, sc.defaultParallelism());
-        long edges = sink.write(spark, pieces(sc, kernel, filter, query, reference, bands.rowBounds(), options,
-                SKEW_BLOCK, counts, cleanup), bands);
+        long edges = sink.write(spark, pieces(sc, kernel, filter, query, reference, plan.rowBounds(), options,
+                SKEW_BLOCK, counts, cleanup), plan);
         double seconds = (System.nanoTime() - start) / 1e9;
         // Only after success, as in Pipeline: a failed or cancelled job's tasks may still be reading the broadcasts
         // (destroying under them logs Spark's errors; on a stopped context it hangs). On failure they go with the
@@ -101,16 +98,21 @@ public final class ThresholdJoin {
     }
 
     /**
-     * The sink's row bands on this path: {@link #ROWS_PER_BAND} rows each (at least two bands per core),
-     * not the tiling's (sized for dense tiles: 2,440 bands at m = 10^5, one driver job each for a .npy).
-     * Within a band the sink sorts by (i, j), so the output is the same for any bands.
+     * The join path's plan: the full matrix's pairs ({@code pairs_full}) and the sink's row bands,
+     * {@link #ROWS_PER_BAND} rows each (at least two bands per core), but no tiles: their list alone
+     * passes a 1 GB driver at 3·10^5 rows (the tiling plans 41-row tiles for reads of 50). Within a
+     * band the sink sorts by (i, j), so the output is the same for any bands.
      */
-    static Plan bands(Plan plan, int cores) {
-        int m = plan.m();
+    public static Plan plan(Kernel<?> kernel, Rows query, Rows reference, int cores) {
+        int m = query.rows();
+        int k = reference == null ? m : reference.rows();
+        boolean symmetric = allpairs.plan.Planner.mirrored(kernel, reference);
         int count = Math.max(1, Math.min(m, Math.max(2 * cores, m / ROWS_PER_BAND)));
-        int[] bounds = CostModel.uniformBoundaries(m, Math.max(1, (m + count - 1) / count));
-        return new Plan(m, plan.k(), bounds, plan.colBounds(), plan.symmetric(), List.of(), plan.tiles(), plan.pairs(),
-                new double[0]);
+        int rows = Math.max(1, (m + count - 1) / count);
+        long pairs = symmetric ? (long) m * (m + 1) / 2 : (long) m * k;
+        // columns in blocks of the same size, so the summary's block_size is the rows per band
+        return new Plan(m, k, CostModel.uniformBoundaries(m, rows), CostModel.uniformBoundaries(k, rows), symmetric,
+                List.of(), 0, pairs, new double[0]);
     }
 
     /**

@@ -33,8 +33,20 @@ final class Verifier<S> implements PairFlatMapFunction<Iterator<Tuple2<JoinKey, 
     private final boolean against;
 
     /** The join's executor counters. */
-    record Counts(LongAccumulator candidates, LongAccumulator verified, LongAccumulator scratch,
+    record Counts(PartitionCount candidates, PartitionCount verified, LongAccumulator scratch,
                   LongAccumulator scalarTasks) implements Serializable {
+        /**
+         * The counters, registered with the context. The summary's two counts are exact under reruns
+         * ({@link PartitionCount}); scratch and scalar tasks are diagnostics (a rerun may add).
+         */
+        static Counts register(org.apache.spark.SparkContext sc) {
+            PartitionCount candidates = new PartitionCount();
+            PartitionCount verified = new PartitionCount();
+            sc.register(candidates, "allpairs.join.candidates");
+            sc.register(verified, "allpairs.join.verified");
+            return new Counts(candidates, verified, sc.longAccumulator("allpairs.join.scratch"),
+                    sc.longAccumulator("allpairs.join.scalarTasks"));
+        }
     }
 
     Verifier(Kernel<S> kernel, CandidateFilter filter, Broadcast<Rows> query, Broadcast<Rows> reference, double bound,
@@ -49,52 +61,83 @@ final class Verifier<S> implements PairFlatMapFunction<Iterator<Tuple2<JoinKey, 
         this.against = against;
     }
 
+    /**
+     * Edges a task holds before handing them on: a partition's edges (10^7 at 10^6 reads) never all at
+     * once. Not final only so that local-mode tests can make it small.
+     */
+    static int flushEdges = 1 << 20;
+
     @Override
     public Iterator<Tuple2<Integer, Piece>> call(Iterator<Tuple2<JoinKey, Iterable<JoinEntry>>> cells) {
-        JoinEdges.Collector out = edges.new Collector();
         if (!cells.hasNext()) {
-            return out.pieces().iterator();
+            return java.util.Collections.emptyIterator();
         }
         S scratch = kernel.newScratch(Math.max(query.value().maxLength(), reference.value().maxLength()));
         counts.scratch().add(1);
         if (!VectorSupport.reportOnce()) {
             counts.scalarTasks().add(1);
         }
-        double[] value = new double[1];
-        long candidates = 0;
-        long verified = 0;
-        while (cells.hasNext()) {
-            List<JoinEntry> index = new ArrayList<>();
-            List<JoinEntry> probes = new ArrayList<>();
-            Set<Long> indexed = new HashSet<>(); // a group is indexed at most once per key
-            Tuple2<JoinKey, Iterable<JoinEntry>> cell = cells.next();
-            int bucket = cell._1().bucket;
-            for (JoinEntry e : cell._2()) {
-                if (e.probe) {
-                    probes.add(e);
-                } else if (indexed.add((long) e.group.side << 32 | e.group.rep)) {
-                    index.add(e);
-                }
-            }
-            for (JoinEntry x : probes) {
-                for (JoinEntry y : index) {
-                    if (!before(y.group, x.group)) {
-                        continue;
+        long[] tally = new long[2]; // candidates, verified: added once the cells are exhausted
+        return new Iterator<>() {
+            private Iterator<Tuple2<Integer, Piece>> ready = java.util.Collections.emptyIterator();
+            private boolean counted;
+
+            @Override
+            public boolean hasNext() {
+                while (!ready.hasNext() && cells.hasNext()) {
+                    JoinEdges.Collector out = edges.new Collector();
+                    while (cells.hasNext() && out.size() < flushEdges) {
+                        verify(cells.next(), out, scratch, tally);
                     }
-                    candidates++;
-                    if (filter.accept(rows(y.group), y.group.rep, rows(x.group), x.group.rep, bucket, x.pos)) {
-                        verified++;
-                        double v = value(y.group, x.group, scratch, value);
-                        if (edges.passes(v)) {
-                            out.between(y.group, x.group, v);
-                        }
+                    ready = out.pieces().iterator();
+                }
+                if (!cells.hasNext() && !counted) {
+                    counted = true;
+                    counts.candidates().add(tally[0]);
+                    counts.verified().add(tally[1]);
+                }
+                return ready.hasNext();
+            }
+
+            @Override
+            public Tuple2<Integer, Piece> next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return ready.next();
+            }
+        };
+    }
+
+    /** One key's cell: every probe entry against every index entry, the pairs that pass into {@code out}. */
+    private void verify(Tuple2<JoinKey, Iterable<JoinEntry>> cell, JoinEdges.Collector out, S scratch, long[] tally) {
+        List<JoinEntry> index = new ArrayList<>();
+        List<JoinEntry> probes = new ArrayList<>();
+        Set<Long> indexed = new HashSet<>(); // a group is indexed at most once per key
+        int bucket = cell._1().bucket;
+        for (JoinEntry e : cell._2()) {
+            if (e.probe) {
+                probes.add(e);
+            } else if (indexed.add((long) e.group.side << 32 | e.group.rep)) {
+                index.add(e);
+            }
+        }
+        double[] value = new double[1];
+        for (JoinEntry x : probes) {
+            for (JoinEntry y : index) {
+                if (!before(y.group, x.group)) {
+                    continue;
+                }
+                tally[0]++;
+                if (filter.accept(rows(y.group), y.group.rep, rows(x.group), x.group.rep, bucket, x.pos)) {
+                    tally[1]++;
+                    double v = value(y.group, x.group, scratch, value);
+                    if (edges.passes(v)) {
+                        out.between(y.group, x.group, v);
                     }
                 }
             }
         }
-        counts.candidates().add(candidates);
-        counts.verified().add(verified);
-        return out.pieces().iterator();
     }
 
     /**

@@ -8,6 +8,7 @@ import allpairs.compute.TileEmitter;
 import allpairs.io.AtomicOutput;
 import allpairs.io.ExclusiveLock;
 import allpairs.io.HadoopFs;
+import allpairs.join.CandidateEstimate;
 import allpairs.join.ThresholdJoin;
 import allpairs.kernel.CandidateFilter;
 import allpairs.plan.Plan;
@@ -65,9 +66,12 @@ public final class Run {
         Defaults.Resolved resolved = Defaults.resolve(job.plan(), spark, Defaults.cores(spark));
         Plan plan = plan(in, resolved);
         Map<String, Object> explained = Explain.of(plan, in, resolved);
-        boolean join = joinFilter(job, in, plan, RowsStrategy.choose(in.dataBytes(), resolved.broadcastLimit()),
-                spark) != null;
-        explained.put("path", join ? "join" : "tiles");
+        CandidateFilter filter = joinFilter(job, in, plan, RowsStrategy.choose(in.dataBytes(),
+                resolved.broadcastLimit()), spark);
+        explained.put("path", filter != null ? "join" : "tiles");
+        if (filter != null) {
+            CandidateEstimate.explain(explained, filter, in.query(), in.reference());
+        }
         return Summary.JSON.writeValueAsString(explained);
     }
 
@@ -142,7 +146,11 @@ public final class Run {
         TestPause.at("plan");
         Map<String, String> settings = settings(spark.sparkContext().getConf());
         Defaults.Resolved resolved = Defaults.resolve(job.plan(), settings, spark.sparkContext().defaultParallelism());
-        Plan plan = plan(in, resolved);
+        RowsStrategy rows = RowsStrategy.choose(in.dataBytes(), resolved.broadcastLimit());
+        Plan joinPlan = ThresholdJoin.plan(in.kernel(), in.query(), in.reference(),
+                spark.sparkContext().defaultParallelism());
+        CandidateFilter filter = joinFilter(job, in, joinPlan, rows, settings); // null: the tiled path
+        Plan plan = filter != null ? joinPlan : plan(in, resolved); // the join plans no tiles
         Integer topKAsked = job.output().options().topK();
         job = TopKLimit.clamp(job, plan.k());
         TileEmitter emitter = RunOutput.emitter(job.output().options(), in, plan);
@@ -156,7 +164,6 @@ public final class Run {
             reused = resumed.reused();
             store = resumed.store();
         }
-        RowsStrategy rows = RowsStrategy.choose(in.dataBytes(), resolved.broadcastLimit());
         logPlan(in, plan, reused.size(), resolved, rows);
         long start = System.nanoTime();
         PreviewAccumulator preview = Preview.start(spark, job, plan);
@@ -165,7 +172,6 @@ public final class Run {
         Pipeline.Work work = new Pipeline.Work(in.kernel(), in.query(), in.reference(), plan, reused, store,
                 rows == RowsStrategy.BLOCK_JOIN, emitter, sparse ? null : preview);
         Sink sink = RunOutput.sink(job, in, output, sparse ? preview : null);
-        CandidateFilter filter = joinFilter(job, in, plan, rows, settings); // null: the tiled path
         ThresholdJoin.Result joined = filter == null ? null : ThresholdJoin.run(spark, in.kernel(), filter, in.query(),
                 in.reference(), plan, job.output().options(), sink);
         Pipeline.Measured measured = joined != null ? joined.measured()
