@@ -112,7 +112,9 @@ public class BadInputTest {
             Arguments.of("output named .json, Parquet asked", new String[] {"--kernel", "seed", "--input", "@OK@", "--output", "@DIR@/x.json", "--format", "parquet"}, "here parquet", "--output"),
             Arguments.of("output .npy, format parquet", new String[] {"--kernel", "seed", "--input", "@OK@", "--output", "@DIR@/x.npy", "--format", "parquet"}, "ends in .npy but --format is parquet", "--output"),
             Arguments.of("output .parquet, format npy", new String[] {"--kernel", "seed", "--input", "@OK@", "--output", "@DIR@/x.parquet", "--format", "npy"}, "ends in .parquet but --format is npy", "--output"),
-            Arguments.of("output exists", new String[] {"--kernel", "seed", "--input", "@OK@", "--output", "@OK@"}, "already exists", "seed_A_16x8.npy"));
+            Arguments.of("output exists", new String[] {"--kernel", "seed", "--input", "@OK@", "--output", "@OUT@"}, "already exists", "seed_out_16x8.npy"),
+            // the input named as the output: refused as such before "already exists" (with --overwrite it would go)
+            Arguments.of("output is the input", new String[] {"--kernel", "seed", "--input", "@OK@", "--output", "@OK@", "--overwrite"}, "is the same path as --input", "--output"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -120,7 +122,8 @@ public class BadInputTest {
     void refusesBadOption(String name, String[] template, String expectedWords, String where) {
         String ok = Fixtures.input(16, 8).toString();
         String[] args = java.util.Arrays.stream(template)
-                .map(a -> a.replace("@DIR@", dir.toString()).replace("@OK@", ok)).toArray(String[]::new);
+                .map(a -> a.replace("@DIR@", dir.toString()).replace("@OK@", ok)
+                        .replace("@OUT@", Fixtures.output(16, 8).toString())).toArray(String[]::new);
         Cli r = Cli.runWithoutSpark(args);
         assertUserError(r, expectedWords, where.replace("@DIR@", dir.toString()));
         assertThat(dir.resolve("o.npy")).doesNotExist();
