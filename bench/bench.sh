@@ -30,7 +30,8 @@ build_bench_jar() {
 case "${1:-}" in
   jmh)
     shift; build_bench_jar
-    exec "$JAVA" -cp "$BENCH_JAR" allpairs.bench.KernelBenchMain "$@" ;;
+    # Spark's jars for slf4j (the kernels' VectorSupport logs through it); JMH's forks inherit the class path
+    exec "$JAVA" -cp "$BENCH_JAR:$SPARK_JARS/*" allpairs.bench.KernelBenchMain "$@" ;;
   e2e)
     shift; build_bench_jar
     cd "$ROOT"
