@@ -143,23 +143,12 @@ public final class DtwEndToEnd {
 
     /** A script of bench/ under python: its last line as JSON, or null (said why) when it fails. */
     private static JsonNode script(String python, String script, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(python, Path.of("bench", script).toString()));
-        cmd.addAll(List.of(args));
-        Process p;
-        try {
-            p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            System.out.println(script + " not run: cannot start " + python + " (" + e.getMessage() + ")");
+        PeerScript.Output out = PeerScript.run(script, "", python, script, args);
+        if (out == null) {
             return null;
         }
-        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        if (p.waitFor() != 0) {
-            System.out.println(script + " not run: " + text);
-            return null;
-        }
-        String last = text.substring(text.lastIndexOf('\n') + 1);
-        System.out.println(last);
-        return JSON.readTree(last);
+        System.out.println(out.lastLine());
+        return JSON.readTree(out.lastLine());
     }
 
     /** The q-quantile of a dense float64 .npy's off-diagonal entries. */

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -191,26 +190,15 @@ public final class JoinEndToEnd {
 
     /** The RapidFuzz script's JSON line, or null (said why) when it cannot run. */
     static JsonNode rapidFuzz(String python, Path input, int cutoff, int chunk) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(python, "bench/rapidfuzz_join.py", input.toString(), "2",
-                Integer.toString(cutoff), Integer.toString(chunk)).redirectErrorStream(true);
-        long start = System.nanoTime();
-        Process p;
-        try {
-            p = pb.start();
-        } catch (IOException e) {
-            System.out.println("RapidFuzz peer not run: cannot start " + python + " (" + e.getMessage() + ")");
+        PeerScript.Output out = PeerScript.run("RapidFuzz peer", " (pip install rapidfuzz numpy)", python,
+                "rapidfuzz_join.py", input.toString(), "2", Integer.toString(cutoff), Integer.toString(chunk));
+        if (out == null) {
             return null;
         }
-        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        double wall = (System.nanoTime() - start) / 1e9;
-        if (p.waitFor() != 0) {
-            System.out.println("RapidFuzz peer not run (pip install rapidfuzz numpy): " + text);
-            return null;
-        }
-        String last = text.substring(text.lastIndexOf('\n') + 1);
         System.out.printf(Locale.ROOT, "{\"run\":\"rapidfuzz\",\"process_wall_seconds\":%.3f,\"load\":\"%s\",\"result\":%s}%n",
-                wall, loadAverage(), last);
-        return ((com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(last)).put("process_wall_seconds", wall);
+                out.wallSeconds(), loadAverage(), out.lastLine());
+        return ((com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(out.lastLine()))
+                .put("process_wall_seconds", out.wallSeconds());
     }
 
     private static void report(Job join, List<Job[]> tiled, JsonNode peer, int cutoff) {

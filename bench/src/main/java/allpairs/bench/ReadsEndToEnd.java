@@ -6,7 +6,6 @@ import allpairs.kernel.Kernels;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -115,25 +114,14 @@ public final class ReadsEndToEnd {
 
     /** The RapidFuzz script's JSON line, or null (said why) when it cannot run. */
     static JsonNode rapidFuzz(String python, Path input, int cutoff, Path dir) throws IOException, InterruptedException {
-        Path script = Path.of("bench", "rapidfuzz_cdist.py");
-        ProcessBuilder pb = new ProcessBuilder(python, script.toString(), input.toString(), "2",
-                Integer.toString(cutoff), dir.resolve("dense.npy").toString(), dir.resolve("edges.npy").toString());
-        pb.redirectErrorStream(true);
-        Process p;
-        try {
-            p = pb.start();
-        } catch (IOException e) {
-            System.out.println("RapidFuzz peer not run: cannot start " + python + " (" + e.getMessage() + ")");
+        PeerScript.Output out = PeerScript.run("RapidFuzz peer", " (pip install rapidfuzz numpy)", python,
+                "rapidfuzz_cdist.py", input.toString(), "2", Integer.toString(cutoff),
+                dir.resolve("dense.npy").toString(), dir.resolve("edges.npy").toString());
+        if (out == null) {
             return null;
         }
-        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        if (p.waitFor() != 0) {
-            System.out.println("RapidFuzz peer not run (pip install rapidfuzz numpy): " + text);
-            return null;
-        }
-        String last = text.substring(text.lastIndexOf('\n') + 1);
-        System.out.println(last);
-        return JSON.readTree(last);
+        System.out.println(out.lastLine());
+        return JSON.readTree(out.lastLine());
     }
 
     private static void report(EndToEnd.Run pool, JsonNode dense, JsonNode streamed, JsonNode kept,
