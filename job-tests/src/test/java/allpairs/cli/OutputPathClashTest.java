@@ -97,6 +97,33 @@ class OutputPathClashTest {
                 Arguments.of(List.of("--output", "r.npy", "--summary-json", "in/a.npy/s.json"), "--summary-json"));
     }
 
+    /**
+     * A file a kernel parameter reads (sw's {@code matrix=FILE}) is an input too: writing over it (the
+     * output with --overwrite, a side file) is refused before any work and the file is kept.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("matrixClashes")
+    void aWrittenPathOnAKernelParameterFileIsRefusedAndTheFileKept(List<String> options, String named)
+            throws IOException {
+        Path rows = Files.writeString(dir.resolve("rows.txt"), "ABBA\nABAB\n");
+        Path matrix = Files.writeString(dir.resolve("ab"), "   A  B\nA  1 -1\nB -1  2\n");
+        List<String> args = new ArrayList<>(List.of("--kernel", "sw", "--kernel-param", "matrix=" + matrix,
+                "--input", rows.toString(), "--progress", "off"));
+        options.forEach(o -> args.add(o.startsWith("--") || o.equals("parquet") ? o : dir.resolve(o).toString()));
+        Cli r = Cli.runWithoutSpark(args.toArray(String[]::new));
+        BadInputTest.assertUserError(r, named, "");
+        assertThat(r.err).contains("--kernel-param matrix").containsAnyOf("is the same path as", "would hold");
+        assertThat(Files.readString(matrix)).startsWith("   A  B");
+        assertThat(names()).containsExactly("ab", "rows.txt");
+    }
+
+    static Stream<Arguments> matrixClashes() {
+        return Stream.of(
+                Arguments.of(List.of("--output", "ab", "--format", "parquet", "--overwrite"), "--output"),
+                Arguments.of(List.of("--output", "r.npy", "--summary-json", "ab"), "--summary-json"),
+                Arguments.of(List.of("--output", "r.npy", "--preview", "ab"), "--preview"));
+    }
+
     /** The same place written three ways (relative with "..", absolute, a file: URI): compared qualified. */
     @Test
     void pathsAreComparedQualifiedNotAsStrings() throws IOException {

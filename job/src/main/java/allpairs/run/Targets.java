@@ -10,6 +10,8 @@ import allpairs.io.HadoopFs;
 import allpairs.io.InputFormat;
 import allpairs.io.PathClashes;
 import allpairs.io.WritablePlace;
+import allpairs.kernel.Kernels;
+import allpairs.kernel.Param;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +34,7 @@ final class Targets {
         String checkpoint = job.run().checkpoint();
         PathClashes.refuse(hadoop, out.path(), List.of(new PathClashes.Place("--checkpoint", checkpoint),
                 new PathClashes.Place("--summary-json", out.summaryJson()),
-                new PathClashes.Place("--preview", out.preview())), inputs(job));
+                new PathClashes.Place("--preview", out.preview())), inputs(job, hadoop));
         Path target = new Path(out.path());
         AtomicOutput.checkTarget(HadoopFs.of(target, hadoop), target, out.overwrite(), "option --output");
         checkpoint(checkpoint, hadoop);
@@ -40,8 +42,11 @@ final class Targets {
         AtomicFile.checkTarget(out.preview(), hadoop, "--preview");
     }
 
-    /** The inputs that are paths (a catalog table is not). */
-    private static List<PathClashes.Place> inputs(JobConfig job) {
+    /**
+     * The inputs that are paths (a catalog table is not), and the existing files that text kernel
+     * parameters name (sw's matrix=FILE; a built-in matrix name is no file).
+     */
+    private static List<PathClashes.Place> inputs(JobConfig job, Configuration hadoop) throws IOException {
         InputConfig in = job.input();
         List<PathClashes.Place> places = new ArrayList<>();
         if (!in.input().startsWith(InputFormat.TABLE_PREFIX)) {
@@ -50,7 +55,31 @@ final class Targets {
         if (in.against() != null && !in.against().startsWith(InputFormat.TABLE_PREFIX)) {
             places.add(new PathClashes.Place("--against", in.against()));
         }
+        for (String setting : job.kernel().params()) {
+            int eq = setting.indexOf('=');
+            String value = eq < 0 ? "" : setting.substring(eq + 1);
+            if (isTextParam(job.kernel().name(), setting.substring(0, Math.max(eq, 0))) && isFile(value, hadoop)) {
+                places.add(new PathClashes.Place("--kernel-param " + setting.substring(0, eq), value));
+            }
+        }
         return places;
+    }
+
+    private static boolean isTextParam(String kernel, String name) {
+        return kernel != null && Kernels.names().contains(kernel) && Kernels.byName(kernel).params().stream()
+                .anyMatch(p -> p.name().equals(name) && p.type() == Param.Type.STRING);
+    }
+
+    private static boolean isFile(String location, Configuration hadoop) throws IOException {
+        if (location.isEmpty()) {
+            return false;
+        }
+        try {
+            Path p = new Path(location);
+            return WritablePlace.status(HadoopFs.of(p, hadoop), p) != null;
+        } catch (IllegalArgumentException notAPath) { // the parameter's own check names it
+            return false;
+        }
     }
 
     /** The checkpoint's lock is taken in it before its store looks at it: a file there must be refused first. */
