@@ -23,6 +23,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Java API on DataFrames built here, on the shared test session (Kryo with
@@ -34,11 +35,20 @@ class AllPairsApiTest extends SparkCliTest {
     static final StructType SCHEMA = new StructType().add("id", DataTypes.StringType).add("seq", DataTypes.StringType);
     static List<Row> reads;
     static List<Row> queries;
+    /** The same rows as Parquet files (one each, in the same order) for the command line. */
+    @TempDir
+    static Path tables;
+    static String readsFile;
+    static String queriesFile;
 
     @BeforeAll
     static void rows() {
         reads = mutants(new Random(27), 24, "r");
         queries = mutants(new Random(72), 5, "q");
+        readsFile = tables.resolve("reads.parquet").toString();
+        queriesFile = tables.resolve("q.parquet").toString();
+        frame(reads).coalesce(1).write().parquet(readsFile);
+        frame(queries).coalesce(1).write().parquet(queriesFile);
     }
 
     /** Copies of four random sequences with up to three random edits each: close pairs and far ones. */
@@ -70,13 +80,6 @@ class AllPairsApiTest extends SparkCliTest {
         return TestSpark.session().createDataFrame(rows, SCHEMA);
     }
 
-    /** The same rows as one Parquet file, in the same order, for the command line. */
-    private Path parquet(List<Row> rows, String name) {
-        Path p = dir.resolve(name);
-        frame(rows).coalesce(1).write().parquet(p.toString());
-        return p;
-    }
-
     private Cli cli(String... args) {
         Cli r = run(args);
         assertThat(r.exitCode).as(r.toString()).isZero();
@@ -88,7 +91,7 @@ class AllPairsApiTest extends SparkCliTest {
         Path api = dir.resolve("api.npy");
         RunSummary summary = AllPairs.on(TestSpark.session()).rows(frame(reads), "id", "seq").kernel("levenshtein")
                 .write(api.toString());
-        cli("--input", parquet(reads, "reads.parquet").toString(), "--id-column", "id", "--value-column", "seq",
+        cli("--input", readsFile, "--id-column", "id", "--value-column", "seq",
                 "--kernel", "levenshtein", "--output", dir.resolve("cli.npy").toString());
         assertThat(Files.readAllBytes(api)).isEqualTo(Files.readAllBytes(dir.resolve("cli.npy")));
         assertThat(dir.resolve("api.npy.ids.txt")).hasSameTextualContentAs(dir.resolve("cli.npy.ids.txt"));
@@ -103,7 +106,7 @@ class AllPairsApiTest extends SparkCliTest {
         Path api = dir.resolve("api.npy");
         AllPairs.on(TestSpark.session()).rows(frame(reads), "id", "seq").against(frame(queries), "id", "seq")
                 .kernel("levenshtein").write(api.toString());
-        cli("--input", parquet(reads, "reads.parquet").toString(), "--against", parquet(queries, "q.parquet").toString(),
+        cli("--input", readsFile, "--against", queriesFile,
                 "--id-column", "id", "--value-column", "seq", "--kernel", "levenshtein", "--output",
                 dir.resolve("cli.npy").toString());
         assertThat(Files.readAllBytes(api)).isEqualTo(Files.readAllBytes(dir.resolve("cli.npy")));
@@ -112,13 +115,13 @@ class AllPairsApiTest extends SparkCliTest {
     }
 
     @Test
-    void keptEdgesEqualTheCommandLinesAndTheLoop() {
+    void keptEdgesEqualTheCommandLinesAndTheLoop() throws IOException {
         SparkSession spark = TestSpark.session();
         Dataset<Row> edges = AllPairs.on(spark).rows(frame(reads), "id", "seq").kernel("levenshtein").keepBelow(3)
                 .edges();
         assertThat(edges.columns()).containsExactly("i", "j", "value", "id_i", "id_j");
-        Path out = dir.resolve("cli.parquet");
-        cli("--input", parquet(reads, "reads.parquet").toString(), "--id-column", "id", "--value-column", "seq",
+        Path out = dir.resolve("cli.csv");
+        cli("--input", readsFile, "--id-column", "id", "--value-column", "seq",
                 "--kernel", "levenshtein", "--keep", "below=3", "--output", out.toString());
         List<String> expected = new ArrayList<>();
         double[] d = loop(reads, reads);
@@ -131,23 +134,30 @@ class AllPairsApiTest extends SparkCliTest {
         }
         assertThat(expected).hasSizeGreaterThan(10);
         assertThat(strings(edges)).containsExactlyElementsOf(expected);
-        assertThat(strings(spark.read().parquet(out.toString()))).containsExactlyElementsOf(expected);
+        assertThat(csv(out)).containsExactlyElementsOf(expected);
+        // write() takes the command line's path, the exact join included (the test session turns it on).
+        Path api = dir.resolve("api.csv");
+        RunSummary written = AllPairs.on(spark).rows(frame(reads), "id", "seq").kernel("levenshtein").keepBelow(3)
+                .write(api.toString());
+        assertThat(written.edges()).isEqualTo(expected.size());
+        assertThat(written.json()).contains("\"path\":\"join\"");
+        assertThat(csv(api)).containsExactlyElementsOf(expected);
         // It composes with the caller's own joins: each edge's sequence from the caller's table.
         Dataset<Row> seqs = frame(reads).withColumnRenamed("id", "id_i");
         assertThat(edges.join(seqs, "id_i").filter("length(seq) > 0").count()).isEqualTo(expected.size());
     }
 
     @Test
-    void topKEdgesEqualTheCommandLines() {
+    void topKEdgesEqualTheCommandLines() throws IOException {
         SparkSession spark = TestSpark.session();
         Dataset<Row> edges = AllPairs.on(spark).rows(frame(reads), "id", "seq").against(frame(queries), "id", "seq")
                 .kernel("levenshtein").topK(2).edges();
-        Path out = dir.resolve("cli.parquet");
-        cli("--input", parquet(reads, "reads.parquet").toString(), "--against", parquet(queries, "q.parquet").toString(),
+        Path out = dir.resolve("cli.csv");
+        cli("--input", readsFile, "--against", queriesFile,
                 "--id-column", "id", "--value-column", "seq", "--kernel", "levenshtein", "--top-k", "2", "--output",
                 out.toString());
         List<String> api = strings(edges);
-        assertThat(api).hasSize(24 * 2).isEqualTo(strings(spark.read().parquet(out.toString())));
+        assertThat(api).hasSize(24 * 2).isEqualTo(csv(out));
         double[] d = loop(reads, queries);
         for (int i = 0; i < 24; i++) { // each row's two closest queries, ties to the lower j
             int row = i;
@@ -163,7 +173,7 @@ class AllPairsApiTest extends SparkCliTest {
     @Test
     void problemsAreUserErrorsWithTheCommandLinesLine() throws IOException {
         SparkSession spark = TestSpark.session();
-        Cli bad = run("--input", parquet(reads, "reads.parquet").toString(), "--id-column", "id", "--kernel",
+        Cli bad = run("--input", readsFile, "--id-column", "id", "--kernel",
                 "levenshtein", "--kernel-param", "nope=1", "--output", dir.resolve("cli.npy").toString());
         assertThatThrownBy(() -> AllPairs.on(spark).rows(frame(reads), "id", "seq").kernel("levenshtein")
                 .param("nope", "1").write(dir.resolve("api.npy").toString()))
@@ -240,7 +250,8 @@ class AllPairsApiTest extends SparkCliTest {
         public static void main(String[] args) {
             SparkSession spark = SparkSession.builder().master("local[2]").appName("java-serializer")
                     .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
-                    .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+                    .config("spark.driver.bindAddress", "127.0.0.1").config("spark.sql.shuffle.partitions", "2")
+                    .getOrCreate();
             try {
                 System.out.println(spark.sparkContext().env().serializer().getClass().getName());
                 Dataset<Row> rows = spark.createDataFrame(mutants(new Random(27), 24, "r"), SCHEMA);
@@ -257,13 +268,28 @@ class AllPairsApiTest extends SparkCliTest {
         return i + " " + j + " " + v + " " + idI + " " + idJ;
     }
 
-    /** The edge tables in (i, j) order, as text. */
+    /** The edges in (i, j) order, as text. */
     static List<String> strings(Dataset<Row> edges) {
-        List<String> out = new ArrayList<>();
-        for (Row r : edges.orderBy("i", "j").collectAsList()) {
-            out.add(edge(r.getLong(0), r.getLong(1), r.getDouble(2), r.getString(3), r.getString(4)));
+        List<Row> rows = new ArrayList<>(edges.collectAsList());
+        rows.sort(Comparator.comparingLong((Row r) -> r.getLong(0)).thenComparingLong(r -> r.getLong(1)));
+        return rows.stream().map(r -> edge(r.getLong(0), r.getLong(1), r.getDouble(2), r.getString(3),
+                r.getString(4))).toList();
+    }
+
+    /** A CSV edge list's part files (each with the header i,j,value,id_i,id_j) in (i, j) order, as text. */
+    static List<String> csv(Path dir) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        try (var parts = Files.list(dir)) {
+            for (Path part : parts.filter(p -> p.getFileName().toString().endsWith(".csv")).toList()) {
+                List<String> lines = Files.readAllLines(part);
+                assertThat(lines.get(0)).isEqualTo("i,j,value,id_i,id_j");
+                lines.subList(1, lines.size()).forEach(line -> rows.add(line.split(",", -1)));
+            }
         }
-        return out;
+        rows.sort(Comparator.comparingLong((String[] r) -> Long.parseLong(r[0]))
+                .thenComparingLong(r -> Long.parseLong(r[1])));
+        return rows.stream().map(r -> edge(Long.parseLong(r[0]), Long.parseLong(r[1]), Double.parseDouble(r[2]), r[3],
+                r[4])).toList();
     }
 
     /** Levenshtein distances of every pair, row-major, by the textbook dynamic programme. */

@@ -160,6 +160,7 @@ public final class AllPairs {
      */
     public Dataset<Row> edges() {
         OutputOptions options = options();
+        CallerRun.requireEdgeList(options); // before the rows are read
         return CallerRun.edges(spark, CallerRun.inputs(kernelConfig(), options, requireRows(), against), options,
                 PlanConfig.of(null, null));
     }

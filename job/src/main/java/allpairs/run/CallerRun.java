@@ -68,15 +68,20 @@ public final class CallerRun {
         return Run.on(spark, job, in, progressOut);
     }
 
+    /** edges() makes an edge list: a dense matrix (m² rows) is {@link #write}'s. */
+    public static void requireEdgeList(OutputOptions options) {
+        if (!options.sparse()) {
+            throw new UserError("edges() lists the pairs of keepBelow, keepAbove or topK; a dense matrix goes to"
+                    + " write(path)", "AllPairs.edges()");
+        }
+    }
+
     /**
      * The edges (i, j, value, id_i, id_j) of an edge list ({@code options}: --keep or --top-k) as a lazy
      * Dataset: planned now, computed on the tiles whenever the caller's job runs it, as often as it does.
      */
     public static Dataset<Row> edges(SparkSession spark, Inputs in, OutputOptions options, PlanConfig planned) {
-        if (!options.sparse()) {
-            throw new UserError("edges() lists the pairs of keepBelow, keepAbove or topK; a dense matrix goes to"
-                    + " write(path)", "AllPairs.edges()");
-        }
+        requireEdgeList(options);
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Defaults.Resolved resolved = Defaults.resolve(planned, Run.settings(sc.getConf()), sc.defaultParallelism());
         Plan plan = Run.plan(in, resolved);

@@ -41,7 +41,7 @@ public final class TableInput {
      * column choice, conversions and checks, its problems named by {@code name}.
      */
     public static Rows fromDataset(Dataset<Row> table, String name, TableOptions options, Kernel<?> kernel) {
-        return rows(table, false, name, options, kernel, name);
+        return rows(table, false, name, options, kernel, "from"); // logs "from the rows Dataset: ..."
     }
 
     private static Rows rows(Dataset<Row> table, boolean csv, String location, TableOptions options, Kernel<?> kernel,
