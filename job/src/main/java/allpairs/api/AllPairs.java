@@ -102,13 +102,13 @@ public final class AllPairs {
         return this;
     }
 
-    /** Keep the pairs with value <= {@code x} (--keep below=x). */
+    /** Keep the pairs with {@code value <= x} (--keep below=x). */
     public AllPairs keepBelow(double x) {
         keep = new OutputOptions.Threshold(true, x);
         return this;
     }
 
-    /** Keep the pairs with value >= {@code x} (--keep above=x). */
+    /** Keep the pairs with {@code value >= x} (--keep above=x). */
     public AllPairs keepAbove(double x) {
         keep = new OutputOptions.Threshold(false, x);
         return this;
