@@ -102,10 +102,14 @@ class AllPairsApiTest extends SparkCliTest {
     }
 
     @Test
-    void againstWritesTheCommandLinesRectangle() throws IOException {
+    void againstWritesTheCommandLinesRectangleThroughACheckpoint() throws IOException {
         Path api = dir.resolve("api.npy");
+        Path checkpoint = dir.resolve("ck");
         AllPairs.on(TestSpark.session()).rows(frame(reads), "id", "seq").against(frame(queries), "id", "seq")
-                .kernel("levenshtein").write(api.toString());
+                .kernel("levenshtein").checkpoint(checkpoint.toString()).write(api.toString());
+        try (var stored = Files.list(checkpoint)) {
+            assertThat(stored).isNotEmpty(); // the tiles went to the checkpoint too
+        }
         cli("--input", readsFile, "--against", queriesFile,
                 "--id-column", "id", "--value-column", "seq", "--kernel", "levenshtein", "--output",
                 dir.resolve("cli.npy").toString());
