@@ -4,6 +4,7 @@ import allpairs.UserError;
 import allpairs.config.DenseLayout;
 import allpairs.config.JobConfig;
 import allpairs.config.KernelConfig;
+import allpairs.config.OutputOptions;
 import allpairs.io.InputFormat;
 import allpairs.io.RowsInput;
 import allpairs.kernel.Kernel;
@@ -35,17 +36,27 @@ public record Inputs(Kernel<?> kernel, ParamValues params, Rows query, Rows refe
         String against = job.input().against();
         Rows query = rows(job, job.input().input(), kernel, "--input", hadoop, spark);
         Rows reference = against == null ? null : rows(job, against, kernel, "--against", hadoop, spark);
+        return checked(configured, query, reference, job.output().options(), job.input().input(), against);
+    }
+
+    /**
+     * Rows read elsewhere (a caller's Datasets: {@link CallerRun}) checked as those of a file are, each
+     * problem naming {@code queryName} or {@code referenceName}.
+     */
+    static Inputs checked(KernelConfig.Configured configured, Rows query, Rows reference, OutputOptions options,
+                          String queryName, String referenceName) {
+        Kernel<?> kernel = configured.kernel();
         Inputs inputs = new Inputs(kernel, configured.values(), query, reference);
-        inputs.checkLengths(job.input().input(), against);
-        kernel.checkRows(query, job.input().input());
+        inputs.checkLengths(queryName, referenceName);
+        kernel.checkRows(query, queryName);
         if (reference != null) {
-            kernel.checkRows(reference, against);
+            kernel.checkRows(reference, referenceName);
         }
-        if (job.output().options().layout() == DenseLayout.CONDENSED && !kernel.symmetric()) {
+        if (options.layout() == DenseLayout.CONDENSED && !kernel.symmetric()) {
             throw new UserError("--layout condensed needs a symmetric kernel; " + kernel.name() + " is not",
                     "option --layout");
         }
-        IntegerOutput.check(job.output().options().dtype(), kernel, inputs.longestRow());
+        IntegerOutput.check(options.dtype(), kernel, inputs.longestRow());
         return inputs;
     }
 

@@ -262,7 +262,7 @@ public final class Run {
         return conf;
     }
 
-    private static Map<String, String> settings(SparkConf conf) {
+    static Map<String, String> settings(SparkConf conf) {
         Map<String, String> map = new HashMap<>();
         for (Tuple2<String, String> kv : conf.getAll()) {
             map.put(kv._1(), kv._2());

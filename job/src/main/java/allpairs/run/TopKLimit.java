@@ -19,10 +19,15 @@ final class TopKLimit {
         if (o.topK() == null || o.topK() <= columns) {
             return job;
         }
-        OutputOptions clamped = new OutputOptions(o.dtype(), o.layout(), o.keep(), columns, o.includeSelf(),
-                o.bothDirections());
+        OutputOptions clamped = clamp(o, columns);
         OutputConfig out = job.output();
         return job.with(new OutputConfig(out.path(), out.format(), out.overwrite(), clamped, out.summaryJson(),
                 out.preview()));
+    }
+
+    /** The options with K at most {@code columns}. */
+    static OutputOptions clamp(OutputOptions o, int columns) {
+        return o.topK() == null || o.topK() <= columns ? o : new OutputOptions(o.dtype(), o.layout(), o.keep(),
+                columns, o.includeSelf(), o.bothDirections());
     }
 }

@@ -94,6 +94,17 @@ public final class Pipeline {
                 progress.taskSecondsMean(), progress.computeSeconds(), edges, counters.scalarTasks(), counters.pruned());
     }
 
+    /**
+     * The pieces as a lazy RDD, computed when the caller's job runs (the Java API's edges()): no
+     * listener, no progress lines, no checkpoint. The rows' broadcasts stay until Spark's
+     * ContextCleaner drops them with the RDD.
+     */
+    public static JavaPairRDD<Integer, Piece> lazyPieces(SparkSession spark, Work work) {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        return computed(sc, work.kernel(), work, Counters.register(sc.sc(), work.kernel().prunedBy()),
+                new ArrayList<>(2));
+    }
+
     /** The tiles computed now, or null when the checkpoint holds them all. */
     private static <S> JavaPairRDD<Integer, Piece> computed(JavaSparkContext sc, Kernel<S> kernel, Work work,
                                                             Counters counters, List<Broadcast<Rows>> broadcasts) {

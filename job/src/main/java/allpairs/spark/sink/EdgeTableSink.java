@@ -58,7 +58,8 @@ public final class EdgeTableSink implements Sink {
         this.ids = new String[][] {rowIds, colIds};
     }
 
-    static StructType schema(boolean withIds, OutputDtype dtype) {
+    /** The edge table's columns: i, j, value, and id_i, id_j {@code withIds}. */
+    public static StructType schema(boolean withIds, OutputDtype dtype) {
         StructType s = new StructType().add("i", DataTypes.LongType, false).add("j", DataTypes.LongType, false)
                 .add("value", ParquetSink.sqlType(dtype), false);
         return withIds ? s.add("id_i", DataTypes.StringType, true).add("id_j", DataTypes.StringType, true) : s;
@@ -103,15 +104,15 @@ public final class EdgeTableSink implements Sink {
         }
     }
 
-    /** A band's edges as rows. */
-    static final class EdgeRows implements FlatMapFunction<EdgeBand, Row> {
+    /** A band's edges as rows (also the Java API's lazy edges()). */
+    public static final class EdgeRows implements FlatMapFunction<EdgeBand, Row> {
         private static final long serialVersionUID = 1L;
         private final Broadcast<String[][]> ids;
         private final boolean withIds;
         private final OutputDtype dtype;
         private final LongAccumulator written;
 
-        EdgeRows(Broadcast<String[][]> ids, boolean withIds, OutputDtype dtype, LongAccumulator written) {
+        public EdgeRows(Broadcast<String[][]> ids, boolean withIds, OutputDtype dtype, LongAccumulator written) {
             this.ids = ids;
             this.withIds = withIds;
             this.dtype = dtype;

@@ -32,13 +32,25 @@ public final class TableInput {
      */
     public static Rows read(SparkSession spark, String location, InputFormat format, TableOptions options,
                             Kernel<?> kernel, String option) {
-        Dataset<Row> table = TableSource.load(spark, location, format);
+        return rows(TableSource.load(spark, location, format), format == InputFormat.CSV, location, options, kernel,
+                option);
+    }
+
+    /**
+     * A caller's own Dataset (the Java API, {@code allpairs.api}) read as a table input is: the same
+     * column choice, conversions and checks, its problems named by {@code name}.
+     */
+    public static Rows fromDataset(Dataset<Row> table, String name, TableOptions options, Kernel<?> kernel) {
+        return rows(table, false, name, options, kernel, "from"); // logs "from the rows Dataset: ..."
+    }
+
+    private static Rows rows(Dataset<Row> table, boolean csv, String location, TableOptions options, Kernel<?> kernel,
+                             String option) {
         ElementType type = kernel.elementType();
         TableColumns columns = TableColumns.choose(CsvFieldCount.visible(table.schema()), options, type, kernel.name(),
                 location);
         LOG.info("{} {}: values from column '{}' ({}), ids from {}", option, location, columns.value(),
                 columns.kind().describe(), columns.id() == null ? "row numbers" : "column '" + columns.id() + "'");
-        boolean csv = format == InputFormat.CSV;
         Dataset<Row> selected = CsvFieldCount.select(table, columns.id() == null ? List.of(columns.value())
                 : List.of(columns.id(), columns.value()), csv);
         boolean nanPads = type == ElementType.DOUBLE && !kernel.needsEqualLengths();
