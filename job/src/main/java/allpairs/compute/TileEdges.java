@@ -1,8 +1,11 @@
 package allpairs.compute;
 
+import allpairs.plan.Tile;
+import allpairs.plan.TileParts;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -12,6 +15,21 @@ import java.util.function.UnaryOperator;
  */
 public final class TileEdges {
     private final Map<Integer, EdgePiece> bands = new TreeMap<>();
+
+    /**
+     * A sparse tile's edges: its parts ({@link TileParts}, at most {@code side} rows and columns),
+     * each computed by {@code values} and emitted, gathered under the tile's bands, then reduced
+     * ({@link TileEmitter#reduce}). Only one part's values are held at a time.
+     */
+    public static TileEdges ofParts(Tile tile, boolean mirror, int side, TileEmitter emitter,
+                                    Function<Tile, double[]> values) {
+        TileEdges gathered = new TileEdges();
+        for (Tile part : TileParts.of(tile, mirror, side)) {
+            emitter.emit(part, values.apply(part), (band, piece) -> gathered.add(TileParts.band(tile, part, band),
+                    (EdgePiece) piece));
+        }
+        return emitter.reduce(gathered);
+    }
 
     /** Adds a part's edges of {@code band}. */
     public void add(int band, EdgePiece edges) {

@@ -57,14 +57,18 @@ public final class BlockSizer {
 
     /**
      * Sparse outputs: a tile is never held as one dense block (computed in parts, it keeps only its
-     * edges), so blocks are sized by work: the smallest block whose tile count is within
-     * max(tiles per core, total cost / {@link #SPARSE_TILE_COST}) and the {@link #SPARSE_TILES_MAX} cap.
+     * edges), so blocks are sized by work: the smallest block whose tile count is within total cost /
+     * {@link #SPARSE_TILE_COST} and the {@link #SPARSE_TILES_MAX} cap; 1 (the dense rule decides)
+     * when that is no more than {@link #TILES_PER_CORE} per core.
      */
     static int sparseBlockSize(int m, int k, int cores, boolean symmetric, double pairCost) {
         double pairs = symmetric ? m * (m + 1.0) / 2 : (double) m * k;
         long cap = Math.max(SPARSE_TILES_MAX, (long) SPARSE_TILES_PER_CORE * Math.max(1, cores));
         long byWork = (long) Math.min(cap, pairs * pairCost / SPARSE_TILE_COST);
-        long target = Math.max(byWork, (long) TILES_PER_CORE * Math.max(1, cores));
+        long target = byWork;
+        if (target <= (long) TILES_PER_CORE * Math.max(1, cores)) {
+            return 1; // little work: the dense rule's tiles per core are already this few
+        }
         int lo = 1;
         int hi = Math.max(1, Math.max(m, k));
         while (lo < hi) { // tile count only falls as blocks grow

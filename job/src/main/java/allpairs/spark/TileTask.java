@@ -1,7 +1,6 @@
 package allpairs.spark;
 
 import allpairs.checkpoint.TileStore;
-import allpairs.compute.EdgePiece;
 import allpairs.compute.Piece;
 import allpairs.compute.TileEdges;
 import allpairs.compute.TileBounds;
@@ -89,13 +88,8 @@ public final class TileTask<S, T> implements PairFlatMapFunction<Iterator<T>, In
 
             /** A sparse output's tile, computed one part at a time: only the edges it keeps are held. */
             private TileEdges edges(TileRows.Opened tiles, Tile tile) {
-                TileEdges gathered = new TileEdges();
-                for (Tile part : TileParts.of(tile, mirror, TileParts.SIDE)) {
-                    double[] block = tiles.compute(kernel, mirror, tile, part, bounds, scratch);
-                    emitter.emit(part, block, (band, piece) -> gathered.add(TileParts.band(tile, part, band),
-                            (EdgePiece) piece));
-                }
-                return emitter.reduce(gathered);
+                return TileEdges.ofParts(tile, mirror, TileParts.SIDE, emitter,
+                        part -> tiles.compute(kernel, mirror, tile, part, bounds, scratch));
             }
 
             @Override
