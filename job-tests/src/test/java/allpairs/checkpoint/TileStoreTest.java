@@ -62,7 +62,7 @@ class TileStoreTest {
     void tilesRoundTripBitForBitAndAreListedOnceFinished() throws IOException {
         String store = dir.resolve("cp").toString();
         TileStore.create(store, new Manifest(job("f"), false, new int[] {0, 2, 5}, new int[] {0, 4}), conf);
-        TileStore tiles = TileStore.at(store, job("f"));
+        TileStore tiles = TileStore.at(store, job("f"), false);
         assertThat(tiles.finished(conf)).isEmpty();
         Tile t = new Tile(1, 0, 2, 5, 0, 4);
         double[] block = new SplittableRandom(1).doubles(12).toArray();
@@ -133,7 +133,7 @@ class TileStoreTest {
     void aTileOrManifestWrittenAgainReplacesTheOneThere(TestFs fs) throws IOException {
         String store = fs.path("cp").toString();
         TileStore.create(store, new Manifest(job("f1"), false, new int[] {0, 2, 5}, new int[] {0, 4}), conf);
-        TileStore tiles = TileStore.at(store, job("f1"));
+        TileStore tiles = TileStore.at(store, job("f1"), false);
         Tile t = new Tile(1, 0, 2, 5, 0, 4);
         double[] block = new SplittableRandom(2).doubles(12).toArray();
         tiles.write(t, block);
@@ -160,7 +160,7 @@ class TileStoreTest {
     void aTileCopiedToAnotherPlaceOrFromAnotherJobIsNotSound() throws IOException {
         String store = dir.resolve("cp").toString();
         TileStore.create(store, new Manifest(job("f"), false, new int[] {0, 2, 4}, new int[] {0, 3, 6}), conf);
-        TileStore tiles = TileStore.at(store, job("f"));
+        TileStore tiles = TileStore.at(store, job("f"), false);
         Tile a = new Tile(0, 1, 0, 2, 3, 6);
         Tile b = new Tile(1, 0, 2, 4, 0, 3); // the same shape elsewhere
         tiles.write(a, new SplittableRandom(3).doubles(6).toArray());
@@ -169,7 +169,7 @@ class TileStoreTest {
         Files.copy(stored.resolve(tiles.file(a).getName()), stored.resolve(tiles.file(b).getName()));
         assertThat(tiles.problem(b)).contains("checksum mismatch");
         assertThatThrownBy(() -> tiles.read(b)).isInstanceOf(IOException.class).hasMessageContaining("checksum");
-        assertThat(TileStore.at(store, job("other")).problem(a)).as("another job's tile").contains("checksum mismatch");
+        assertThat(TileStore.at(store, job("other"), false).problem(a)).as("another job's tile").contains("checksum mismatch");
     }
 
     /** Issue 25, items 3 and 10: a refusal names the part that differs; an earlier format is another build. */

@@ -75,7 +75,7 @@ class CheckpointKernelCodeTest {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(TestSpark.session().sparkContext());
         Inputs first = inputs(v1);
         Plan plan = Planner.plan(first.kernel(), first.query(), null, 2, 1, 1, 1L << 30);
-        String bound = new TileEmitter.Dense(true).boundKey(first.kernel()); // as the dense run below has it
+        TileEmitter bound = new TileEmitter.Dense(true); // as the dense run below has it
         assertThat(Resume.from(ck.toString(), job(ck), first, plan, bound, sc).reused()).isEmpty();
         assertThat(Resume.from(ck.toString(), job(ck), inputs(v1), plan, bound, sc).plan().tiles())
                 .as("the same code resumes").isEqualTo(plan.tiles());

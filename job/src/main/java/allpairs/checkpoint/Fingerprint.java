@@ -15,11 +15,13 @@ import java.util.Map;
  * substitution matrix file's scores; not its toString, which may be Object's, with an identity
  * hash), the rows as they were parsed (data, row lengths, element type; never the input path read
  * again later, which may hold other bytes by then) with their format, the --against rows, and the
- * bound an output option gives the kernel. Ids do not change a value and are not hashed.
+ * bound an output option gives the kernel, and what a tile file holds (values, or the edges that
+ * --keep or --top-k select: then every option that selects them). Ids do not change a value and
+ * are not hashed.
  */
 public final class Fingerprint {
     /** Changes whenever what is hashed, or a tile file's layout, changes: old checkpoints are then another job. */
-    static final String VERSION = "allpairs-checkpoint-3";
+    static final String VERSION = "allpairs-checkpoint-4";
     static final String BUILD = "build";
     static final String KERNEL = "kernel";
     static final String KERNEL_CODE = "kernel-code";

@@ -50,7 +50,11 @@ public final class StoredTiles implements PairFlatMapFunction<Tile, Integer, Pie
     @Override
     public Iterator<Tuple2<Integer, Piece>> call(Tile tile) throws Exception {
         List<Tuple2<Integer, Piece>> pieces = new ArrayList<>(2);
-        output.emit(tile, store.read(tile), (band, piece) -> pieces.add(new Tuple2<>(band, piece)));
+        if (store.edges()) { // a sparse tile's stored edges are what it sends on
+            store.readEdges(tile).emit((band, piece) -> pieces.add(new Tuple2<>(band, piece)));
+        } else {
+            output.emit(tile, store.read(tile), (band, piece) -> pieces.add(new Tuple2<>(band, piece)));
+        }
         return pieces.iterator();
     }
 

@@ -1,6 +1,7 @@
 package allpairs.checkpoint;
 
 import allpairs.UserError;
+import allpairs.compute.TileEdges;
 import allpairs.io.AtomicFile;
 import allpairs.io.ExclusiveLock;
 import allpairs.io.HadoopFs;
@@ -37,10 +38,13 @@ public final class TileStore implements Serializable {
     private final String dir;
     /** The job's digest: each tile's checksum is bound to it ({@link TileFile}). */
     private final String job;
+    /** Tiles are stored as the edges a sparse output keeps of them ({@link TileEdges}), not as values. */
+    private final boolean edges;
 
-    private TileStore(String dir, String job) {
+    private TileStore(String dir, String job, boolean edges) {
         this.dir = dir;
         this.job = job;
+        this.edges = edges;
     }
 
     /**
@@ -81,9 +85,12 @@ public final class TileStore implements Serializable {
                 dir, conf);
     }
 
-    /** The tiles in DIR of the job {@code fingerprint} (a tile of another job or place is not sound there). */
-    public static TileStore at(String dir, Fingerprint fingerprint) {
-        return new TileStore(dir, fingerprint.digest());
+    /**
+     * The tiles in DIR of the job {@code fingerprint} (a tile of another job or place is not sound
+     * there), stored as edges ({@code edges}: a sparse output) or as values.
+     */
+    public static TileStore at(String dir, Fingerprint fingerprint, boolean edges) {
+        return new TileStore(dir, fingerprint.digest(), edges);
     }
 
     /** Names of the finished tiles ("bi-bj"). */
@@ -108,20 +115,43 @@ public final class TileStore implements Serializable {
      * which write the same bytes, are harmless.
      */
     public void write(Tile t, double[] block) throws IOException {
+        write(t, TileFile.encode(t, job, block));
+    }
+
+    /** As above, a sparse output's tile: the edges it sends on. */
+    public void write(Tile t, TileEdges kept) throws IOException {
+        write(t, TileFile.encode(t, job, kept));
+    }
+
+    private void write(Tile t, byte[] bytes) throws IOException {
         Path target = file(t);
         FileSystem fs = HadoopFs.of(target, executorConf());
-        AtomicFile.write(fs, fs.makeQualified(target), TileFile.encode(t, job, block));
+        AtomicFile.write(fs, fs.makeQualified(target), bytes);
+    }
+
+    /** True when tiles are stored as edges (a sparse output), read with {@link #readEdges}. */
+    public boolean edges() {
+        return edges;
     }
 
     /** Executor side: a stored tile's values; a damaged one (checked when the run resumed) is an I/O error. */
     public double[] read(Tile t) throws IOException {
+        return TileFile.values(t, readSound(t));
+    }
+
+    /** Executor side: a stored sparse tile's edges, as {@link #read}. */
+    public TileEdges readEdges(Tile t) throws IOException {
+        return TileFile.edges(readSound(t));
+    }
+
+    private byte[] readSound(Tile t) throws IOException {
         Path target = file(t);
         byte[] bytes = readAll(target);
-        String problem = TileFile.problem(t, job, bytes);
+        String problem = TileFile.problem(t, job, bytes, edges);
         if (problem != null) {
             throw new IOException("checkpoint tile " + target + " changed during the run: " + problem);
         }
-        return TileFile.values(t, bytes);
+        return bytes;
     }
 
     /**
@@ -129,7 +159,7 @@ public final class TileStore implements Serializable {
      * from another place or job), or null.
      */
     public String problem(Tile t) throws IOException {
-        return TileFile.problem(t, job, readAll(file(t)));
+        return TileFile.problem(t, job, readAll(file(t)), edges);
     }
 
     /** Where a tile is stored. */

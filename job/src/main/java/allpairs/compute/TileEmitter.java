@@ -44,6 +44,27 @@ public abstract class TileEmitter implements Serializable {
     }
 
     /**
+     * True when a tile becomes edges ({@link TileEdges}): it is then computed in parts
+     * ({@link allpairs.plan.TileParts}) and a checkpoint stores its edges, not its values.
+     */
+    public boolean sparse() {
+        return false;
+    }
+
+    /** A sparse tile's edges, gathered from its parts, as the tile sends them on (top-k: each row's K best). */
+    public TileEdges reduce(TileEdges gathered) {
+        return gathered;
+    }
+
+    /**
+     * What a checkpoint stores of a tile depends on, for its fingerprint: the values (dense), or
+     * every option that selects the edges (a run with another threshold or K must not reuse them).
+     */
+    public String storedKey() {
+        return "values";
+    }
+
+    /**
      * @param mirror a symmetric kernel on a square matrix: only tiles I <= J exist
      * @param square i and j index the same rows (so i == j is "self")
      * @param ascending smaller values are closer (a DISTANCE kernel)
@@ -97,6 +118,17 @@ public abstract class TileEmitter implements Serializable {
             this.square = square;
             this.includeSelf = includeSelf;
             this.bothDirections = bothDirections;
+        }
+
+        @Override
+        public boolean sparse() {
+            return true;
+        }
+
+        @Override
+        public String storedKey() {
+            return "keep " + (keep.below() ? "below " : "above ") + Double.toString(keep.value()) + " mirror=" + mirror
+                    + " square=" + square + " self=" + includeSelf + " both=" + bothDirections;
         }
 
         @Override
@@ -156,6 +188,22 @@ public abstract class TileEmitter implements Serializable {
             this.mirror = mirror;
             this.square = square;
             this.includeSelf = includeSelf;
+        }
+
+        @Override
+        public boolean sparse() {
+            return true;
+        }
+
+        @Override
+        public TileEdges reduce(TileEdges gathered) {
+            return gathered.reduced(edges -> TopK.bestPerRow(edges, k, ascending));
+        }
+
+        @Override
+        public String storedKey() {
+            return "top-k " + k + " ascending=" + ascending + " mirror=" + mirror + " square=" + square
+                    + " self=" + includeSelf;
         }
 
         /** The row's K-th best so far, where the kernel stops pairs early (unmirrored tiles). */

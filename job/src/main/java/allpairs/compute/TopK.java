@@ -88,6 +88,34 @@ public final class TopK implements Serializable {
         size = 0;
     }
 
+    /**
+     * Each row's K best of {@code all}, rows ascending and each row's best first (ties to the lower
+     * partner): what a row band keeps of its candidates, and a sparse tile of its parts'.
+     */
+    public static EdgePiece bestPerRow(EdgePiece all, int k, boolean ascending) {
+        TopK rank = new TopK(1, 1, ascending);
+        int[] order = all.sortedIndices((a, b) -> {
+            if (all.row(a) != all.row(b)) {
+                return Integer.compare(all.row(a), all.row(b));
+            }
+            if (all.col(a) == all.col(b)) {
+                return 0;
+            }
+            return rank.better(all.col(a), all.value(a), all.col(b), all.value(b)) ? -1 : 1;
+        });
+        int[] keep = new int[order.length];
+        int kept = 0;
+        int run = 0;
+        for (int e = 0; e < order.length; e++) {
+            boolean sameRow = e > 0 && all.row(order[e]) == all.row(order[e - 1]);
+            run = sameRow ? run + 1 : 0;
+            if (run < k) {
+                keep[kept++] = order[e];
+            }
+        }
+        return all.select(keep, kept);
+    }
+
     // The root is the worst kept candidate.
     private boolean worse(int a, int b) {
         return better(partner[b], value[b], partner[a], value[a]);

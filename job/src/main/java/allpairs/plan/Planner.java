@@ -17,12 +17,35 @@ public final class Planner {
      */
     public static Plan plan(Kernel<?> kernel, Rows query, Rows reference, Integer blockSize, Integer partitions,
                             int cores, long budget) {
+        return plan(kernel, query, reference, blockSize, partitions, cores, budget, false);
+    }
+
+    /** As above; {@code sparse}: the output is edges or top-k, whose default tiles are sized by work ({@link BlockSizer}). */
+    public static Plan plan(Kernel<?> kernel, Rows query, Rows reference, Integer blockSize, Integer partitions,
+                            int cores, long budget, boolean sparse) {
         boolean rectangular = reference != null;
         int m = query.rows();
         int k = rectangular ? reference.rows() : m;
-        return Plan.create(weights(kernel, query), rectangular ? weights(kernel, reference) : null, m, k,
-                mirrored(kernel, reference), blockSize, partitions, cores,
-                new BlockSizer.Limits(budget, kernel.scratchBytes(longestRow(query, reference)), kernel.minTileWidth()));
+        double[] rowWeights = weights(kernel, query);
+        double[] colWeights = rectangular ? weights(kernel, reference) : null;
+        double pairCost = sparse ? meanPairCost(rowWeights, colWeights == null ? rowWeights : colWeights) : 0;
+        return Plan.create(rowWeights, colWeights, m, k, mirrored(kernel, reference), blockSize, partitions, cores,
+                new BlockSizer.Limits(budget, kernel.scratchBytes(longestRow(query, reference)), kernel.minTileWidth(),
+                        pairCost));
+    }
+
+    /** A pair's mean planned cost, (Σ w_i)(Σ w_j) / (m k); at least a tiny positive value (marks the output sparse). */
+    static double meanPairCost(double[] rows, double[] cols) {
+        double a = 0;
+        double b = 0;
+        for (double w : rows) {
+            a += w;
+        }
+        for (double w : cols) {
+            b += w;
+        }
+        double mean = rows.length == 0 || cols.length == 0 ? 0 : (a / rows.length) * (b / cols.length);
+        return Math.max(mean, Double.MIN_NORMAL);
     }
 
     /** Only I <= J is computed, then mirrored: a symmetric kernel on a square matrix. */

@@ -4,6 +4,7 @@ import allpairs.config.Defaults;
 import allpairs.plan.Plan;
 import allpairs.plan.RowsStrategy;
 import allpairs.plan.Tile;
+import allpairs.plan.TileParts;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,10 +13,12 @@ final class Explain {
     private Explain() {
     }
 
-    static Map<String, Object> of(Plan plan, Inputs in, Defaults.Resolved resolved) {
+    /** @param sparse edges or top-k: a tile's values are held one part at a time ({@link TileParts}) */
+    static Map<String, Object> of(Plan plan, Inputs in, Defaults.Resolved resolved, boolean sparse) {
         long resultBytes = 0;
+        int side = sparse ? TileParts.SIDE : Integer.MAX_VALUE;
         for (Tile t : plan.allTiles()) {
-            resultBytes = Math.max(resultBytes, 8L * t.height() * t.width());
+            resultBytes = Math.max(resultBytes, 8L * Math.min(side, t.height()) * Math.min(side, t.width()));
         }
         double cost = 0;
         for (double c : plan.partitionCosts()) {

@@ -5,6 +5,7 @@ import allpairs.checkpoint.Fingerprint;
 import allpairs.checkpoint.Manifest;
 import allpairs.checkpoint.StoredTiles;
 import allpairs.checkpoint.TileStore;
+import allpairs.compute.TileEmitter;
 import allpairs.config.JobConfig;
 import allpairs.io.ExclusiveLock;
 import allpairs.io.InputFormat;
@@ -43,14 +44,16 @@ final class Resume {
 
     /**
      * Creates the checkpoint (a fresh run) or resumes from it; a checkpoint of another job is refused.
-     * The kernel's bound ({@link allpairs.compute.TileEmitter#boundKey}) is part of the job: stored
-     * tiles hold inexact values beyond it.
+     * The kernel's bound ({@link TileEmitter#boundKey}) is part of the job: stored tiles hold inexact
+     * values beyond it; so is what a tile file holds ({@link TileEmitter#storedKey}): a sparse
+     * output's tiles are stored as the edges its options select.
      */
-    static Resumed from(String checkpoint, JobConfig job, Inputs in, Plan fresh, String bound, JavaSparkContext sc)
-            throws IOException {
+    static Resumed from(String checkpoint, JobConfig job, Inputs in, Plan fresh, TileEmitter emitter,
+                        JavaSparkContext sc) throws IOException {
         Configuration conf = sc.hadoopConfiguration();
-        Fingerprint fingerprint = fingerprint(job, in, fresh.symmetric(), bound);
-        TileStore store = TileStore.at(checkpoint, fingerprint);
+        Fingerprint fingerprint = fingerprint(job, in, fresh.symmetric(), emitter.boundKey(in.kernel()),
+                emitter.storedKey());
+        TileStore store = TileStore.at(checkpoint, fingerprint, emitter.sparse());
         Manifest manifest = TileStore.open(checkpoint, fingerprint, fresh.m(), fresh.k(), fresh.symmetric(),
                 job.run().replaceCheckpoint(), conf);
         if (manifest == null) {
@@ -83,7 +86,7 @@ final class Resume {
      * a value: the input format, the kernel's parameters, mirroring, the bound; each a part a refusal
      * can name.
      */
-    static Fingerprint fingerprint(JobConfig job, Inputs in, boolean mirrored, String bound) {
+    static Fingerprint fingerprint(JobConfig job, Inputs in, boolean mirrored, String bound, String stored) {
         InputFormat format = job.input().format();
         String against = job.input().against();
         return Fingerprint.of(in.kernel(), "params=" + in.params())
@@ -93,6 +96,8 @@ final class Resume {
                         : "format=" + InputFormat.of(against, format)) + " mirrored=" + mirrored, "the --against rows differ (or their format)")
                 .text("bound", bound, boundOption(job) + " differs (the bound it gives the kernel: stored tiles hold"
                         + " inexact values beyond it)")
+                .text("stored", stored, "what a tile stores differs (--keep, --top-k, --include-self or"
+                        + " --both-directions select a sparse output's stored edges)")
                 .build();
     }
 

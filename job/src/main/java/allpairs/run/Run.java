@@ -64,8 +64,8 @@ public final class Run {
     public static String explain(JobConfig job, Map<String, String> spark) throws IOException {
         Inputs in = job.input().anyTable() ? readTablesForExplain(job, spark) : validate(job, hadoop(spark));
         Defaults.Resolved resolved = Defaults.resolve(job.plan(), spark, Defaults.cores(spark));
-        Plan plan = plan(in, resolved);
-        Map<String, Object> explained = Explain.of(plan, in, resolved);
+        Plan plan = plan(job, in, resolved);
+        Map<String, Object> explained = Explain.of(plan, in, resolved, job.output().options().sparse());
         CandidateFilter filter = joinFilter(job, in, plan, RowsStrategy.choose(in.dataBytes(),
                 resolved.broadcastLimit()), spark);
         explained.put("path", filter != null ? "join" : "tiles");
@@ -150,7 +150,7 @@ public final class Run {
         Plan joinPlan = ThresholdJoin.plan(in.kernel(), in.query(), in.reference(),
                 spark.sparkContext().defaultParallelism());
         CandidateFilter filter = joinFilter(job, in, joinPlan, rows, settings); // null: the tiled path
-        Plan plan = filter != null ? joinPlan : plan(in, resolved); // the join plans no tiles
+        Plan plan = filter != null ? joinPlan : plan(job, in, resolved); // the join plans no tiles
         Integer topKAsked = job.output().options().topK();
         job = TopKLimit.clamp(job, plan.k());
         TileEmitter emitter = RunOutput.emitter(job.output().options(), in, plan);
@@ -158,8 +158,8 @@ public final class Run {
         List<allpairs.plan.Tile> reused = List.of();
         String checkpoint = job.run().checkpoint();
         if (checkpoint != null) {
-            Resume.Resumed resumed = Resume.from(checkpoint, job, in, plan,
-                    emitter.boundKey(in.kernel()), JavaSparkContext.fromSparkContext(spark.sparkContext()));
+            Resume.Resumed resumed = Resume.from(checkpoint, job, in, plan, emitter,
+                    JavaSparkContext.fromSparkContext(spark.sparkContext()));
             plan = resumed.plan();
             reused = resumed.reused();
             store = resumed.store();
@@ -207,9 +207,9 @@ public final class Run {
                 job.run().checkpoint(), rows == RowsStrategy.BROADCAST, plan.pairs(), settings);
     }
 
-    static Plan plan(Inputs in, Defaults.Resolved resolved) {
+    static Plan plan(JobConfig job, Inputs in, Defaults.Resolved resolved) {
         return Planner.plan(in.kernel(), in.query(), in.reference(), resolved.blockSize(), resolved.partitions(),
-                resolved.cores(), resolved.memoryBudget());
+                resolved.cores(), resolved.memoryBudget(), job.output().options().sparse());
     }
 
     /** Checks the output target and reads the inputs: every user error of file inputs surfaces here, before Spark. */

@@ -47,7 +47,7 @@ public final class EdgeAssembler implements Function2<Integer, Iterator<Tuple2<I
         while (pieces.hasNext()) {
             all.addAll((EdgePiece) pieces.next()._2());
         }
-        EdgePiece kept = topK == null ? all : bestPerRow(all);
+        EdgePiece kept = topK == null ? all : TopK.bestPerRow(all, topK, ascending);
         if (preview != null) { // the final edges: with --top-k only the band knows each row's K best
             BlockSums sums = new BlockSums(preview.grid());
             sums.addEdges(kept);
@@ -58,29 +58,5 @@ public final class EdgeAssembler implements Function2<Integer, Iterator<Tuple2<I
         }
         int[] order = kept.orderByRowThenColumn();
         return Collections.singletonList(new EdgeBand(band, kept.select(order, order.length))).iterator();
-    }
-
-    private EdgePiece bestPerRow(EdgePiece all) {
-        TopK rank = new TopK(1, 1, ascending);
-        int[] order = all.sortedIndices((a, b) -> {
-            if (all.row(a) != all.row(b)) {
-                return Integer.compare(all.row(a), all.row(b));
-            }
-            if (all.col(a) == all.col(b)) {
-                return 0;
-            }
-            return rank.better(all.col(a), all.value(a), all.col(b), all.value(b)) ? -1 : 1;
-        });
-        int[] keep = new int[order.length];
-        int kept = 0;
-        int run = 0;
-        for (int e = 0; e < order.length; e++) {
-            boolean sameRow = e > 0 && all.row(order[e]) == all.row(order[e - 1]);
-            run = sameRow ? run + 1 : 0;
-            if (run < topK) {
-                keep[kept++] = order[e];
-            }
-        }
-        return all.select(keep, kept);
     }
 }

@@ -32,6 +32,11 @@ public interface TileRows<T> extends Serializable {
         abstract int longestRow();
 
         abstract <S> double[] compute(Kernel<S> kernel, boolean mirror, Tile tile, TileBounds bounds, S scratch);
+
+        /** The values of {@code part}, a part of {@code tile} ({@link allpairs.plan.TileParts}), whose rows it finds. */
+        <S> double[] compute(Kernel<S> kernel, boolean mirror, Tile tile, Tile part, TileBounds bounds, S scratch) {
+            return compute(kernel, mirror, part, bounds, scratch);
+        }
     }
 
     /** Every row broadcast: a partition holds its tile group; rows and columns are the broadcasts. */
@@ -124,9 +129,15 @@ public interface TileRows<T> extends Serializable {
 
         @Override
         <S> double[] compute(Kernel<S> kernel, boolean mirror, Tile tile, TileBounds bounds, S scratch) {
+            return compute(kernel, mirror, tile, tile, bounds, scratch);
+        }
+
+        /** The row blocks are the tile's bands (a part's bands count within the tile). */
+        @Override
+        <S> double[] compute(Kernel<S> kernel, boolean mirror, Tile tile, Tile part, TileBounds bounds, S scratch) {
             RowBlock a = rowSide.get(tile.bandI());
             RowBlock b = colSide.get(tile.bandJ());
-            return TileComputer.compute(kernel, a.rows, a.rowStart, b.rows, b.rowStart, mirror, tile,
+            return TileComputer.compute(kernel, a.rows, a.rowStart, b.rows, b.rowStart, mirror, part,
                     bounds, scratch);
         }
     }

@@ -2,11 +2,13 @@ package allpairs.spark;
 
 import allpairs.checkpoint.TileStore;
 import allpairs.compute.Piece;
+import allpairs.compute.TileEdges;
 import allpairs.compute.TileBounds;
 import allpairs.compute.TileEmitter;
 import allpairs.kernel.Kernel;
 import allpairs.kernel.VectorSupport;
 import allpairs.plan.Tile;
+import allpairs.plan.TileParts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
@@ -74,11 +76,20 @@ public final class TileTask<S, T> implements PairFlatMapFunction<Iterator<T>, In
                         prunedReported = new long[kernel.prunedBy().size()];
                     }
                     Tile tile = tiles.next();
-                    double[] block = tiles.compute(kernel, mirror, tile, bounds, scratch);
+                    if (emitter.sparse()) {
+                        finished(tile, edges(tiles, tile), ready);
+                    } else {
+                        finished(tile, tiles.compute(kernel, mirror, tile, bounds, scratch), ready);
+                    }
                     counters.addPruned(kernel.pruned(scratch), prunedReported);
-                    finished(tile, block, ready);
                 }
                 return !ready.isEmpty();
+            }
+
+            /** A sparse output's tile, computed one part at a time: only the edges it keeps are held. */
+            private TileEdges edges(TileRows.Opened tiles, Tile tile) {
+                return TileEdges.ofParts(tile, mirror, TileParts.SIDE, emitter,
+                        part -> tiles.compute(kernel, mirror, tile, part, bounds, scratch));
             }
 
             @Override
@@ -89,6 +100,20 @@ public final class TileTask<S, T> implements PairFlatMapFunction<Iterator<T>, In
                 return ready.poll();
             }
         };
+    }
+
+    /** A sparse output's computed tile: its edges stored in the checkpoint (if any), counted, and emitted. */
+    private void finished(Tile tile, TileEdges edges, ArrayDeque<Tuple2<Integer, Piece>> out) {
+        if (store != null) {
+            try {
+                store.write(tile, edges);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot store tile " + tile + " in the checkpoint", e);
+            }
+        }
+        counters.pairsComputed.add(tile.pairs(mirror));
+        counters.tilesComputed.add(1);
+        edges.emit((band, piece) -> out.add(new Tuple2<>(band, piece)));
     }
 
     /** A computed tile: stored in the checkpoint (if any), counted, and emitted. */
