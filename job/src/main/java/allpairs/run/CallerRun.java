@@ -84,7 +84,7 @@ public final class CallerRun {
         requireEdgeList(options);
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Defaults.Resolved resolved = Defaults.resolve(planned, Run.settings(sc.getConf()), sc.defaultParallelism());
-        Plan plan = Run.plan(in, resolved);
+        Plan plan = Run.plan(in, resolved, true);
         OutputOptions clamped = TopKLimit.clamp(options, plan.k());
         boolean blockJoin = RowsStrategy.choose(in.dataBytes(), resolved.broadcastLimit()) == RowsStrategy.BLOCK_JOIN;
         Pipeline.Work work = new Pipeline.Work(in.kernel(), in.query(), in.reference(), plan, List.of(), null,

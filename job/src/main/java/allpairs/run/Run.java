@@ -208,8 +208,13 @@ public final class Run {
     }
 
     static Plan plan(JobConfig job, Inputs in, Defaults.Resolved resolved) {
+        return plan(in, resolved, job.output().options().sparse());
+    }
+
+    /** @param sparse an edge list (--keep, --top-k): tiles sized by work, not by a dense tile's memory */
+    static Plan plan(Inputs in, Defaults.Resolved resolved, boolean sparse) {
         return Planner.plan(in.kernel(), in.query(), in.reference(), resolved.blockSize(), resolved.partitions(),
-                resolved.cores(), resolved.memoryBudget(), job.output().options().sparse());
+                resolved.cores(), resolved.memoryBudget(), sparse);
     }
 
     /** Checks the output target and reads the inputs: every user error of file inputs surfaces here, before Spark. */
