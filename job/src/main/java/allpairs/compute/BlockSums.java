@@ -60,16 +60,14 @@ public final class BlockSums implements Serializable {
         long[] counts = new long[spanR * spanC];
         for (int r = 0; r < rows; r++) {
             int base = (grid.cellOf(rowStart + r) - cr0) * spanC;
+            int diagonal = rowStart + r - colStart; // the column of this row's entry i == j (maybe outside)
+            int skip = rules.skipDiagonal() ? diagonal : -1;
             for (int c = 0; c < cols; c++) {
-                int cell = base + grid.cellOf(colStart + c) - cc0;
-                sums[cell] += values[r * cols + c];
-                counts[cell]++;
-            }
-            int diagonal = rowStart + r - colStart; // this row's entry i == j, if the rectangle holds it
-            if (rules.skipDiagonal() && diagonal >= 0 && diagonal < cols) {
-                int cell = base + grid.cellOf(colStart + diagonal) - cc0;
-                sums[cell] -= values[r * cols + diagonal]; // taken back out: one test per row, not per value
-                counts[cell]--;
+                if (c != skip) {
+                    int cell = base + grid.cellOf(colStart + c) - cc0;
+                    sums[cell] += values[r * cols + c];
+                    counts[cell]++;
+                }
             }
             int first = rules.upperOnly() ? Math.max(0, Math.min(cols, diagonal + 1)) : 0;
             for (int c = first; c < cols; c++) {
