@@ -137,7 +137,8 @@ class OutputPathClashTest {
                 "--output", resolve(output)));
         for (int i = 0; i < options.size(); i++) {
             String value = options.get(i);
-            boolean path = i > 0 && !options.get(i - 1).equals("--format") && !options.get(i - 1).equals("--preview-order");
+            String before = i > 0 ? options.get(i - 1) : "";
+            boolean path = i > 0 && !before.equals("--format") && !before.equals("--preview-order");
             args.add(path && !value.startsWith("--") ? resolve(value) : value);
         }
         return args.toArray(String[]::new);
