@@ -43,6 +43,10 @@ class OutputPathClashTest {
                 Arguments.of("res", List.of("--format", "parquet", "--preview", "res/sub/p.png"), "--preview"),
                 Arguments.of("r.npy", List.of("--summary-json", "same.out", "--preview", "same.out"), "--preview"),
                 Arguments.of("r.npy", List.of("--summary-json", "a", "--preview", "a/p.png"), "--preview"),
+                Arguments.of("r.npy", List.of("--summary-json", "p.order.json", "--preview", "p.png",
+                        "--preview-order", "clustered"), "--preview-order"), // the order's side file
+                Arguments.of("p.order.json/r.npy", List.of("--preview", "p.png", "--preview-order", "clustered"),
+                        "--preview-order"),
                 // a side path that would hold the output
                 Arguments.of("out/r.npy", List.of("--summary-json", "out"), "--summary-json"),
                 // item 9: the checkpoint and the output
@@ -160,7 +164,8 @@ class OutputPathClashTest {
                 "--output", resolve(output)));
         for (int i = 0; i < options.size(); i++) {
             String value = options.get(i);
-            boolean path = i > 0 && !options.get(i - 1).equals("--format");
+            String before = i > 0 ? options.get(i - 1) : "";
+            boolean path = i > 0 && !before.equals("--format") && !before.equals("--preview-order");
             args.add(path && !value.startsWith("--") ? resolve(value) : value);
         }
         return args.toArray(String[]::new);

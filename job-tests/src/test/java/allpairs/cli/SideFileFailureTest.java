@@ -79,11 +79,11 @@ class SideFileFailureTest extends SparkCliTest {
                 .set(RacingWriterFs.APPEARS, output.toString());
         Cli r = Cli.run(conf, "--kernel", "seed", "--input", Fixtures.input(16, 8).toString(), "--output",
                 output.toString(), "--progress", "off", "--preview", reports.resolve("p.png").toString(),
-                "--summary-json", RacingWriterFs.uri(reports.resolve("s.json")));
+                "--preview-order", "clustered", "--summary-json", RacingWriterFs.uri(reports.resolve("s.json")));
         BadInputTest.assertUserError(r, "output appeared while the job ran", output.toString());
         assertThat(Files.readString(output)).isEqualTo("theirs");
         assertThat(names()).containsExactly("r.npy");
-        assertThat(reports.toFile().list()).as("no preview, no summary").isEmpty();
+        assertThat(reports.toFile().list()).as("no preview, no order file, no summary").isEmpty();
     }
 
     private List<String> names() throws IOException {

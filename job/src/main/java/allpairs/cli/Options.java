@@ -126,10 +126,20 @@ final class Options {
                         + " block means (edge density per block for --keep/--top-k) and a histogram of the values.")
         String preview;
 
+        @Option(names = "--preview-scale", paramLabel = "linear|log",
+                description = "The preview's colours: linear (default) or log10 of the block means (densities);"
+                        + " black and white at the 1st and 99th percentiles of the blocks, the diagonal left out.")
+        String previewScale;
+
+        @Option(names = "--preview-order", paramLabel = "input|clustered",
+                description = "The preview's rows: input (default) or clustered (average-linkage leaf order of the"
+                        + " blocks, written to PATH.order.json beside the PNG); not with --against.")
+        String previewOrder;
+
         OutputConfig config() {
             return new OutputConfig(path, format, overwrite,
                     new OutputOptions(dtype, layout, keep, topK, includeSelf, bothDirections), summaryJson,
-                    preview);
+                    PreviewChoices.config(preview, previewScale, previewOrder));
         }
     }
 

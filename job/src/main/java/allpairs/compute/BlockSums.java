@@ -9,16 +9,34 @@ import java.util.Map;
  * the values: what a task learns for a preview from the tiles or edges it holds. Only the cells a
  * task touched are kept (a task sees a few tiles, not the matrix), so a task's share stays small;
  * merged on the driver into the whole grid. No Spark here.
+ *
+ * <p>What is counted follows {@link Rules}: the cells leave out the diagonal of a matrix of the
+ * input against itself (self-scores, sw's 18,000 say, would otherwise set the colour scale), and the
+ * histogram counts what the output holds (the condensed layout: only j &gt; i).
  */
 public final class BlockSums implements Serializable {
     private static final long serialVersionUID = 1L;
     private final BlockGrid grid;
+    private final Rules rules;
     /** cell index (row-major) → {sum of values, number of values}. */
     private final Map<Integer, double[]> cells = new HashMap<>();
     private final ValueHistogram histogram = new ValueHistogram();
 
+    /**
+     * @param skipDiagonal leave entries i == j out of the cells (the input against itself)
+     * @param upperOnly the histogram counts only entries j &gt; i (the condensed layout writes no more)
+     */
+    public record Rules(boolean skipDiagonal, boolean upperOnly) implements Serializable {
+        public static final Rules ALL = new Rules(false, false);
+    }
+
     public BlockSums(BlockGrid grid) {
+        this(grid, Rules.ALL);
+    }
+
+    public BlockSums(BlockGrid grid, Rules rules) {
         this.grid = grid;
+        this.rules = rules;
     }
 
     public BlockGrid grid() {
@@ -42,25 +60,35 @@ public final class BlockSums implements Serializable {
         long[] counts = new long[spanR * spanC];
         for (int r = 0; r < rows; r++) {
             int base = (grid.cellOf(rowStart + r) - cr0) * spanC;
+            int diagonal = rowStart + r - colStart; // the column of this row's entry i == j (maybe outside)
+            int skip = rules.skipDiagonal() ? diagonal : -1;
             for (int c = 0; c < cols; c++) {
-                double v = values[r * cols + c];
-                int cell = base + grid.cellOf(colStart + c) - cc0;
-                sums[cell] += v;
-                counts[cell]++;
-                histogram.add(v);
+                if (c != skip) {
+                    int cell = base + grid.cellOf(colStart + c) - cc0;
+                    sums[cell] += values[r * cols + c];
+                    counts[cell]++;
+                }
+            }
+            int first = rules.upperOnly() ? Math.max(0, Math.min(cols, diagonal + 1)) : 0;
+            for (int c = first; c < cols; c++) {
+                histogram.add(values[r * cols + c]);
             }
         }
         for (int r = 0; r < spanR; r++) {
             for (int c = 0; c < spanC; c++) {
-                add((cr0 + r) * grid.cols() + cc0 + c, sums[r * spanC + c], counts[r * spanC + c]);
+                if (counts[r * spanC + c] > 0) {
+                    add((cr0 + r) * grid.cols() + cc0 + c, sums[r * spanC + c], counts[r * spanC + c]);
+                }
             }
         }
     }
 
-    /** Edges (i, j, value): each counts one in its cell, its value in the histogram. */
+    /** Edges (i, j, value): each counts one in its cell (self edges not, under the rules), its value in the histogram. */
     public void addEdges(EdgePiece edges) {
         for (int e = 0; e < edges.size(); e++) {
-            add(grid.cellOf(edges.row(e)) * grid.cols() + grid.cellOf(edges.col(e)), edges.value(e), 1);
+            if (!rules.skipDiagonal() || edges.row(e) != edges.col(e)) {
+                add(grid.cellOf(edges.row(e)) * grid.cols() + grid.cellOf(edges.col(e)), edges.value(e), 1);
+            }
             histogram.add(edges.value(e));
         }
     }
@@ -84,10 +112,30 @@ public final class BlockSums implements Serializable {
         return out;
     }
 
-    /** Row-major fraction of each cell's matrix entries that are edges (0 where none). */
+    /** Row-major values counted in each cell (0 where none). */
+    public double[] counts() {
+        double[] out = new double[grid.rows() * grid.cols()];
+        cells.forEach((cell, at) -> out[cell] = at[1]);
+        return out;
+    }
+
+    /**
+     * Row-major fraction of each cell's matrix entries that are edges (0 where none); the diagonal's
+     * entries are not among a cell's entries when it is skipped.
+     */
     public double[] density() {
         double[] out = new double[grid.rows() * grid.cols()];
-        cells.forEach((cell, at) -> out[cell] = at[1] / grid.entries(cell / grid.cols(), cell % grid.cols()));
+        cells.forEach((cell, at) -> out[cell] = at[1] / entries(cell / grid.cols(), cell % grid.cols()));
         return out;
+    }
+
+    /** Matrix entries cell (cr, cc) can count: all of them, less the diagonal's when the rules skip it. */
+    public long entries(int cr, int cc) {
+        long all = grid.entries(cr, cc);
+        if (!rules.skipDiagonal() || cr != cc) {
+            return all;
+        }
+        long side = Math.min(grid.m(), grid.k());
+        return all - (Math.min(side, (long) (cr + 1) * grid.cellSize()) - Math.min(side, (long) cr * grid.cellSize()));
     }
 }

@@ -12,6 +12,10 @@ public record JobConfig(InputConfig input, KernelConfig kernel, OutputConfig out
             throw new UserError("--layout condensed writes a .npy of a square symmetric matrix: not with --against",
                     "option --layout");
         }
+        if (output.preview() != null && output.preview().clustered() && input.against() != null) {
+            throw new UserError("--preview-order clustered orders the rows of the input against itself: not with"
+                    + " --against", "option --preview-order");
+        }
     }
 
     /** The common case: a square matrix of one input with default kernel parameters, no progress lines. */

@@ -11,10 +11,10 @@ import allpairs.UserError;
  * @param overwrite replace an existing output
  * @param options float32, condensed layout or an edge list; null for the dense float64 matrix
  * @param summaryJson also write the summary JSON here, or null
- * @param preview also draw a PNG picture of the result here (--preview), or null
+ * @param preview also draw a PNG picture of the result (--preview), or null
  */
 public record OutputConfig(String path, OutputFormat format, boolean overwrite, OutputOptions options,
-                           String summaryJson, String preview) {
+                           String summaryJson, PreviewConfig preview) {
     public OutputConfig {
         JobConfig.require(path, "--output");
         boolean formatAsked = format != null;

@@ -8,6 +8,8 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -59,10 +61,13 @@ public final class PreviewPng {
      * @param cellSize matrix rows (and columns) per cell
      * @param low the colour scale's bottom (black), @param high its top (white)
      * @param histogramLow where the first bar starts; every bar is {@code histogramWidth} wide
+     * @param reordered the cells are not in matrix order (the axes say so)
+     * @param text more PNG text entries (key → value), for whoever reads the picture back
      */
     public record Picture(String title, String subtitle, String valueLabel, int m, int k, int cellSize,
                           int gridRows, int gridCols, double[] cells, double low, double high,
-                          double histogramLow, double histogramWidth, long[] histogram, String histogramLabel) {
+                          double histogramLow, double histogramWidth, long[] histogram, String histogramLabel,
+                          boolean reordered, Map<String, String> text) {
     }
 
     /** Pixels per cell: the short side reaches MIN_SIDE unless the long side would pass MAX_SIDE. */
@@ -92,22 +97,27 @@ public final class PreviewPng {
             ChartRenderingInfo info = new ChartRenderingInfo();
             heat.draw(g, new Rectangle2D.Double(0, 0, size[0], height), info);
             histogram(p).draw(g, new Rectangle2D.Double(size[0], 0, HISTOGRAM_WIDTH, height));
-            return png(image, info.getPlotInfo().getDataArea());
+            Map<String, String> text = new LinkedHashMap<>(p.text());
+            Rectangle2D area = info.getPlotInfo().getDataArea();
+            text.put(HEATMAP_KEY, String.format(java.util.Locale.ROOT, "%d %d %d %d", Math.round(area.getX()),
+                    Math.round(area.getY()), Math.round(area.getWidth()), Math.round(area.getHeight())));
+            return png(image, text);
         } finally {
             g.dispose();
         }
     }
 
-    /** The PNG, with where the heat map's cells are as text ({@value #HEATMAP_KEY}: "x y width height"). */
-    private static byte[] png(BufferedImage image, Rectangle2D heat) throws IOException {
+    /** The PNG, with text entries: where the heat map's cells are ({@value #HEATMAP_KEY}: "x y width height") and more. */
+    private static byte[] png(BufferedImage image, Map<String, String> entries) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
         IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), null);
-        IIOMetadataNode entry = new IIOMetadataNode("tEXtEntry");
-        entry.setAttribute("keyword", HEATMAP_KEY);
-        entry.setAttribute("value", String.format(java.util.Locale.ROOT, "%d %d %d %d", Math.round(heat.getX()),
-                Math.round(heat.getY()), Math.round(heat.getWidth()), Math.round(heat.getHeight())));
         IIOMetadataNode text = new IIOMetadataNode("tEXt");
-        text.appendChild(entry);
+        entries.forEach((key, value) -> {
+            IIOMetadataNode entry = new IIOMetadataNode("tEXtEntry");
+            entry.setAttribute("keyword", key);
+            entry.setAttribute("value", value);
+            text.appendChild(entry);
+        });
         IIOMetadataNode root = new IIOMetadataNode(PNG_METADATA);
         root.appendChild(text);
         meta.mergeTree(PNG_METADATA, root);
@@ -157,9 +167,9 @@ public final class PreviewPng {
     static JFreeChart heatMap(Picture p) {
         DefaultXYZDataset data = new DefaultXYZDataset();
         data.addSeries("values", cellSeries(p));
-        NumberAxis columns = new NumberAxis("column j");
+        NumberAxis columns = new NumberAxis(p.reordered() ? "columns, clustered order (.order.json)" : "column j");
         columns.setRange(0, p.k());
-        NumberAxis rows = new NumberAxis("row i");
+        NumberAxis rows = new NumberAxis(p.reordered() ? "rows, clustered order (.order.json)" : "row i");
         rows.setRange(0, p.m());
         rows.setInverted(true); // row 0 at the top, as the matrix is read
         double low = p.low();

@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * --preview and --summary-json, written before the output's commit: a side file that cannot be
+ * --preview (and its row order) and --summary-json, written before the output's commit: a side file that cannot be
  * written fails the run while the output path is still untouched (that is what exit 1 promises), and
  * if the commit then fails, the side files this run wrote are removed again.
  */
@@ -32,7 +32,11 @@ final class SideFiles {
     /** Writes the preview (if asked) and the summary of {@code result} (if asked), each whole. */
     void write(JobConfig job, Inputs in, PreviewAccumulator preview, RunResult result) throws IOException {
         if (preview != null) {
-            write(job.output().preview(), Preview.png(preview, job, in));
+            Preview.Drawing drawn = Preview.draw(preview, job, in);
+            write(job.output().preview().path(), drawn.png());
+            if (drawn.order() != null) {
+                write(job.output().preview().orderPath(), drawn.order());
+            }
         }
         if (job.output().summaryJson() != null) {
             write(job.output().summaryJson(), (Summary.json(result) + "\n").getBytes(StandardCharsets.UTF_8));

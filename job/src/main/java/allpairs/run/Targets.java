@@ -4,6 +4,7 @@ import allpairs.UserError;
 import allpairs.config.InputConfig;
 import allpairs.config.JobConfig;
 import allpairs.config.OutputConfig;
+import allpairs.config.PreviewConfig;
 import allpairs.io.AtomicFile;
 import allpairs.io.AtomicOutput;
 import allpairs.io.HadoopFs;
@@ -32,14 +33,18 @@ final class Targets {
     static void check(JobConfig job, Configuration hadoop) throws IOException {
         OutputConfig out = job.output();
         String checkpoint = job.run().checkpoint();
+        PreviewConfig preview = out.preview();
         PathClashes.refuse(hadoop, out.path(), List.of(new PathClashes.Place("--checkpoint", checkpoint),
                 new PathClashes.Place("--summary-json", out.summaryJson()),
-                new PathClashes.Place("--preview", out.preview())), inputs(job, hadoop));
+                new PathClashes.Place("--preview", preview == null ? null : preview.path()),
+                new PathClashes.Place("--preview-order", preview == null ? null : preview.orderPath())),
+                inputs(job, hadoop));
         Path target = new Path(out.path());
         AtomicOutput.checkTarget(HadoopFs.of(target, hadoop), target, out.overwrite(), "option --output");
         checkpoint(checkpoint, hadoop);
         AtomicFile.checkTarget(out.summaryJson(), hadoop, "--summary-json");
-        AtomicFile.checkTarget(out.preview(), hadoop, "--preview");
+        AtomicFile.checkTarget(preview == null ? null : preview.path(), hadoop, "--preview");
+        AtomicFile.checkTarget(preview == null ? null : preview.orderPath(), hadoop, "--preview-order");
     }
 
     /**

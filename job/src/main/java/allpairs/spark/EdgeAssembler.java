@@ -49,7 +49,7 @@ public final class EdgeAssembler implements Function2<Integer, Iterator<Tuple2<I
         }
         EdgePiece kept = topK == null ? all : TopK.bestPerRow(all, topK, ascending);
         if (preview != null) { // the final edges: with --top-k only the band knows each row's K best
-            BlockSums sums = new BlockSums(preview.grid());
+            BlockSums sums = preview.emptySums();
             sums.addEdges(kept);
             preview.add(new PreviewAccumulator.Share(band, sums));
         }

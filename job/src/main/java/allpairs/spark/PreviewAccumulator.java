@@ -15,12 +15,14 @@ import org.apache.spark.util.AccumulatorV2;
 public final class PreviewAccumulator extends AccumulatorV2<PreviewAccumulator.Share, BlockSums> {
     private static final long serialVersionUID = 1L;
     private final BlockGrid grid;
+    private final BlockSums.Rules rules;
     private BlockSums total;
     private BitSet merged = new BitSet();
 
-    private PreviewAccumulator(BlockGrid grid) {
+    private PreviewAccumulator(BlockGrid grid, BlockSums.Rules rules) {
         this.grid = grid;
-        this.total = new BlockSums(grid);
+        this.rules = rules;
+        this.total = new BlockSums(grid, rules);
     }
 
     /** One partition's share. */
@@ -36,14 +38,15 @@ public final class PreviewAccumulator extends AccumulatorV2<PreviewAccumulator.S
     }
 
     /** Registered with the context, so the tasks' shares reach the driver. */
-    public static PreviewAccumulator register(SparkContext sc, BlockGrid grid) {
-        PreviewAccumulator acc = new PreviewAccumulator(grid);
+    public static PreviewAccumulator register(SparkContext sc, BlockGrid grid, BlockSums.Rules rules) {
+        PreviewAccumulator acc = new PreviewAccumulator(grid, rules);
         sc.register(acc, "allpairs.preview");
         return acc;
     }
 
-    BlockGrid grid() {
-        return grid;
+    /** An empty share for a task, counting by this preview's rules. */
+    BlockSums emptySums() {
+        return new BlockSums(grid, rules);
     }
 
     @Override
@@ -53,7 +56,7 @@ public final class PreviewAccumulator extends AccumulatorV2<PreviewAccumulator.S
 
     @Override
     public PreviewAccumulator copy() {
-        PreviewAccumulator c = new PreviewAccumulator(grid);
+        PreviewAccumulator c = new PreviewAccumulator(grid, rules);
         c.total.merge(total);
         c.merged = (BitSet) merged.clone();
         return c;
@@ -61,7 +64,7 @@ public final class PreviewAccumulator extends AccumulatorV2<PreviewAccumulator.S
 
     @Override
     public void reset() {
-        total = new BlockSums(grid);
+        total = new BlockSums(grid, rules);
         merged = new BitSet();
     }
 

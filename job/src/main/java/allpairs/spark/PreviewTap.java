@@ -32,7 +32,7 @@ public final class PreviewTap implements Function2<Integer, Iterator<Tuple2<Inte
 
     @Override
     public Iterator<Tuple2<Integer, Piece>> call(Integer partition, Iterator<Tuple2<Integer, Piece>> pieces) {
-        BlockSums sums = new BlockSums(preview.grid());
+        BlockSums sums = preview.emptySums();
         return new Iterator<>() {
             private boolean reported;
 
