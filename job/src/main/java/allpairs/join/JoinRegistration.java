@@ -12,5 +12,8 @@ public final class JoinRegistration {
         kryo.register(JoinKey.class);
         kryo.register(JoinEntry.class);
         kryo.register(java.util.HashMap.class);
+        kryo.register(allpairs.io.InputSplit.class); // the executors' read (RowSplits)
+        kryo.register(allpairs.io.InputFormat.class);
+        kryo.register(allpairs.io.SplitReader.Census.class);
     }
 }
