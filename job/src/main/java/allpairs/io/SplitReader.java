@@ -28,7 +28,7 @@ public final class SplitReader {
      * @param emptyLine the split's first empty line (1 = its first line), or 0
      * @param error the message of a whole file's first problem, or null
      */
-    public record Census(long rows, int maxLength, long emptyLine, String error) implements Serializable {
+    public record Census(long rows, int maxLength, long bytes, long emptyLine, String error) implements Serializable {
     }
 
     /** The first pass over one split; {@code hadoop} is the job's {@code spark.hadoop.*} settings. */
@@ -36,21 +36,23 @@ public final class SplitReader {
         if (split.whole()) {
             try {
                 ByteRows rows = whole(split, type, kernel, hadoop);
-                return new Census(rows.rows(), rows.maxLength(), 0, null);
+                return new Census(rows.rows(), rows.maxLength(), rows.dataBytes(), 0, null);
             } catch (UserError e) {
-                return new Census(0, 0, 0, e.getMessage());
+                return new Census(0, 0, 0, 0, e.getMessage());
             }
         }
         long count = 0;
         int longest = 0;
+        long bytes = 0;
         for (byte[] row : lines(split, hadoop, true)) {
             count++;
             if (row.length == 0) {
-                return new Census(count, longest, count, null);
+                return new Census(count, longest, bytes, count, null);
             }
             longest = Math.max(longest, row.length);
+            bytes += row.length;
         }
-        return new Census(count, longest, 0, null);
+        return new Census(count, longest, bytes, 0, null);
     }
 
     /** The split's rows in input order (after a first pass found no problem). */

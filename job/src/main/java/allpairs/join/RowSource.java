@@ -15,8 +15,9 @@ import scala.Tuple2;
  * or the rows come from a caller's RDD (or a Dataset's, through {@link #of(JavaRDD)}).
  *
  * @param rows (row number, symbols); the numbers are 0..count-1, each once
+ * @param bytes the symbols of all rows
  */
-public record RowSource(JavaPairRDD<Long, byte[]> rows, long count, int maxLength) {
+public record RowSource(JavaPairRDD<Long, byte[]> rows, long count, int maxLength, long bytes) {
     /**
      * Rows in the RDD's order, numbered with {@code zipWithIndex} (one job counts each partition's
      * rows; the prefix sums number them), and counted in one more pass.
@@ -27,9 +28,9 @@ public record RowSource(JavaPairRDD<Long, byte[]> rows, long count, int maxLengt
 
     /** Rows already numbered 0..count-1 in input order; one pass counts them and finds the longest. */
     public static RowSource numbered(JavaPairRDD<Long, byte[]> rows) {
-        long[] stats = rows.values().map(b -> new long[] {1, b.length})
-                .fold(new long[] {0, 0}, (a, b) -> new long[] {a[0] + b[0], Math.max(a[1], b[1])});
-        return new RowSource(rows, stats[0], (int) stats[1]);
+        long[] stats = rows.values().map(b -> new long[] {1, b.length, b.length})
+                .fold(new long[] {0, 0, 0}, (a, b) -> new long[] {a[0] + b[0], Math.max(a[1], b[1]), a[2] + b[2]});
+        return new RowSource(rows, stats[0], (int) stats[1], stats[2]);
     }
 
     /**
@@ -53,6 +54,6 @@ public record RowSource(JavaPairRDD<Long, byte[]> rows, long count, int maxLengt
                     }
                     return out.iterator();
                 });
-        return new RowSource(numbered, m, rows.maxLength());
+        return new RowSource(numbered, m, rows.maxLength(), rows.dataBytes());
     }
 }

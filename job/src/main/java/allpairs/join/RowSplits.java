@@ -41,6 +41,7 @@ public final class RowSplits {
         long[] first = new long[splits.size()];
         long rows = 0;
         int longest = 0;
+        long bytes = 0;
         for (int s = 0; s < splits.size(); s++) {
             SplitReader.Census c = census.get(s);
             if (c.error() != null) {
@@ -52,6 +53,7 @@ public final class RowSplits {
             first[s] = rows;
             rows += c.rows();
             longest = Math.max(longest, c.maxLength());
+            bytes += c.bytes();
         }
         if (rows == 0) {
             throw new allpairs.UserError("no rows (the file is empty)", location);
@@ -64,7 +66,7 @@ public final class RowSplits {
             }
             return out.iterator();
         });
-        return new RowSource(numbered, rows, longest);
+        return new RowSource(numbered, rows, longest, bytes);
     }
 
     /** The job's {@code spark.hadoop.*} settings, which the executors rebuild their file systems from. */

@@ -145,8 +145,11 @@ public final class ThresholdJoin {
                 new WithinGroups<>(kernel, maxLength, bound, edges, options.includeSelf())));
     }
 
-    /** The rows of a driver-read side as a {@link RowSource} (the join needs byte rows: see {@link #filter}). */
+    /** A side's rows as a {@link RowSource}: the executors' own, or a driver-read side's shipped in slices. */
     static RowSource source(JavaSparkContext sc, Rows rows) {
+        if (rows instanceof SourcedRows sourced) {
+            return sourced.source();
+        }
         return RowSource.fromDriver(sc, (ByteRows) rows, Math.max(2, 4 * sc.defaultParallelism()));
     }
 }
