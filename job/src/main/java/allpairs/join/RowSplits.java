@@ -34,8 +34,7 @@ public final class RowSplits {
     public static RowSource read(JavaSparkContext sc, String location, InputFormat format, ElementType type,
                                  String kernel) {
         Map<String, String> hadoop = hadoopSettings(sc);
-        long maxSplit = sc.hadoopConfiguration().getLong(MAX_SPLIT, DEFAULT_SPLIT);
-        List<InputSplit> splits = InputSplit.plan(location, format, maxSplit, sc.hadoopConfiguration());
+        List<InputSplit> splits = InputSplit.plan(location, format, maxSplit(sc, location), sc.hadoopConfiguration());
         List<SplitReader.Census> census = sc.parallelize(splits, splits.size())
                 .map(s -> SplitReader.census(s, type, kernel, hadoop)).collect();
         long[] first = new long[splits.size()];
@@ -67,6 +66,25 @@ public final class RowSplits {
             return out.iterator();
         });
         return new RowSource(numbered, rows, longest, bytes);
+    }
+
+    /**
+     * The setting where given; else at least one split per core (as Spark's file sources size them),
+     * from 1 MB to 64 MB: a 50 MB file of reads is not read by one task.
+     */
+    private static long maxSplit(JavaSparkContext sc, String location) {
+        org.apache.hadoop.conf.Configuration conf = sc.hadoopConfiguration();
+        if (conf.get(MAX_SPLIT) != null) {
+            return conf.getLong(MAX_SPLIT, DEFAULT_SPLIT);
+        }
+        long size;
+        try {
+            org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(location);
+            size = allpairs.io.HadoopFs.of(path, conf).getFileStatus(path).getLen();
+        } catch (java.io.IOException e) {
+            return DEFAULT_SPLIT; // planning the splits names the problem
+        }
+        return Math.max(1L << 20, Math.min(DEFAULT_SPLIT, size / Math.max(1, sc.defaultParallelism()) + 1));
     }
 
     /** The job's {@code spark.hadoop.*} settings, which the executors rebuild their file systems from. */
