@@ -31,7 +31,7 @@ import scala.Tuple2;
  * of a few bytes put a boundary inside most lines).
  */
 class RowSplitsTest {
-    private static final long[] SPLITS = {1, 2, 3, 5, 7, 64, 1 << 20};
+    private static final long[] SPLITS = {1, 3, 7, 1 << 20};
 
     @TempDir
     Path dir;
@@ -60,11 +60,10 @@ class RowSplitsTest {
         // a quality line that starts with '@' and one with '+': the four-line frame decides
         Path fastq = Files.write(dir.resolve("r.fq"), bytes("@r1\nACGT\n+\n@III\n\n@r2\nGGA\n+r2\n+II\n"));
         Path gz = Files.write(dir.resolve("r.txt.gz"), gzip(bytes("ACGT\nGGA\nT\n")));
-        for (long split : new long[] {3, 1 << 20}) {
-            assertSameAsDriver(fasta, null, split);
-            assertSameAsDriver(fastq, null, split);
-            assertSameAsDriver(gz, InputFormat.TEXT, split);
-        }
+        // one split per file whatever the split size (gzip is not splittable; FASTA/FASTQ not yet)
+        assertSameAsDriver(fasta, null, 3);
+        assertSameAsDriver(fastq, null, 3);
+        assertSameAsDriver(gz, InputFormat.TEXT, 3);
     }
 
     @Test
