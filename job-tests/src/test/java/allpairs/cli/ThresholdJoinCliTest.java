@@ -94,6 +94,46 @@ class ThresholdJoinCliTest {
         assertThat(edges).hasSize(join.get("edges").asInt()).isNotEmpty().isEqualTo(edges(tiled));
     }
 
+    /**
+     * A text input on the join path is read by the executors (RowSplits), here in splits of 16 bytes so
+     * most reads cross a boundary: the Parquet edges equal the tiled path's (driver-read); an empty
+     * line in a later split fails as the driver's reader fails (exit 2, the same line, nothing written).
+     */
+    @Test
+    void textReadByTheExecutorsInSmallSplitsGivesTheTiledPathsEdgesAndErrors() throws Exception {
+        List<String> lines = Files.readAllLines(reads());
+        StringBuilder text = new StringBuilder();
+        for (String line : lines) {
+            if (!line.startsWith(">")) {
+                text.append(line).append(line.length() % 4 == 0 ? "\r\n" : "\n");
+            }
+        }
+        Path in = Files.writeString(dir.resolve("reads.txt"), text);
+        Path bad = Files.writeString(dir.resolve("bad.txt"), text.substring(0, 200) + "\n \n" + text.substring(200));
+        org.apache.hadoop.conf.Configuration hadoop = TestSpark.session().sparkContext().hadoopConfiguration();
+        hadoop.setLong(allpairs.join.RowSplits.MAX_SPLIT, 16);
+        try {
+            JsonNode join = run("--input", in.toString(), "--output", dir.resolve("joined").toString(), "--kernel",
+                    "levenshtein", "--keep", "below=3");
+            JsonNode tiles = run("--input", in.toString(), "--output", dir.resolve("tiled").toString(), "--kernel",
+                    "levenshtein", "--keep", "below=3", "--checkpoint", dir.resolve("ck").toString());
+            assertThat(join.get("path").asText()).isEqualTo("join");
+            assertThat(join.get("m").asLong()).isEqualTo(60);
+            assertThat(edges(dir.resolve("joined"), "i, j, value")).isNotEmpty()
+                    .isEqualTo(edges(dir.resolve("tiled"), "i, j, value"));
+            Cli executors = Cli.run(TestSpark.conf(), "--input", bad.toString(), "--output",
+                    dir.resolve("bad-join").toString(), "--kernel", "levenshtein", "--keep", "below=3");
+            Cli driver = Cli.run(TestSpark.conf(), "--input", bad.toString(), "--output",
+                    dir.resolve("bad-tiles").toString(), "--kernel", "levenshtein", "--keep", "below=3",
+                    "--checkpoint", dir.resolve("ck2").toString());
+            assertThat(executors.exitCode).as(executors.toString()).isEqualTo(2);
+            assertThat(executors.err.strip()).contains("empty line").isEqualTo(driver.err.strip());
+            assertThat(dir.resolve("bad-join")).doesNotExist();
+        } finally {
+            hadoop.unset(allpairs.join.RowSplits.MAX_SPLIT);
+        }
+    }
+
     private static String path(SparkConf conf, String... args) throws Exception {
         String[] all = java.util.Arrays.copyOf(args, args.length + 1);
         all[args.length] = "--explain";
@@ -104,6 +144,7 @@ class ThresholdJoinCliTest {
         // the estimate of the join's candidates (CandidateEstimateTest checks its value)
         assertThat(explained.has("estimated_candidates")).isEqualTo(join);
         if (join) {
+            assertThat(explained.get("tiles").asLong()).as("the join plans no tiles").isZero();
             assertThat(explained.get("estimated_candidates").asLong()).isNotNegative();
             // meetings, not distinct pairs: a pair that meets under several keys counts each time, so above 1 is possible
             assertThat(explained.get("estimated_candidate_ratio").asDouble()).isNotNegative();
@@ -119,14 +160,22 @@ class ThresholdJoinCliTest {
 
     /** The edges in file order (files by name, rows as written). */
     private static List<String> edges(Path parquet) throws Exception {
+        return edges(parquet, "i, j, value, id_i, id_j");
+    }
+
+    /** The given columns of the edges in file order, as text. */
+    private static List<String> edges(Path parquet, String columns) throws Exception {
         List<String> out = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-             ResultSet rs = c.createStatement().executeQuery("SELECT i, j, value, id_i, id_j FROM read_parquet('"
+             ResultSet rs = c.createStatement().executeQuery("SELECT " + columns + " FROM read_parquet('"
                      + parquet.resolve("*.parquet") + "', filename = true, file_row_number = true)"
                      + " ORDER BY filename, file_row_number")) {
             while (rs.next()) {
-                out.add(rs.getLong(1) + " " + rs.getLong(2) + " " + rs.getDouble(3) + " " + rs.getString(4) + " "
-                        + rs.getString(5));
+                StringBuilder row = new StringBuilder(rs.getLong(1) + " " + rs.getLong(2) + " " + rs.getDouble(3));
+                for (int col = 4; col <= rs.getMetaData().getColumnCount(); col++) {
+                    row.append(' ').append(rs.getString(col));
+                }
+                out.add(row.toString());
             }
         }
         return out;

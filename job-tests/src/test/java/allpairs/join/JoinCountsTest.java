@@ -29,7 +29,7 @@ class JoinCountsTest {
         Verifier.Counts counts = Verifier.Counts.register(sc.sc());
         List<Runnable> cleanup = new ArrayList<>();
         JavaPairRDD<Integer, Piece> pieces = ThresholdJoin.pieces(sc, kernel, kernel.candidateFilter(3),
-                JoinRowsFixture.rows(rows), null, new int[] {0, rows.length}, options, 4, counts, cleanup);
+                ThresholdJoin.source(sc, JoinRowsFixture.rows(rows)), null, new int[] {0, rows.length}, options, 4, counts, cleanup);
         pieces.count();
         long candidates = counts.candidates().value();
         long verified = counts.verified().value();

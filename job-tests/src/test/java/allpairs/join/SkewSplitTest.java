@@ -54,7 +54,7 @@ class SkewSplitTest {
         OutputOptions options = new OutputOptions(false, null, new OutputOptions.Threshold(true, k), null, false, false);
         LevenshteinKernel kernel = new LevenshteinKernel();
         ByteRows r = JoinRowsFixture.rows(rows);
-        List<Tuple2<Integer, Piece>> pieces = ThresholdJoin.pieces(sc, kernel, kernel.candidateFilter(k), r, null,
+        List<Tuple2<Integer, Piece>> pieces = ThresholdJoin.pieces(sc, kernel, kernel.candidateFilter(k), ThresholdJoin.source(sc, r), null,
                 bounds, options, block, counts, cleanup).collect();
         cleanup.forEach(Runnable::run);
         List<Edge> edges = new ArrayList<>();

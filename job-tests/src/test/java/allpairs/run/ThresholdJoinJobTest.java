@@ -95,6 +95,60 @@ class ThresholdJoinJobTest {
         }
     }
 
+    /**
+     * Rows the executors read (text in splits of 8 bytes): the run gets rows whose data the driver
+     * cannot see ({@code SourcedRows} fails on any row access), so nothing of them is broadcast or
+     * read on the driver, and its edges are a brute-force DP's, --against too.
+     */
+    @Test
+    void rowsReadByTheExecutorsNeverReachTheDriver() throws IOException {
+        SplittableRandom rnd = new SplittableRandom(826);
+        byte[][] all = JoinRowsFixture.lowComplexity(rnd, 40, 2);
+        byte[][] acgt = new byte[all.length + 30][];
+        for (int r = 0; r < acgt.length; r++) {
+            byte[] row = r < all.length ? all[r] : JoinRowsFixture.mutate(acgt[r % 20], r % 3, rnd);
+            acgt[r] = row.length == 0 ? "ACGT".getBytes() : row;
+        }
+        org.apache.spark.api.java.JavaSparkContext sc = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(
+                allpairs.support.TestSpark.session().sparkContext());
+        sc.hadoopConfiguration().setLong(allpairs.join.RowSplits.MAX_SPLIT, 8);
+        try {
+            allpairs.join.SourcedRows query = sourced(sc, Arrays.copyOfRange(acgt, 0, 45), "q.txt");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> query.length(0))
+                    .isInstanceOf(UnsupportedOperationException.class);
+            OutputOptions options = new OutputOptions(false, null, below(2), null, false, false);
+            Path out = dir.resolve("sourced.npy");
+            RunResult r = Jobs.run(JobConfig.of("rows", out.toString(), LevenshteinKernel.NAME, 16, null)
+                    .with(new OutputConfig(out.toString(), OutputFormat.NPY, false, options, null)),
+                    new LevenshteinKernel(), query, null);
+            assertThat(r.joined()).isNotNull();
+            assertThat(EdgeListTest.readEdges(out)).isNotEmpty()
+                    .containsExactlyElementsOf(bruteForce(Arrays.copyOfRange(acgt, 0, 45), null, options));
+            Path against = dir.resolve("against.npy");
+            byte[][] ref = Arrays.copyOfRange(acgt, 45, acgt.length);
+            Jobs.run(JobConfig.of("rows", against.toString(), LevenshteinKernel.NAME, 16, null)
+                    .with(new OutputConfig(against.toString(), OutputFormat.NPY, false, options, null))
+                    .with(new InputConfig("rows", "reference", null)), new LevenshteinKernel(), query,
+                    sourced(sc, ref, "r.txt"));
+            assertThat(EdgeListTest.readEdges(against)).isNotEmpty()
+                    .containsExactlyElementsOf(bruteForce(Arrays.copyOfRange(acgt, 0, 45), ref, options));
+        } finally {
+            sc.hadoopConfiguration().unset(allpairs.join.RowSplits.MAX_SPLIT);
+        }
+    }
+
+    private allpairs.join.SourcedRows sourced(org.apache.spark.api.java.JavaSparkContext sc, byte[][] rows, String name)
+            throws IOException {
+        java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+        for (byte[] row : rows) {
+            text.write(row);
+            text.write('\n');
+        }
+        Path file = Files.write(dir.resolve(name), text.toByteArray());
+        return new allpairs.join.SourcedRows(allpairs.join.RowSplits.read(sc, file.toString(),
+                allpairs.io.InputFormat.TEXT, allpairs.kernel.ElementType.SYMBOL, "levenshtein"));
+    }
+
     private static OutputOptions.Threshold below(double x) {
         return new OutputOptions.Threshold(true, x);
     }

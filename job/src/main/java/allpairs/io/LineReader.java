@@ -17,20 +17,34 @@ final class LineReader {
     private byte[] line = new byte[256];
     private int length;
     private long number;
+    /** Bytes of the input before buf[0], and where the current line began. */
+    private long consumed;
+    private long lineStart;
 
     private final String location;
 
     LineReader(InputStream in, String location) {
+        this(in, location, 1);
+    }
+
+    /**
+     * Lines of a part of a file whose first line is line {@code firstNumber} of the file (a split read
+     * on an executor); the byte order mark is skipped only at the file's start.
+     */
+    LineReader(InputStream in, String location, long firstNumber) {
         this.in = in;
         this.location = location;
+        this.number = firstNumber - 1;
     }
 
     /** Reads the next line into {@link #bytes()}; false at the end of the input. */
     boolean next() throws IOException {
         length = 0;
         boolean any = false;
+        lineStart = consumed + pos;
         while (true) {
             if (pos == limit) {
+                consumed += limit;
                 limit = in.read(buf, 0, buf.length);
                 pos = 0;
                 if (limit <= 0) {
@@ -88,6 +102,11 @@ final class LineReader {
 
     int length() {
         return length;
+    }
+
+    /** Where the current line began, in bytes from the start of the stream. */
+    long start() {
+        return lineStart;
     }
 
     /** 1-based number of the current line. */

@@ -18,13 +18,22 @@ final class TextInput {
         ByteRowsBuilder rows = new ByteRowsBuilder(type, kernel, location);
         LineReader lines = new LineReader(in, location);
         while (lines.next()) {
-            int len = SymbolBytes.trimEnd(lines.bytes(), lines.length());
+            int len = row(lines);
             if (len == 0) {
-                throw new UserError("empty line " + lines.number() + " (every line is one sequence)", location);
+                throw emptyLine(lines.number(), location);
             }
             rows.startRow(null);
             rows.append(lines.bytes(), 0, len);
         }
         return rows.build();
+    }
+
+    /** The current line's symbols (trailing whitespace is not one): 0 for an empty line, which is an error. */
+    static int row(LineReader lines) {
+        return SymbolBytes.trimEnd(lines.bytes(), lines.length());
+    }
+
+    static UserError emptyLine(long line, String location) {
+        return new UserError("empty line " + line + " (every line is one sequence)", location);
     }
 }

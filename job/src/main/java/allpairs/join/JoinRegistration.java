@@ -12,5 +12,8 @@ public final class JoinRegistration {
         kryo.register(JoinKey.class);
         kryo.register(JoinEntry.class);
         kryo.register(java.util.HashMap.class);
+        // the executors' read (RowSplits); records, which Kryo's field serializer cannot build
+        kryo.register(allpairs.io.InputSplit.class, new com.esotericsoftware.kryo.serializers.JavaSerializer());
+        kryo.register(allpairs.io.SplitReader.Census.class, new com.esotericsoftware.kryo.serializers.JavaSerializer());
     }
 }

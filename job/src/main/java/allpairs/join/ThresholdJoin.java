@@ -2,6 +2,7 @@ package allpairs.join;
 
 import allpairs.compute.Piece;
 import allpairs.config.OutputOptions;
+import allpairs.kernel.ByteRows;
 import allpairs.kernel.CandidateFilter;
 import allpairs.kernel.Kernel;
 import allpairs.kernel.KernelKind;
@@ -17,7 +18,6 @@ import java.util.Map;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
@@ -85,11 +85,12 @@ public final class ThresholdJoin {
         List<Runnable> cleanup = new ArrayList<>();
         LOG.info("path: join ({}); the plan's tiles are not computed", filter.getClass().getSimpleName());
         long start = System.nanoTime();
-        long edges = sink.write(spark, pieces(sc, kernel, filter, query, reference, plan.rowBounds(), options,
-                SKEW_BLOCK, counts, cleanup), plan);
+        long edges = sink.write(spark, pieces(sc, kernel, filter, source(sc, query),
+                reference == null ? null : source(sc, reference), plan.rowBounds(), options, SKEW_BLOCK, counts,
+                cleanup), plan);
         double seconds = (System.nanoTime() - start) / 1e9;
-        // Only after success, as in Pipeline: a failed or cancelled job's tasks may still be reading the broadcasts
-        // (destroying under them logs Spark's errors; on a stopped context it hangs). On failure they go with the
+        // Only after success, as in Pipeline: a failed or cancelled job's tasks may still be reading the skew table
+        // (destroying under them logs Spark's errors; on a stopped context it hangs). On failure it goes with the
         // session, or with Spark's ContextCleaner.
         cleanup.forEach(Runnable::run);
         return new Result(new Pipeline.Measured(counts.scratch().value(), counts.verified().value(), 0, 0,
@@ -117,32 +118,38 @@ public final class ThresholdJoin {
 
     /**
      * The join's edges keyed by row band ({@code rowBounds}), as the tiled path's emitter keys them.
-     * What to release after the job (its broadcasts, the cached groups) is added to {@code cleanup}.
+     * The rows come from the executors' RDDs only (nothing broadcast); what to release after the job
+     * (the cached groups, the skew table) is added to {@code cleanup}.
+     *
+     * @param reference the --against rows, or null
      */
     static <S> JavaPairRDD<Integer, Piece> pieces(JavaSparkContext sc, Kernel<S> kernel, CandidateFilter filter,
-                                                         Rows query, Rows reference, int[] rowBounds,
-                                                         OutputOptions options, int skewBlock, Verifier.Counts counts,
-                                                         List<Runnable> cleanup) {
+                                                  RowSource query, RowSource reference, int[] rowBounds,
+                                                  OutputOptions options, int skewBlock, Verifier.Counts counts,
+                                                  List<Runnable> cleanup) {
         int partitions = Math.max(2, 4 * sc.defaultParallelism());
         boolean against = reference != null;
-        Broadcast<Rows> q = sc.broadcast(query);
-        Broadcast<Rows> r = against ? sc.broadcast(reference) : q;
-        cleanup.add(q::destroy);
+        JavaRDD<RowGroup> groups = IdenticalRows.groups(query, 0, partitions);
         if (against) {
-            cleanup.add(r::destroy);
-        }
-        JavaRDD<RowGroup> groups = IdenticalRows.groups(sc, q, 0, partitions);
-        if (against) {
-            groups = groups.union(IdenticalRows.groups(sc, r, 1, partitions));
+            groups = groups.union(IdenticalRows.groups(reference, 1, partitions));
         }
         JavaRDD<RowGroup> cached = groups.persist(StorageLevel.MEMORY_AND_DISK()); // sample, keys, own edges
         cleanup.add(() -> cached.unpersist(false));
+        int maxLength = Math.max(query.maxLength(), against ? reference.maxLength() : 0);
         double bound = options.keep().value();
         JoinEdges edges = new JoinEdges(rowBounds, !against, options);
-        JavaPairRDD<Integer, Piece> pieces = SkewSplit.entries(sc, cached, new JoinKeys(filter, q, r), skewBlock,
+        JavaPairRDD<Integer, Piece> pieces = SkewSplit.entries(sc, cached, new JoinKeys(filter), skewBlock,
                 cleanup).groupByKey(partitions)
-                .mapPartitionsToPair(new Verifier<>(kernel, filter, q, r, bound, edges, counts, against));
+                .mapPartitionsToPair(new Verifier<>(kernel, filter, maxLength, bound, edges, counts, against));
         return against ? pieces : pieces.union(cached.mapPartitionsToPair(
-                new WithinGroups<>(kernel, q, bound, edges, options.includeSelf())));
+                new WithinGroups<>(kernel, maxLength, bound, edges, options.includeSelf())));
+    }
+
+    /** A side's rows as a {@link RowSource}: the executors' own, or a driver-read side's shipped in slices. */
+    static RowSource source(JavaSparkContext sc, Rows rows) {
+        if (rows instanceof SourcedRows sourced) {
+            return sourced.source();
+        }
+        return RowSource.fromDriver(sc, (ByteRows) rows, Math.max(2, 4 * sc.defaultParallelism()));
     }
 }

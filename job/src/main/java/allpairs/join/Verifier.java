@@ -4,7 +4,6 @@ import allpairs.compute.Piece;
 import allpairs.kernel.CandidateFilter;
 import allpairs.kernel.Kernel;
 import allpairs.kernel.VectorSupport;
-import allpairs.kernel.Rows;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,7 +11,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.api.java.function.PairFlatMapFunction;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.LongAccumulator;
 import scala.Tuple2;
 
@@ -25,8 +23,7 @@ final class Verifier<S> implements PairFlatMapFunction<Iterator<Tuple2<JoinKey, 
     private static final long serialVersionUID = 1L;
     private final Kernel<S> kernel;
     private final CandidateFilter filter;
-    private final Broadcast<Rows> query;
-    private final Broadcast<Rows> reference;
+    private final int maxLength;
     private final double bound;
     private final JoinEdges edges;
     private final Counts counts;
@@ -49,12 +46,12 @@ final class Verifier<S> implements PairFlatMapFunction<Iterator<Tuple2<JoinKey, 
         }
     }
 
-    Verifier(Kernel<S> kernel, CandidateFilter filter, Broadcast<Rows> query, Broadcast<Rows> reference, double bound,
-             JoinEdges edges, Counts counts, boolean against) {
+    /** @param maxLength the longest row of either side (the scratch's size) */
+    Verifier(Kernel<S> kernel, CandidateFilter filter, int maxLength, double bound, JoinEdges edges, Counts counts,
+             boolean against) {
         this.kernel = kernel;
         this.filter = filter;
-        this.query = query;
-        this.reference = reference;
+        this.maxLength = maxLength;
         this.bound = bound;
         this.edges = edges;
         this.counts = counts;
@@ -72,7 +69,7 @@ final class Verifier<S> implements PairFlatMapFunction<Iterator<Tuple2<JoinKey, 
         if (!cells.hasNext()) {
             return java.util.Collections.emptyIterator();
         }
-        S scratch = kernel.newScratch(Math.max(query.value().maxLength(), reference.value().maxLength()));
+        S scratch = kernel.newScratch(maxLength);
         counts.scratch().add(1);
         if (!VectorSupport.reportOnce()) {
             counts.scalarTasks().add(1);
@@ -129,7 +126,7 @@ final class Verifier<S> implements PairFlatMapFunction<Iterator<Tuple2<JoinKey, 
                     continue;
                 }
                 tally[0]++;
-                if (filter.accept(rows(y.group), y.group.rep, rows(x.group), x.group.rep, bucket, x.pos)) {
+                if (filter.accept(y.group.row(), 0, x.group.row(), 0, bucket, x.pos)) {
                     tally[1]++;
                     double v = value(y.group, x.group, scratch, value);
                     if (edges.passes(v)) {
@@ -148,23 +145,19 @@ final class Verifier<S> implements PairFlatMapFunction<Iterator<Tuple2<JoinKey, 
         if (against ? y.side == x.side : y.rep == x.rep) {
             return false;
         }
-        int ly = rows(y).length(y.rep);
-        int lx = rows(x).length(x.rep);
+        int ly = y.length();
+        int lx = x.length();
         if (ly != lx) {
             return ly < lx;
         }
         return y.side != x.side ? y.side < x.side : y.rep < x.rep;
     }
 
-    private Rows rows(RowGroup g) {
-        return g.side == 0 ? query.value() : reference.value();
-    }
-
     /** The kernel's value, query row first (the tiled path's order with --against; symmetric otherwise). */
     private double value(RowGroup y, RowGroup x, S scratch, double[] out) {
         RowGroup a = y.side <= x.side ? y : x;
         RowGroup b = a == y ? x : y;
-        kernel.computeRow(rows(a), a.rep, rows(b), b.rep, b.rep + 1, bound, scratch, out, 0);
+        kernel.computeRow(a.row(), 0, b.row(), 0, 1, bound, scratch, out, 0);
         return out[0];
     }
 }

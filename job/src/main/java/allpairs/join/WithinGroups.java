@@ -2,10 +2,8 @@ package allpairs.join;
 
 import allpairs.compute.Piece;
 import allpairs.kernel.Kernel;
-import allpairs.kernel.Rows;
 import java.util.Iterator;
 import org.apache.spark.api.java.function.PairFlatMapFunction;
-import org.apache.spark.broadcast.Broadcast;
 import scala.Tuple2;
 
 /**
@@ -16,14 +14,14 @@ import scala.Tuple2;
 final class WithinGroups<S> implements PairFlatMapFunction<Iterator<RowGroup>, Integer, Piece> {
     private static final long serialVersionUID = 1L;
     private final Kernel<S> kernel;
-    private final Broadcast<Rows> rows;
+    private final int maxLength;
     private final double bound;
     private final JoinEdges edges;
     private final boolean includeSelf;
 
-    WithinGroups(Kernel<S> kernel, Broadcast<Rows> rows, double bound, JoinEdges edges, boolean includeSelf) {
+    WithinGroups(Kernel<S> kernel, int maxLength, double bound, JoinEdges edges, boolean includeSelf) {
         this.kernel = kernel;
-        this.rows = rows;
+        this.maxLength = maxLength;
         this.bound = bound;
         this.edges = edges;
         this.includeSelf = includeSelf;
@@ -40,9 +38,9 @@ final class WithinGroups<S> implements PairFlatMapFunction<Iterator<RowGroup>, I
                 continue;
             }
             if (scratch == null) {
-                scratch = kernel.newScratch(rows.value().maxLength());
+                scratch = kernel.newScratch(maxLength);
             }
-            kernel.computeRow(rows.value(), g.rep, rows.value(), g.rep, g.rep + 1, bound, scratch, value, 0);
+            kernel.computeRow(g.row(), 0, g.row(), 0, 1, bound, scratch, value, 0);
             if (edges.passes(value[0])) {
                 out.within(g, value[0]);
             }

@@ -9,6 +9,7 @@ import allpairs.io.AtomicOutput;
 import allpairs.io.ExclusiveLock;
 import allpairs.io.HadoopFs;
 import allpairs.join.CandidateEstimate;
+import allpairs.join.SourcedRows;
 import allpairs.join.ThresholdJoin;
 import allpairs.kernel.CandidateFilter;
 import allpairs.plan.Plan;
@@ -64,10 +65,11 @@ public final class Run {
     public static String explain(JobConfig job, Map<String, String> spark) throws IOException {
         Inputs in = job.input().anyTable() ? readTablesForExplain(job, spark) : validate(job, hadoop(spark));
         Defaults.Resolved resolved = Defaults.resolve(job.plan(), spark, Defaults.cores(spark));
-        Plan plan = plan(job, in, resolved);
-        Map<String, Object> explained = Explain.of(plan, in, resolved, job.output().options().sparse());
-        CandidateFilter filter = joinFilter(job, in, plan, RowsStrategy.choose(in.dataBytes(),
+        Plan joinPlan = ThresholdJoin.plan(in.kernel(), in.query(), in.reference(), resolved.cores());
+        CandidateFilter filter = joinFilter(job, in, joinPlan, RowsStrategy.choose(in.dataBytes(),
                 resolved.broadcastLimit()), spark);
+        Plan plan = filter != null ? joinPlan : plan(job, in, resolved); // the join plans no tiles, here as in a run
+        Map<String, Object> explained = Explain.of(plan, in, resolved, job.output().options().sparse());
         explained.put("path", filter != null ? "join" : "tiles");
         if (filter != null) {
             CandidateEstimate.explain(explained, filter, in.query(), in.reference());
@@ -84,7 +86,9 @@ public final class Run {
         try (SignalGuard guard = SignalGuard.install(job.output().path(), err)) {
             Configuration hadoop = hadoop(spark);
             // A table is read through Spark SQL: it waits for the session (in == null until then).
-            Inputs in = job.input().anyTable() ? checkTargets(job, hadoop) : validate(job, hadoop);
+            // The join path's text rows wait for the executors (ExecutorRead), as a table waits for Spark SQL.
+            Inputs in = job.input().anyTable() || ExecutorRead.applies(job, spark, hadoop) ? checkTargets(job, hadoop)
+                    : validate(job, hadoop);
             boolean ownSession = requireMaster(spark);
             Path target = new Path(job.output().path());
             FileSystem outputFs = HadoopFs.of(target, hadoop);
@@ -108,7 +112,8 @@ public final class Run {
                 ? SparkSessions.forProgress(conf) : conf);
         try {
             guard.watch(session);
-            return run(session, job, in != null ? in : Inputs.read(job, hadoop, session), output, err, hadoop);
+            return run(session, job, in != null ? in : job.input().anyTable() ? Inputs.read(job, hadoop, session)
+                    : ExecutorRead.read(job, hadoop, session, spark), output, err, hadoop);
         } finally {
             if (ownSession) {
                 if (!TaskDrain.awaitIdle(session.sparkContext(), TASK_DRAIN_SECONDS)) {
@@ -204,7 +209,8 @@ public final class Run {
     private static CandidateFilter joinFilter(JobConfig job, Inputs in, Plan plan, RowsStrategy rows,
                                               Map<String, String> settings) {
         return ThresholdJoin.filter(in.kernel(), in.reference() != null, job.output().options(),
-                job.run().checkpoint(), rows == RowsStrategy.BROADCAST, plan.pairs(), settings);
+                job.run().checkpoint(), rows == RowsStrategy.BROADCAST || in.query() instanceof SourcedRows,
+                plan.pairs(), settings);
     }
 
     static Plan plan(JobConfig job, Inputs in, Defaults.Resolved resolved) {
