@@ -56,7 +56,7 @@ with_class_sharing() {
     case "$cp" in "$conf:"*|"$conf/:"*) cp="${cp#*:}:${cp%%:*}" ;; esac
   fi
   local archive
-  archive="$ROOT/job/target/cds/$( { echo "$cp"; ls -lL --time-style=+%s "$SPARK_JARS_HOME/jars" "$JAR" \
+  archive="$ROOT/job/target/cds/$( { echo "$cp"; oops_mode "${cmd[@]}"; ls -lL --time-style=+%s "$SPARK_JARS_HOME/jars" "$JAR" \
     "$(readlink -f "$(command -v "${cmd[0]}")")"; } | sha1sum | cut -c1-20).jsa"
   if [ "$1" = train ] && [ ! -s "$archive" ]; then train_class_archive "$archive" "${cmd[0]}" "$cp" "${cmd[@]:3}" || true; fi
   # JVM warnings (a stale archive is one) go to stderr: stdout carries only the summary JSON.
@@ -66,6 +66,20 @@ with_class_sharing() {
   else
     printf '%s\0' "${cmd[@]}"
   fi
+}
+
+# "nocoops" when the heap is too large for compressed pointers (-Xmx of 32 GiB or more): the JVM then maps
+# another base archive, and an archive made over the usual one would not load.
+oops_mode() {
+  local a mb=0
+  for a in "$@"; do
+    case "$a" in
+      -Xmx*[gG]) mb=$(( ${a//[^0-9]/} * 1024 )) ;;
+      -Xmx*[mM]) mb=${a//[^0-9]/} ;;
+      -XX:-UseCompressedOops) mb=999999999 ;;
+    esac
+  done
+  [ "$mb" -lt 32768 ] || echo nocoops
 }
 
 # train_class_archive ARCHIVE JAVA CLASSPATH [java options] SparkSubmit ...: a tiny levenshtein run on 4 reads
