@@ -23,7 +23,7 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 BENCH_JAR="$ROOT/bench/target/benchmarks.jar"
 TRACE="$ROOT/bench/startup-log4j2.properties"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/allpairs-startup.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
+[ -n "${ALLPAIRS_BENCH_KEEP:-}" ] || trap 'rm -rf "$WORK"' EXIT # ALLPAIRS_BENCH_KEEP=1: keep the traces
 printf 'ACGTACGTAC\nACGTACGTTC\nACGAACGTAC\nTTGTACGTAC\n' > "$WORK/reads.txt"
 mapfile -t OPENS < "$ROOT/conf/java17-opens"
 unset SPARK_HOME
@@ -75,15 +75,18 @@ phases() {
       if (!("jvm" in mark)) { print "no trace"; exit 1 }
       mark["end"] = tt[2] - jvm
       pre = jvm - tt[1]
+      # without our marks (an older checkout, the bare session) a phase runs on to the next mark there is
       if (!("session" in mark)) mark["session"] = at("bm")
-      if (!("spark" in mark)) mark["spark"] = 0
-      printf "%s %s %s %s %s %s %s %s %s %s %s %s %s\n", pre, span("jvm", "run"), span("run", "spark"), span("spark", "ctx"),
-        span("ctx", "session"), span("session", "plan"), span("plan", "job"), span("job", "jobend"), span("jobend", "wrote"),
-        span(at("wrote") >= 0 ? "wrote" : "jobend", "stop"), span("stop", "end"), (warm == "" ? "-" : warm), tt[2] - tt[1]
+      stopFrom = ("wrote" in mark) ? "wrote" : ("jobend" in mark) ? "jobend" : "session"
+      printf "%s %s %s %s %s %s %s %s %s %s %s %s %s\n", pre, span("jvm", ("run" in mark) ? "run" : ("spark" in mark) ? "spark" : "ctx"),
+        ("run" in mark) ? span("run", "spark") : "-", ("spark" in mark) ? span("spark", "ctx") : "-", span("ctx", "session"),
+        span("session", "plan"),
+        span("plan", "job"), span("job", "jobend"), span("jobend", "wrote"), span(stopFrom, "stop"), span("stop", "end"),
+        (warm == "" ? "-" : warm), tt[2] - tt[1]
     }' "$1.err"
 }
 
-LABELS=("submit.sh and launcher, to the driver JVM's start" "JVM start, SparkSubmit, class loading, to our Run"
+LABELS=("submit.sh and launcher, to the driver JVM's start" "JVM start, SparkSubmit, class loading, to our Run (*)"
   "our checks and input reading (Hadoop FS init)" "SparkSession builder, to SparkContext" "SparkContext start, to session up"
   "planning (driver)" "broadcast and job set-up" "the job: tasks, first JIT, warm-up" "commit"
   "session stop" "JVM exit (shutdown hooks)" "  of which VectorWarmup (ms)" "total (traced run)")
@@ -115,6 +118,7 @@ for ((i = 1; i <= RUNS; i++)); do
   phases "$WORK/bare.$i" >> "$WORK/phases.bare"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "(*) where a checkout lacks a mark, the phase before it runs on to the next mark (the bare session: to SparkContext)"
 
 printf '%-55s' "median of $RUNS, ms"
 for c in "${checkouts[@]}"; do printf '%14s' "$(basename "$c")"; done
