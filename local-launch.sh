@@ -30,7 +30,7 @@ cached_launcher_command() {
   file="$dir/$key"
   if [ ! -s "$file" ]; then
     mkdir -p "$dir"
-    launcher_command "$@" > "$file.$$" || { rm -f "$file.$$"; return 1; }
+    ( launcher_command "$@" ) > "$file.$$" || { rm -f "$file.$$"; return 1; }
     mv -f "$file.$$" "$file"
     # a few hundred sets of options at most (tests use many)
     if [ "$(find "$dir" -maxdepth 1 -type f | wc -l)" -gt 400 ]; then
