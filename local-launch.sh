@@ -56,8 +56,10 @@ with_class_sharing() {
     case "$cp" in "$conf:"*|"$conf/:"*) cp="${cp#*:}:${cp%%:*}" ;; esac
   fi
   local archive
-  archive="$ROOT/job/target/cds/$( { echo "$cp"; oops_mode "${cmd[@]}"; ls -lL --time-style=+%s "$SPARK_JARS_HOME/jars" "$JAR" \
-    "$(readlink -f "$(command -v "${cmd[0]}")")"; } | sha1sum | cut -c1-20).jsa"
+  # The job jar by content: the build is reproducible, so a rebuild of unchanged sources keeps the archive
+  # (Spark's jars keep their repository times; the JVM checks those itself).
+  archive="$ROOT/job/target/cds/$( { echo "$cp"; oops_mode "${cmd[@]}"; sha1sum < "$JAR"
+    ls -lL --time-style=+%s "$SPARK_JARS_HOME/jars" "$(readlink -f "$(command -v "${cmd[0]}")")"; } | sha1sum | cut -c1-20).jsa"
   if [ "$1" = train ] && [ ! -s "$archive" ]; then train_class_archive "$archive" "${cmd[0]}" "$cp" "${cmd[@]:3}" || true; fi
   # JVM warnings (a stale archive is one) go to stderr: stdout carries only the summary JSON.
   if [ -s "$archive" ]; then
