@@ -7,6 +7,12 @@
 #    neither parses nor verifies them (about a third of a tiny run's CPU). ALLPAIRS_CDS=off turns it off.
 # Nothing here runs with SPARK_HOME: an installation's bin/spark-submit starts the job as it always does.
 
+# Name, size and time of each of Spark's jars (not `ls -l`: its "total" of blocks changes when a build copies
+# the same jars again).
+jar_stamps() {
+  stat -L -c '%n %s %Y' "$SPARK_JARS_HOME"/jars/*
+}
+
 # The environment Spark's launcher reads, and the files it reads, as one hash.
 launch_key() {
   local conf_dir=${SPARK_CONF_DIR:-} f
@@ -16,7 +22,7 @@ launch_key() {
     for f in "$(properties_file_option "$@")" "$conf_dir/spark-defaults.conf" "$conf_dir/java-opts"; do
       if [ -n "$f" ] && [ -f "$f" ]; then printf '%s\n' "$f"; cat "$f"; fi
     done
-    ls -l --time-style=+%s "$SPARK_JARS_HOME/jars"
+    jar_stamps
     command -v "$JAVA"
   } | sha1sum | cut -c1-20
 }
@@ -59,7 +65,7 @@ with_class_sharing() {
   # The job jar by content: the build is reproducible, so a rebuild of unchanged sources keeps the archive
   # (Spark's jars keep their repository times; the JVM checks those itself).
   archive="$ROOT/job/target/cds/$( { echo "$cp"; oops_mode "${cmd[@]}"; sha1sum < "$JAR"
-    ls -lL --time-style=+%s "$SPARK_JARS_HOME/jars" "$(readlink -f "$(command -v "${cmd[0]}")")"; } | sha1sum | cut -c1-20).jsa"
+    jar_stamps; stat -L -c '%n %s %Y' "$(readlink -f "$(command -v "${cmd[0]}")")"; } | sha1sum | cut -c1-20).jsa"
   if [ "$1" = train ] && [ ! -s "$archive" ]; then train_class_archive "$archive" "${cmd[0]}" "$cp" "${cmd[@]:3}" || true; fi
   # JVM warnings (a stale archive is one) go to stderr: stdout carries only the summary JSON.
   if [ -s "$archive" ]; then
