@@ -22,6 +22,8 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 die() { echo "submit.sh: error: $*" >&2; exit 2; }
 # shellcheck source=build.sh
 source "$ROOT/build.sh"
+# shellcheck source=local-launch.sh
+source "$ROOT/local-launch.sh"
 
 
 # Prints the final command NUL-separated, the way bin/spark-class gets it from Spark's launcher.
@@ -67,10 +69,15 @@ run_spark_submit() {
     export SPARK_HOME="$SPARK_JARS_HOME"
     local use_launcher=1
   fi
-  local cmd=() all=(${ours[@]+"${ours[@]}"} ${spark_args[@]+"${spark_args[@]}"} --class "$MAIN_CLASS" "$JAR" "$@")
+  # The job's options follow the jar unchanged, so the command up to the jar is what the launcher decides
+  # (local-launch.sh: kept per set of options, with class-data sharing).
+  local cmd=() all=(${ours[@]+"${ours[@]}"} ${spark_args[@]+"${spark_args[@]}"} --class "$MAIN_CLASS" "$JAR")
+  local train=train; [ "$dry_run" = 0 ] || train=notrain
   while IFS= read -r -d '' a; do cmd+=("$a"); done < <(
-    if [ -n "${use_launcher:-}" ]; then SPARK_HOME_SET="" launcher_command "${all[@]}"; else launcher_command "${all[@]}"; fi)
+    if [ -n "${use_launcher:-}" ]; then SPARK_HOME_SET="" cached_launcher_command "${all[@]}" | with_class_sharing "$train"
+    else launcher_command "${all[@]}"; fi)
   [ ${#cmd[@]} -gt 0 ] || die "could not build the spark-submit command"
+  cmd+=("$@")
   if [ "$dry_run" = 1 ]; then
     printf '%q ' "${cmd[@]}"; echo
     return 0

@@ -8,6 +8,7 @@
 #                                      tiled path vs RapidFuzz cdist in row chunks, jobs through submit.sh
 #   bench/bench.sh e2e align [options] sw BLOSUM62 on 2,000 generated proteins (a few over 5,000): the job at local[2] vs parasail_aligner
 #   bench/bench.sh e2e seed-c [options] the seed kernel, job at local[2] vs its C/OpenMP loop (bench/c, gcc) at 2 threads
+#   bench/bench.sh startup [--runs N] [--before DIR]  where a tiny local run's wall time goes (bench/startup.sh)
 #   bench/bench.sh e2e dtw [options]    dtw on ECG windows and random walks, job at local[2] vs numba prange (2 threads),
 #                                      dense and pruned (--top-k, --keep below), edges checked against the dense run
 # Builds bench/target/benchmarks.jar (mvn package of bench and job) when missing or older than the sources.
@@ -32,6 +33,8 @@ case "${1:-}" in
     shift; build_bench_jar
     # Spark's jars for slf4j (the kernels' VectorSupport logs through it); JMH's forks inherit the class path
     exec "$JAVA" -cp "$BENCH_JAR:$SPARK_JARS/*" allpairs.bench.KernelBenchMain "$@" ;;
+  startup)
+    shift; exec "$ROOT/bench/startup.sh" "$@" ;;
   e2e)
     shift; build_bench_jar
     cd "$ROOT"
@@ -51,6 +54,7 @@ case "${1:-}" in
     echo "       bench/bench.sh e2e join [--reads M] [--tiled-reads T,T|none] [--peer on|off] [--format npy|parquet] [--driver-memory MEM] [--dir DIR]" >&2
     echo "       bench/bench.sh e2e align [--rows M] [--seed S] [--dir DIR]" >&2
     echo "       bench/bench.sh e2e seed-c [--rows M] [--cols N] [--seed S] [--dir DIR]" >&2
+    echo "       bench/bench.sh startup [--runs N] [--before DIR]" >&2
     echo "       bench/bench.sh e2e dtw [--windows W] [--length L] [--walks M] [--walk-length N] [--seed S] [--dir DIR] [--python CMD] [--cases LIST]" >&2
     exit 2 ;;
 esac

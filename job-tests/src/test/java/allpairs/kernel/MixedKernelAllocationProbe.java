@@ -7,10 +7,10 @@ import java.util.SplittableRandom;
 
 /**
  * Run by {@link MixedKernelAllocationTest} in a JVM of its own (issue 25, "a JVM that ran levenshtein's
- * lanes"): the lane paths' first step ({@link VectorSupport#PRESENT}), then levenshtein's LongVector lanes (one-
- * and two-word patterns, with and without a bound), then sw's and nw's tile rows, each warmed until a pass
- * allocates under a byte per pair (at most {@link #MAX_PASSES}); one line per kernel ({@code KERNEL pairs=P
- * bytes=B}) and the operator-cache entries the kernels added after the warm-up ({@code cache-misses=N}).
+ * lanes"): planning, which must not warm the Vector API up ({@link #plansWithoutWarmUp}), then
+ * levenshtein's LongVector lanes (one- and two-word patterns, with and without a bound), then sw's and nw's
+ * tile rows, each warmed until a pass allocates under a byte per pair (at most {@link #MAX_PASSES}); one line
+ * per kernel ({@code KERNEL pairs=P bytes=B}) and the operator-cache entries the kernels added after the warm-up ({@code cache-misses=N}).
  * Before {@link VectorWarmup}, about one run in seven on a loaded machine ended with sw and/or nw still
  * allocating (7 KB to 700 KB per pair): a class_check trap in the shared operator cache's profile, added up
  * over the lane loop's inlined look-ups, made C2 give up type profiles and the store intrinsics (see
@@ -29,6 +29,7 @@ public final class MixedKernelAllocationProbe {
         if (!VectorSupport.PRESENT) {
             throw new IllegalStateException("run with --add-modules jdk.incubator.vector");
         }
+        plansWithoutWarmUp();
         int cached = OperatorCaches.filled();
         levenshtein();
         AlignmentReferenceTest.Case c = AlignmentReferenceTest.read("sw-BLOSUM62.tsv");
@@ -44,6 +45,22 @@ public final class MixedKernelAllocationProbe {
             warm(kernel, k, ragged(rows), m, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY);
         }
         System.out.println("cache-misses=" + (OperatorCaches.filled() - cached));
+    }
+
+    /**
+     * Issue 27: what a driver asks while planning (every kernel's scratch size, the lane counts) leaves the
+     * Vector API cold ({@code planning-warmed=false}); the first lane scratch warms it, before any lane
+     * operation ({@code scratch-warmed=true}).
+     */
+    private static void plansWithoutWarmUp() {
+        for (String kernel : List.of("levenshtein", "sw", "nw", "dtw", "seed")) {
+            boolean alignment = kernel.equals("sw") || kernel.equals("nw");
+            Kernels.configured(kernel, alignment ? List.of("matrix=BLOSUM62") : List.of()).scratchBytes(100);
+        }
+        System.out.println("lanes=" + MyersLanes.LANES + "," + IntAlignment.LANES + "," + DtwLanes.WIDTH
+                + " planning-warmed=" + VectorSupport.warmed());
+        new LevenshteinKernel().newScratch(100);
+        System.out.println("scratch-warmed=" + VectorSupport.warmed());
     }
 
     /** Rows of 20..60 symbols (one word) and 90..120 (two words), 4 symbols: every lane path. */

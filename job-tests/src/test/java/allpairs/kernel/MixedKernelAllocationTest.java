@@ -32,6 +32,7 @@ class MixedKernelAllocationTest {
                 .containsPattern("(?m)^levenshtein pairs=\\d+ bytes=0$")
                 .containsPattern("(?m)^sw pairs=\\d+ bytes=0$")
                 .containsPattern("(?m)^nw pairs=\\d+ bytes=0$")
-                .contains("cache-misses=0");
+                .contains("cache-misses=0")
+                .contains("planning-warmed=false", "scratch-warmed=true"); // issue 27: a driver that only plans
     }
 }

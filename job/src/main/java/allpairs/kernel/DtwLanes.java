@@ -32,6 +32,7 @@ final class DtwLanes {
     private final int[] columns = new int[WIDTH];
 
     private DtwLanes(int maxValues) {
+        VectorSupport.warm();
         this.y = new double[maxValues * WIDTH];
         this.prev = new double[(maxValues + 1) * WIDTH];
         this.cur = new double[(maxValues + 1) * WIDTH];

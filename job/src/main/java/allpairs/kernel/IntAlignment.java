@@ -38,6 +38,7 @@ final class IntAlignment {
         final int[] next = new int[1];
 
         LaneScratch(int maxLength) {
+            VectorSupport.warm();
             h = new short[2 * (maxLength + 1) * LANES];
         }
     }
@@ -53,6 +54,7 @@ final class IntAlignment {
         final int[] lanePos = new int[BYTE_LANES];
 
         ByteScratch(int maxLength) {
+            VectorSupport.warm();
             h = new byte[2 * (maxLength + 1) * BYTE_LANES];
         }
     }

@@ -29,6 +29,10 @@ final class MyersLanes {
     private final long[] state = new long[STATE * LANES];
     private final int[] offset = new int[LANES];
 
+    MyersLanes() {
+        VectorSupport.warm(); // before this JVM's first lane operation
+    }
+
     /** Bytes of one instance (0 without the module: none is made). */
     static long bytes() {
         return AVAILABLE ? 8L * (2 * CHUNK + STATE) * LANES + 4L * LANES : 0;

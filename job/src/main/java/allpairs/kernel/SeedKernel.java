@@ -65,6 +65,9 @@ public final class SeedKernel extends DescribedByteKernel<SeedKernel.Scratch> {
         Scratch(int n) {
             this.tmp = new double[Math.addExact(Math.multiplyExact(n, n), SeedLanes.overshoot())];
             this.sum = new int[n];
+            if (SeedLanes.AVAILABLE) {
+                VectorSupport.warm(); // before this JVM's first lane operation
+            }
             int lanesN = SeedLanes.AVAILABLE ? n : 0;
             this.sumAsDouble = new double[lanesN];
             this.wrapBelow = new double[lanesN];

@@ -7,23 +7,45 @@ package allpairs.kernel;
  */
 public final class VectorSupport {
     /**
-     * The module is in the boot layer. Each kernel's SIMD path also has a switch of its own to turn it off.
-     * Every lane path reads this first, so the operator caches are filled ({@link VectorWarmup}) before
-     * any kernel's first vector operation.
+     * The module is in the boot layer (cheap: a driver that only plans reads this and the lane counts).
+     * Each kernel's SIMD path also has a switch of its own to turn it off.
      */
-    public static final boolean PRESENT = presentAndWarm();
+    public static final boolean PRESENT = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(VectorSupport.class);
     private static volatile boolean reported;
+    private static volatile boolean warmed;
 
     private VectorSupport() {
     }
 
-    private static boolean presentAndWarm() {
-        boolean present = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-        if (present) {
-            VectorWarmup.run();
+    /**
+     * Fills the Vector API's operator caches ({@link VectorWarmup}, about 0.1 s) once per JVM, where
+     * kernels compute: every lane path's scratch calls this before its first vector operation, so a
+     * driver that only plans (scratch sizes, lane counts) never pays it.
+     */
+    static void warm() {
+        Warm.done();
+    }
+
+    /** Whether {@link #warm} ran in this JVM. */
+    static boolean warmed() {
+        return warmed;
+    }
+
+    /** The warm-up in a class initialiser: once per JVM, and a second caller waits for the first. */
+    private static final class Warm {
+        static {
+            if (PRESENT) {
+                long start = System.nanoTime();
+                VectorWarmup.run();
+                LOG.debug("Vector API warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
+            }
+            warmed = true;
         }
-        return present;
+
+        static void done() {
+            // the class initialiser did the work
+        }
     }
 
     /** Logs, once per JVM (an executor), which paths its kernels take; returns {@link #PRESENT}. */

@@ -84,6 +84,7 @@ public final class Run {
      */
     public static RunResult execute(JobConfig job, Map<String, String> spark, PrintStream err) throws IOException {
         try (SignalGuard guard = SignalGuard.install(job.output().path(), err)) {
+            LOG.debug("checking paths and reading inputs"); // a start-up phase's mark (bench/startup.sh)
             Configuration hadoop = hadoop(spark);
             // A table is read through Spark SQL: it waits for the session (in == null until then).
             // The join path's text rows wait for the executors (ExecutorRead), as a table waits for Spark SQL.
@@ -111,6 +112,7 @@ public final class Run {
         SparkSession session = SparkSessions.start(job.run().progressSeconds() > 0
                 ? SparkSessions.forProgress(conf) : conf);
         try {
+            LOG.debug("Spark session started");
             guard.watch(session);
             return run(session, job, in != null ? in : job.input().anyTable() ? Inputs.read(job, hadoop, session)
                     : ExecutorRead.read(job, hadoop, session, spark), output, err, hadoop);

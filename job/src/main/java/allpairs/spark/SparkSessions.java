@@ -46,6 +46,19 @@ public final class SparkSessions {
     }
 
     public static SparkSession start(SparkConf conf) {
-        return SparkSession.builder().config(configure(conf)).getOrCreate();
+        return SparkSession.builder().config(forLocalMaster(configure(conf))).getOrCreate();
+    }
+
+    /**
+     * On a local master nobody watches the web UI of a run that lasts seconds, and starting it (Jetty
+     * and some 40 handlers) is about a tenth of a tiny run's start-up: off there unless the user's or the
+     * cluster's configuration turns it on (issue 27). The event log stays Spark's default (off) unless
+     * configured; other masters are left as they are.
+     */
+    public static SparkConf forLocalMaster(SparkConf conf) {
+        if (conf.get("spark.master", "").startsWith("local")) {
+            conf.setIfMissing("spark.ui.enabled", "false");
+        }
+        return conf;
     }
 }
