@@ -45,6 +45,8 @@ final class TopKBounds extends TileBounds {
     private long[] spareKeys = new long[0];
     /** Pairs recomputed exactly for a column's or a diagonal tile row's K best (for tests). */
     long recomputed;
+    /** Pairs the kernel computed in rows visited best first ({@link #orderedRow}; for tests). */
+    long visited;
 
     /**
      * @param minChunk the kernel's preferred fewest columns per call ({@link allpairs.kernel.Kernel#minTileWidth})
@@ -84,13 +86,62 @@ final class TopKBounds extends TileBounds {
             } else {
                 java.util.Arrays.fill(stopped, 0, cells, false);
             }
-            int longest = Math.max(tile.width(), tile.height());
-            if (order.length < longest) {
-                order = new int[longest];
-                keys = new long[longest];
-                spareOrder = new int[longest];
-                spareKeys = new long[longest];
+        }
+        int longest = Math.max(tile.width(), tile.height());
+        if (active && order.length < longest) {
+            order = new int[longest];
+            keys = new long[longest];
+            spareOrder = new int[longest];
+            spareKeys = new long[longest];
+        }
+    }
+
+    @Override
+    public boolean ordersRows() {
+        return active;
+    }
+
+    /**
+     * Row r's entries hold lower bounds (never better than exact): visited best first, each computed under the
+     * row's K-th best so far (exact within it, else out), until the first whose bound ranks after a full heap's
+     * K-th; it and all later ones rank after the row's K best whatever their exact values. Mirrored, the entries
+     * not made exact are marked stopped, for their columns' repair ({@link #finish}).
+     */
+    @Override
+    public void orderedRow(int r, int first, double[] block, Exact exact) {
+        seen = block;
+        bound(r, first, tile.width()); // the row's heap, seeded on a diagonal tile
+        int w = tile.width();
+        int i = tile.rowStart() + r;
+        int n = 0;
+        for (int c = first; c < w; c++) {
+            if (!square || i != tile.colStart() + c || includeSelf) {
+                order[n] = c;
+                keys[n++] = sortKey(block[r * w + c]);
             }
+        }
+        sortByKey(n);
+        int o = 0;
+        for (; o < n; o++) {
+            int c = order[o];
+            int j = tile.colStart() + c;
+            if (row.size() >= k && !row.better(j, block[r * w + c], row.worstPartner(), row.threshold())) {
+                break;
+            }
+            double kth = row.threshold();
+            double v = exact.value(r, c, kth);
+            visited++;
+            block[r * w + c] = v;
+            boolean beyond = ascending ? v > kth : v < kth;
+            if (mirrored) {
+                stopped[r * w + c] = beyond;
+            }
+            if (!beyond) {
+                row.offer(j, v);
+            }
+        }
+        for (; mirrored && o < n; o++) {
+            stopped[r * w + order[o]] = true;
         }
     }
 

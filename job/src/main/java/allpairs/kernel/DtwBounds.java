@@ -53,18 +53,22 @@ final class DtwBounds {
             pruned[KIM]++;
             return false;
         }
-        Arrays.fill(rest, 0, n + 1, 0.0);
         if (n != m) {
+            Arrays.fill(rest, 0, n + 1, 0.0);
             return true;
         }
         DtwEnvelopes ey = y == x ? xEnvelopes : yEnvelopes;
         ey.prepare(y, j, d, w);
+        xEnvelopes.prepare(x, i, d, w);
+        if (DtwLanes.AVAILABLE && vectorKeoghPrunes(xs, xOff, ys, yOff, n * d, ey, t)) {
+            pruned[KEOGH]++;
+            return false;
+        }
         lastBound = keogh(xs, xOff, n, d, ey.upper(), ey.lower(), yOff, t, eq);
         if (lastBound > t) {
             pruned[KEOGH]++;
             return false;
         }
-        xEnvelopes.prepare(x, i, d, w);
         lastBound = keogh(ys, yOff, n, d, xEnvelopes.upper(), xEnvelopes.lower(), xOff, t, ec);
         if (lastBound > t) {
             pruned[KEOGH]++;
@@ -76,6 +80,54 @@ final class DtwBounds {
 
     double lastBound() {
         return lastBound;
+    }
+
+    /**
+     * LB_Keogh both ways on the SIMD lanes, summed out of step order, as a cheap first filter: true (with
+     * {@link #lastBound} set) when a sum exceeds t raised by {@link #slack} for its {@code len} terms. Most
+     * pairs a tight bound rules out stop here; the others go on to the step-order sums, which give the
+     * rest terms.
+     */
+    private boolean vectorKeoghPrunes(double[] xs, int xOff, double[] ys, int yOff, int len, DtwEnvelopes ey,
+                                      double t) {
+        double limit = slack(t, len);
+        double sum = DtwLaneLoops.keoghSum(xs, xOff, len, ey.upper(), ey.lower(), yOff, limit);
+        if (sum <= limit) {
+            sum = DtwLaneLoops.keoghSum(ys, yOff, len, xEnvelopes.upper(), xEnvelopes.lower(), xOff, limit);
+        }
+        if (sum <= limit) {
+            return false;
+        }
+        lastBound = Math.max(Math.nextUp(t), shrink(sum, len));
+        return true;
+    }
+
+    /**
+     * Cheap lower bounds of the squared distances of row i against rows jFrom..jTo-1 of y, into
+     * {@code out[at ..]}: LB_Kim, and for equally long rows the larger LB_Keogh of y's row against x's
+     * envelope (lanewise and {@link #shrink}ed where the lanes are used). For {@code --top-k}'s best-first
+     * visit ({@link DtwKernel#lowerBounds}).
+     */
+    void lowerBounds(DoubleRows x, int i, DoubleRows y, int jFrom, int jTo, int d, int w, double[] out, int at) {
+        double[] xs = x.data();
+        double[] ys = y.data();
+        int xOff = x.offset(i);
+        int n = x.length(i) / d;
+        xEnvelopes.prepare(x, i, d, w);
+        for (int j = jFrom; j < jTo; j++) {
+            int yOff = y.offset(j);
+            int m = y.length(j) / d;
+            double lb = kim(xs, xOff, n, ys, yOff, m, d);
+            if (n == m) {
+                double keogh = DtwLanes.AVAILABLE
+                        ? shrink(DtwLaneLoops.keoghSum(ys, yOff, n * d, xEnvelopes.upper(), xEnvelopes.lower(), xOff,
+                                Double.POSITIVE_INFINITY), n * d)
+                        : keogh(ys, yOff, n, d, xEnvelopes.upper(), xEnvelopes.lower(), xOff,
+                                Double.POSITIVE_INFINITY, ec);
+                lb = Math.max(lb, keogh);
+            }
+            out[at + (j - jFrom)] = lb;
+        }
     }
 
     /** LB_Kim: the cost of the first cell plus that of the last (one cell when both rows have one step). */
@@ -135,5 +187,13 @@ final class DtwBounds {
      */
     static double slack(double t, int n) {
         return t <= 0 ? t : t * (1 + (8.0 * n + 16) * 0x1p-53);
+    }
+
+    /**
+     * A sum of {@code n} non-negative terms taken out of step order, lowered by as much as {@link #slack}
+     * raises a threshold: then at most the squared DTW of the pair whose terms they are (docs/kernels.md).
+     */
+    static double shrink(double sum, int n) {
+        return sum * (1 - (8.0 * n + 16) * 0x1p-53);
     }
 }

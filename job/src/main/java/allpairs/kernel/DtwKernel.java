@@ -156,6 +156,18 @@ public final class DtwKernel extends DoubleKernel<DtwKernel.Scratch> {
         return true;
     }
 
+    /** LB_Kim and LB_Keogh of each pair ({@link DtwBounds#lowerBounds}), as distances. */
+    @Override
+    public boolean lowerBounds(Rows a, int i, Rows b, int jFrom, int jTo, Scratch scratch, double[] out,
+                               int outOffset) {
+        scratch.pruned.bounds().lowerBounds((DoubleRows) a, i, (DoubleRows) b, jFrom, jTo, channels, band(), out,
+                outOffset);
+        for (int at = outOffset; at < outOffset + (jTo - jFrom); at++) {
+            out[at] = Math.sqrt(out[at]);
+        }
+        return true;
+    }
+
     /** The bounds of the cascade under a bound, as the summary names them (docs/kernels.md, "DTW pruning"). */
     @Override
     public List<String> prunedBy() {

@@ -79,6 +79,46 @@ final class DtwLaneLoops {
         return a.min(b).reduceLanes(VectorOperators.MIN) > t;
     }
 
+    /**
+     * LB_Keogh's squared sum of a[aOff ..] (len values) against the envelope upper/lower[eOff ..], summed
+     * lanewise (not in step order: callers compare it with {@link DtwBounds#slack} of len terms, or shrink it,
+     * see docs/kernels.md); stops, returning the partial sum, once it exceeds {@code limit} (checked every
+     * 4 vectors). Each value's term is exactly the scalar {@link DtwBounds#keogh} term: at most one of
+     * max(v - up, 0) and min(v - lo, 0) is non-zero, since lo &lt;= up.
+     */
+    static double keoghSum(double[] a, int aOff, int len, double[] upper, double[] lower, int eOff, double limit) {
+        final int h = LANES;
+        double sum = 0;
+        int v = 0;
+        // Four vectors per iteration, reduced to a scalar: no vector lives across iterations (C2 may box it).
+        for (; v + 4 * h <= len; v += 4 * h) {
+            final DoubleVector d0 = keoghDiff(a, aOff + v, upper, lower, eOff + v);
+            final DoubleVector d1 = keoghDiff(a, aOff + v + h, upper, lower, eOff + v + h);
+            final DoubleVector d2 = keoghDiff(a, aOff + v + 2 * h, upper, lower, eOff + v + 2 * h);
+            final DoubleVector d3 = keoghDiff(a, aOff + v + 3 * h, upper, lower, eOff + v + 3 * h);
+            sum += d0.mul(d0).add(d1.mul(d1)).add(d2.mul(d2).add(d3.mul(d3))).reduceLanes(VectorOperators.ADD);
+            if (sum > limit) {
+                return sum;
+            }
+        }
+        for (; v < len; v++) {
+            final double x = a[aOff + v];
+            final double up = upper[eOff + v];
+            final double lo = lower[eOff + v];
+            final double diff = x > up ? x - up : x < lo ? x - lo : 0;
+            sum += diff * diff;
+        }
+        return sum;
+    }
+
+    /** max(x - up, 0) + min(x - lo, 0): x's distance past the envelope (0 inside it), signed. */
+    private static DoubleVector keoghDiff(double[] a, int at, double[] upper, double[] lower, int eAt) {
+        final DoubleVector zero = DoubleVector.zero(SPECIES);
+        final DoubleVector x = DoubleVector.fromArray(SPECIES, a, at);
+        return x.sub(DoubleVector.fromArray(SPECIES, upper, eAt)).max(zero)
+                .add(x.sub(DoubleVector.fromArray(SPECIES, lower, eAt)).min(zero));
+    }
+
     /** One row, one channel: cells lo..hi of every lane, four per iteration. */
     private static void oneChannelRow(double xi, double[] y, int lo, int hi, double[] prev, double[] cur) {
         final int l = WIDTH;

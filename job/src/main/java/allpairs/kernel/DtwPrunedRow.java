@@ -33,6 +33,10 @@ final class DtwPrunedRow {
         return bounds.pruned;
     }
 
+    DtwBounds bounds() {
+        return bounds;
+    }
+
     /** Row i of x against columns jFrom..jTo-1 of y under the squared threshold t (finite). */
     void run(DoubleRows x, int i, DoubleRows y, int jFrom, int jTo, int d, int w, double t, DtwKernel.Scratch s,
              double[] out, int outOffset) {

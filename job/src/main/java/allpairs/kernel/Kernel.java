@@ -132,6 +132,17 @@ public interface Kernel<S> extends Serializable {
         return new long[0];
     }
 
+    /**
+     * Cheap bounds of the values of row i of a against rows jFrom..jTo-1 of b, into {@code out[outOffset + (j -
+     * jFrom)]}: each never closer than the exact value (at most it for a DISTANCE, at least for a SCORE). With
+     * them {@code --top-k} visits a tile row's columns best bound first, each under the K-th best value found
+     * so far, and stops at the first bound that ranks after it (docs/kernels.md). False (the default): none,
+     * nothing written. Must not allocate.
+     */
+    default boolean lowerBounds(Rows a, int i, Rows b, int jFrom, int jTo, S scratch, double[] out, int outOffset) {
+        return false;
+    }
+
     /** The per-partition scratch for rows of at most {@code maxLength} elements. */
     S newScratch(int maxLength);
 
