@@ -40,6 +40,16 @@ public abstract class TileBounds {
     /** Tile entry (r, c) computed again under {@code bound}: exact within it, as the kernel's contract says. */
     public interface Exact {
         double value(int r, int c, double bound);
+
+        /**
+         * Entries (r, cs[0 .. count-1]) of the row-major block computed under {@code bound} in one kernel call
+         * (r's pairs as (i, j): the columns from r's diagonal on). Default: one by one.
+         */
+        default void values(int r, int[] cs, int count, double bound, double[] block, int width) {
+            for (int p = 0; p < count; p++) {
+                block[r * width + cs[p]] = value(r, cs[p], bound);
+            }
+        }
     }
 
     /**

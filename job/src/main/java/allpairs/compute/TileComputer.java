@@ -42,8 +42,8 @@ public final class TileComputer {
         for (int r = 0; r < h; r++) {
             int first = diagonal ? r : 0;
             int i = tile.rowStart() + r - rowOffset;
-            if (bounds.ordersRows() && kernel.lowerBounds(rows, i, cols, colFrom + first, colFrom + w, scratch, block,
-                    r * w + first)) {
+            if (bounds.ordersRows() && kernel.lowerBounds(rows, i, cols, colFrom + first, colFrom + w,
+                    bounds.bound(r, first, w), scratch, block, r * w + first)) {
                 bounds.orderedRow(r, first, block, exact);
             } else {
                 for (int c = first; c < w; ) {
@@ -68,13 +68,27 @@ public final class TileComputer {
     private static <S> TileBounds.Exact exactEntries(Kernel<S> kernel, Rows rows, int rowOffset, Rows cols,
                                                      int colOffset, boolean mirror, Tile tile, S scratch) {
         double[] one = new double[1];
-        return (r, c, bound) -> {
-            int i = tile.rowStart() + r;
-            int j = tile.colStart() + c;
-            int a = mirror ? Math.min(i, j) : i;
-            int b = mirror ? Math.max(i, j) : j;
-            kernel.computeRow(rows, a - rowOffset, cols, b - colOffset, b - colOffset + 1, bound, scratch, one, 0);
-            return one[0];
+        int[] columns = new int[tile.width()];
+        return new TileBounds.Exact() {
+            @Override
+            public double value(int r, int c, double bound) {
+                int i = tile.rowStart() + r;
+                int j = tile.colStart() + c;
+                int a = mirror ? Math.min(i, j) : i;
+                int b = mirror ? Math.max(i, j) : j;
+                kernel.computeRow(rows, a - rowOffset, cols, b - colOffset, b - colOffset + 1, bound, scratch, one, 0);
+                return one[0];
+            }
+
+            @Override
+            public void values(int r, int[] cs, int count, double bound, double[] block, int width) {
+                int colFrom = tile.colStart() - colOffset;
+                for (int p = 0; p < count; p++) {
+                    columns[p] = colFrom + cs[p];
+                }
+                kernel.computeColumns(rows, tile.rowStart() + r - rowOffset, cols, columns, count, bound, scratch,
+                        block, r * width - colFrom);
+            }
         };
     }
 

@@ -27,6 +27,8 @@ final class TopKBounds extends TileBounds {
     private final boolean includeSelf;
     private final int chunk;
     private final boolean stoppedAreBounds;
+    /** A best-first row's columns computed together: the kernel's preferred group ({@link #orderedRow}). */
+    private final int[] batch;
     private Tile tile;
     private boolean active;
     private boolean mirrored;
@@ -60,6 +62,7 @@ final class TopKBounds extends TileBounds {
         this.includeSelf = includeSelf;
         this.chunk = Math.max(CHUNK, minChunk);
         this.stoppedAreBounds = stoppedAreBounds;
+        this.batch = new int[Math.max(1, minChunk)];
     }
 
     @Override
@@ -122,22 +125,31 @@ final class TopKBounds extends TileBounds {
         }
         sortByKey(n);
         int o = 0;
-        for (; o < n; o++) {
-            int c = order[o];
-            int j = tile.colStart() + c;
-            if (row.size() >= k && !row.better(j, block[r * w + c], row.worstPartner(), row.threshold())) {
-                break;
-            }
+        boolean done = false;
+        while (o < n && !done) {
+            // the next entries the K-th so far does not rule out, computed together (the kernel's lanes)
             double kth = row.threshold();
-            double v = exact.value(r, c, kth);
-            visited++;
-            block[r * w + c] = v;
-            boolean beyond = ascending ? v > kth : v < kth;
-            if (mirrored) {
-                stopped[r * w + c] = beyond;
+            int count = 0;
+            for (; o < n && count < batch.length; o++) {
+                int c = order[o];
+                if (row.size() >= k && !row.better(tile.colStart() + c, block[r * w + c], row.worstPartner(), kth)) {
+                    done = true;
+                    break;
+                }
+                batch[count++] = c;
             }
-            if (!beyond) {
-                row.offer(j, v);
+            exact.values(r, batch, count, kth, block, w);
+            visited += count;
+            for (int p = 0; p < count; p++) {
+                int c = batch[p];
+                double v = block[r * w + c];
+                boolean beyond = ascending ? v > kth : v < kth;
+                if (mirrored) {
+                    stopped[r * w + c] = beyond;
+                }
+                if (!beyond) {
+                    row.offer(tile.colStart() + c, v);
+                }
             }
         }
         for (; mirrored && o < n; o++) {

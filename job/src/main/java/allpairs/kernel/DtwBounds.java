@@ -105,29 +105,38 @@ final class DtwBounds {
     /**
      * Cheap lower bounds of the squared distances of row i against rows jFrom..jTo-1 of y, into
      * {@code out[at ..]}: LB_Kim, and for equally long rows the larger LB_Keogh of y's row against x's
-     * envelope (lanewise and {@link #shrink}ed where the lanes are used). For {@code --top-k}'s best-first
-     * visit ({@link DtwKernel#lowerBounds}).
+     * envelope (lanewise and {@link #shrink}ed where the lanes are used). Past the squared threshold t a
+     * bound may be left unrefined (any bound above t). For {@code --top-k} ({@link DtwKernel#lowerBounds}).
      */
-    void lowerBounds(DoubleRows x, int i, DoubleRows y, int jFrom, int jTo, int d, int w, double[] out, int at) {
+    void lowerBounds(DoubleRows x, int i, DoubleRows y, int jFrom, int jTo, int d, int w, double t, double[] out,
+                     int at) {
         double[] xs = x.data();
         double[] ys = y.data();
         int xOff = x.offset(i);
         int n = x.length(i) / d;
         xEnvelopes.prepare(x, i, d, w);
+        double limit = slack(t, n * d);
         for (int j = jFrom; j < jTo; j++) {
             int yOff = y.offset(j);
             int m = y.length(j) / d;
             double lb = kim(xs, xOff, n, ys, yOff, m, d);
-            if (n == m) {
-                double keogh = DtwLanes.AVAILABLE
-                        ? shrink(DtwLaneLoops.keoghSum(ys, yOff, n * d, xEnvelopes.upper(), xEnvelopes.lower(), xOff,
-                                Double.POSITIVE_INFINITY), n * d)
-                        : keogh(ys, yOff, n, d, xEnvelopes.upper(), xEnvelopes.lower(), xOff,
-                                Double.POSITIVE_INFINITY, ec);
-                lb = Math.max(lb, keogh);
+            if (n == m && lb <= t) {
+                lb = Math.max(lb, keoghBound(xs, xOff, ys, yOff, n, d, t, limit));
             }
             out[at + (j - jFrom)] = lb;
         }
+    }
+
+    /** LB_Keogh of y's row against x's envelope ({@link #lowerBounds}), at least the double above t once past it. */
+    private double keoghBound(double[] xs, int xOff, double[] ys, int yOff, int n, int d, double t, double limit) {
+        double[] upper = xEnvelopes.upper();
+        double[] lower = xEnvelopes.lower();
+        if (!DtwLanes.AVAILABLE) {
+            return keogh(ys, yOff, n, d, upper, lower, xOff, t, ec); // step order: a bound as it is
+        }
+        double sum = DtwLaneLoops.keoghSum(ys, yOff, n * d, upper, lower, xOff, limit);
+        double lb = shrink(sum, n * d);
+        return sum > limit ? Math.max(lb, Math.nextUp(t)) : lb;
     }
 
     /** LB_Kim: the cost of the first cell plus that of the last (one cell when both rows have one step). */
@@ -153,7 +162,8 @@ final class DtwBounds {
                 double v = a[aOff + at];
                 double up = upper[eOff + at];
                 double lo = lower[eOff + at];
-                double diff = v > up ? v - up : v < lo ? v - lo : 0;
+                // v - up past the top, v - lo below the bottom, else 0 (lo <= up: one at most is not 0); no branch
+                double diff = Math.max(v - up, 0.0) + Math.min(v - lo, 0.0);
                 c += diff * diff;
             }
             term[s] = c;
