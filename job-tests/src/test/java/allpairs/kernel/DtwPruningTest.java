@@ -97,7 +97,7 @@ class DtwPruningTest {
         int w = window < 0 ? Integer.MAX_VALUE : window;
         for (int trial = 0; trial < 3000; trial++) {
             int d = 1 + rnd.nextInt(2);
-            int n = 1 + rnd.nextInt(20);
+            int n = 1 + rnd.nextInt(trial % 2 == 0 ? 20 : 70); // past a few lane blocks of 16 values too
             double scale = Math.pow(10, rnd.nextInt(-8, 9)); // rounding at every magnitude
             double[] x = new double[n * d];
             double[] y = new double[n * d];
@@ -118,6 +118,12 @@ class DtwPruningTest {
             env.prepare(rows, 0, d, w);
             assertThat(DtwBounds.keogh(y, 0, n, d, env.upper(), env.lower(), 0, Double.POSITIVE_INFINITY, term))
                     .as("y against x's envelope").isLessThanOrEqualTo(dtw);
+            // the lanewise (shrunk) bound of --top-k's best-first visit, whole and refined only up to the distance
+            double[] lb = new double[1];
+            for (double t : new double[] {Double.POSITIVE_INFINITY, dtw, Math.nextDown(dtw) / 2}) {
+                new DtwBounds(rows.maxLength()).lowerBounds(rows, 0, rows, 1, 2, d, w, t, lb, 0);
+                assertThat(lb[0]).as("lowerBounds under %s", t).isLessThanOrEqualTo(dtw);
+            }
             // the tightest bound the cascade may use keeps the pair exact
             double bounded = DtwBand.bounded(x, 0, n, y, 0, n, d, w, dtw, rest(rows, d, w, dtw),
                     DtwBounds.slack(dtw, n), prev, cur);

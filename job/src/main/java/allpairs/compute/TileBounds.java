@@ -21,9 +21,35 @@ public abstract class TileBounds {
     /** The values just computed for tile row {@code r}, columns {@code cFrom .. cTo-1} of the row-major block. */
     public abstract void computed(int r, int cFrom, int cTo, double[] block);
 
+    /**
+     * True when a tile row may be visited best first ({@link #orderedRow}) where the kernel gives lower bounds
+     * ({@link allpairs.kernel.Kernel#lowerBounds}). Default: false.
+     */
+    public boolean ordersRows() {
+        return false;
+    }
+
+    /**
+     * Tile row r from column {@code first} on, whose entries hold the kernel's lower bounds: the entries that
+     * matter computed with {@code exact}, the others left at their bounds. Only where {@link #ordersRows}.
+     */
+    public void orderedRow(int r, int first, double[] block, Exact exact) {
+        throw new UnsupportedOperationException();
+    }
+
     /** Tile entry (r, c) computed again under {@code bound}: exact within it, as the kernel's contract says. */
     public interface Exact {
         double value(int r, int c, double bound);
+
+        /**
+         * Entries (r, cs[0 .. count-1]) of the row-major block computed under {@code bound} in one kernel call
+         * (r's pairs as (i, j): the columns from r's diagonal on). Default: one by one.
+         */
+        default void values(int r, int[] cs, int count, double bound, double[] block, int width) {
+            for (int p = 0; p < count; p++) {
+                block[r * width + cs[p]] = value(r, cs[p], bound);
+            }
+        }
     }
 
     /**

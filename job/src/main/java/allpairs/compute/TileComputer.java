@@ -38,15 +38,21 @@ public final class TileComputer {
         int colFrom = tile.colStart() - colOffset;
         bounds.start(tile, mirror);
         int chunk = bounds.chunk();
+        TileBounds.Exact exact = exactEntries(kernel, rows, rowOffset, cols, colOffset, mirror, tile, scratch);
         for (int r = 0; r < h; r++) {
             int first = diagonal ? r : 0;
             int i = tile.rowStart() + r - rowOffset;
-            for (int c = first; c < w; ) {
-                int end = (int) Math.min(w, (long) c + chunk);
-                kernel.computeRow(rows, i, cols, colFrom + c, colFrom + end, bounds.bound(r, c, end), scratch, block,
-                        r * w + c);
-                bounds.computed(r, c, end, block);
-                c = end;
+            if (bounds.ordersRows() && kernel.lowerBounds(rows, i, cols, colFrom + first, colFrom + w,
+                    bounds.bound(r, first, w), scratch, block, r * w + first)) {
+                bounds.orderedRow(r, first, block, exact);
+            } else {
+                for (int c = first; c < w; ) {
+                    int end = (int) Math.min(w, (long) c + chunk);
+                    kernel.computeRow(rows, i, cols, colFrom + c, colFrom + end, bounds.bound(r, c, end), scratch,
+                            block, r * w + c);
+                    bounds.computed(r, c, end, block);
+                    c = end;
+                }
             }
             if (diagonal) {
                 for (int c = first + 1; c < w; c++) {
@@ -54,17 +60,36 @@ public final class TileComputer {
                 }
             }
         }
-        // a mirrored pair is always computed as (min(i, j), max(i, j)), as above
-        double[] one = new double[1];
-        bounds.finish(block, (r, c, bound) -> {
-            int i = tile.rowStart() + r;
-            int j = tile.colStart() + c;
-            int a = mirror ? Math.min(i, j) : i;
-            int b = mirror ? Math.max(i, j) : j;
-            kernel.computeRow(rows, a - rowOffset, cols, b - colOffset, b - colOffset + 1, bound, scratch, one, 0);
-            return one[0];
-        });
+        bounds.finish(block, exact);
         return block;
+    }
+
+    /** Tile entry (r, c) alone under a bound; a mirrored pair always as (min(i, j), max(i, j)), as above. */
+    private static <S> TileBounds.Exact exactEntries(Kernel<S> kernel, Rows rows, int rowOffset, Rows cols,
+                                                     int colOffset, boolean mirror, Tile tile, S scratch) {
+        double[] one = new double[1];
+        int[] columns = new int[tile.width()];
+        return new TileBounds.Exact() {
+            @Override
+            public double value(int r, int c, double bound) {
+                int i = tile.rowStart() + r;
+                int j = tile.colStart() + c;
+                int a = mirror ? Math.min(i, j) : i;
+                int b = mirror ? Math.max(i, j) : j;
+                kernel.computeRow(rows, a - rowOffset, cols, b - colOffset, b - colOffset + 1, bound, scratch, one, 0);
+                return one[0];
+            }
+
+            @Override
+            public void values(int r, int[] cs, int count, double bound, double[] block, int width) {
+                int colFrom = tile.colStart() - colOffset;
+                for (int p = 0; p < count; p++) {
+                    columns[p] = colFrom + cs[p];
+                }
+                kernel.computeColumns(rows, tile.rowStart() + r - rowOffset, cols, columns, count, bound, scratch,
+                        block, r * width - colFrom);
+            }
+        };
     }
 
     /** The h x w row-major block as its w x h transpose (the mirrored half of an off-diagonal tile). */

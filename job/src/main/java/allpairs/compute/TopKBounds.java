@@ -27,6 +27,8 @@ final class TopKBounds extends TileBounds {
     private final boolean includeSelf;
     private final int chunk;
     private final boolean stoppedAreBounds;
+    /** A best-first row's columns computed together: the kernel's preferred group ({@link #orderedRow}). */
+    private final int[] batch;
     private Tile tile;
     private boolean active;
     private boolean mirrored;
@@ -45,6 +47,8 @@ final class TopKBounds extends TileBounds {
     private long[] spareKeys = new long[0];
     /** Pairs recomputed exactly for a column's or a diagonal tile row's K best (for tests). */
     long recomputed;
+    /** Pairs the kernel computed in rows visited best first ({@link #orderedRow}; for tests). */
+    long visited;
 
     /**
      * @param minChunk the kernel's preferred fewest columns per call ({@link allpairs.kernel.Kernel#minTileWidth})
@@ -58,6 +62,7 @@ final class TopKBounds extends TileBounds {
         this.includeSelf = includeSelf;
         this.chunk = Math.max(CHUNK, minChunk);
         this.stoppedAreBounds = stoppedAreBounds;
+        this.batch = new int[Math.max(1, minChunk)];
     }
 
     @Override
@@ -84,13 +89,71 @@ final class TopKBounds extends TileBounds {
             } else {
                 java.util.Arrays.fill(stopped, 0, cells, false);
             }
-            int longest = Math.max(tile.width(), tile.height());
-            if (order.length < longest) {
-                order = new int[longest];
-                keys = new long[longest];
-                spareOrder = new int[longest];
-                spareKeys = new long[longest];
+        }
+        int longest = Math.max(tile.width(), tile.height());
+        if (active && order.length < longest) {
+            order = new int[longest];
+            keys = new long[longest];
+            spareOrder = new int[longest];
+            spareKeys = new long[longest];
+        }
+    }
+
+    @Override
+    public boolean ordersRows() {
+        return active;
+    }
+
+    /**
+     * Row r's entries hold lower bounds (never better than exact): visited best first, each computed under the
+     * row's K-th best so far (exact within it, else out), until the first whose bound ranks after a full heap's
+     * K-th; it and all later ones rank after the row's K best whatever their exact values. Mirrored, the entries
+     * not made exact are marked stopped, for their columns' repair ({@link #finish}).
+     */
+    @Override
+    public void orderedRow(int r, int first, double[] block, Exact exact) {
+        seen = block;
+        bound(r, first, tile.width()); // the row's heap, seeded on a diagonal tile
+        int w = tile.width();
+        int i = tile.rowStart() + r;
+        int n = 0;
+        for (int c = first; c < w; c++) {
+            if (!square || i != tile.colStart() + c || includeSelf) {
+                order[n] = c;
+                keys[n++] = sortKey(block[r * w + c]);
             }
+        }
+        sortByKey(n);
+        int o = 0;
+        boolean done = false;
+        while (o < n && !done) {
+            // the next entries the K-th so far does not rule out, computed together (the kernel's lanes)
+            double kth = row.threshold();
+            int count = 0;
+            for (; o < n && count < batch.length; o++) {
+                int c = order[o];
+                if (row.size() >= k && !row.better(tile.colStart() + c, block[r * w + c], row.worstPartner(), kth)) {
+                    done = true;
+                    break;
+                }
+                batch[count++] = c;
+            }
+            exact.values(r, batch, count, kth, block, w);
+            visited += count;
+            for (int p = 0; p < count; p++) {
+                int c = batch[p];
+                double v = block[r * w + c];
+                boolean beyond = ascending ? v > kth : v < kth;
+                if (mirrored) {
+                    stopped[r * w + c] = beyond;
+                }
+                if (!beyond) {
+                    row.offer(tile.colStart() + c, v);
+                }
+            }
+        }
+        for (; mirrored && o < n; o++) {
+            stopped[r * w + order[o]] = true;
         }
     }
 
@@ -221,24 +284,6 @@ final class TopKBounds extends TileBounds {
 
     /** Stable merge sort of order[0..n) by keys (ties keep the lower partner first). */
     private void sortByKey(int n) {
-        for (int width = 1; width < n; width *= 2) {
-            for (int lo = 0; lo < n; lo += 2 * width) {
-                int mid = Math.min(n, lo + width);
-                int hi = Math.min(n, lo + 2 * width);
-                int a = lo;
-                int b = mid;
-                for (int t = lo; t < hi; t++) {
-                    if (a < mid && (b >= hi || keys[a] <= keys[b])) {
-                        spareOrder[t] = order[a];
-                        spareKeys[t] = keys[a++];
-                    } else {
-                        spareOrder[t] = order[b];
-                        spareKeys[t] = keys[b++];
-                    }
-                }
-            }
-            System.arraycopy(spareOrder, 0, order, 0, n);
-            System.arraycopy(spareKeys, 0, keys, 0, n);
-        }
+        KeySort.sort(order, keys, spareOrder, spareKeys, n);
     }
 }

@@ -53,18 +53,22 @@ final class DtwBounds {
             pruned[KIM]++;
             return false;
         }
-        Arrays.fill(rest, 0, n + 1, 0.0);
         if (n != m) {
+            Arrays.fill(rest, 0, n + 1, 0.0);
             return true;
         }
         DtwEnvelopes ey = y == x ? xEnvelopes : yEnvelopes;
         ey.prepare(y, j, d, w);
+        xEnvelopes.prepare(x, i, d, w);
+        if (DtwLanes.AVAILABLE && vectorKeoghPrunes(xs, xOff, ys, yOff, n * d, ey, t)) {
+            pruned[KEOGH]++;
+            return false;
+        }
         lastBound = keogh(xs, xOff, n, d, ey.upper(), ey.lower(), yOff, t, eq);
         if (lastBound > t) {
             pruned[KEOGH]++;
             return false;
         }
-        xEnvelopes.prepare(x, i, d, w);
         lastBound = keogh(ys, yOff, n, d, xEnvelopes.upper(), xEnvelopes.lower(), xOff, t, ec);
         if (lastBound > t) {
             pruned[KEOGH]++;
@@ -76,6 +80,63 @@ final class DtwBounds {
 
     double lastBound() {
         return lastBound;
+    }
+
+    /**
+     * LB_Keogh both ways on the SIMD lanes, summed out of step order, as a cheap first filter: true (with
+     * {@link #lastBound} set) when a sum exceeds t raised by {@link #slack} for its {@code len} terms. Most
+     * pairs a tight bound rules out stop here; the others go on to the step-order sums, which give the
+     * rest terms.
+     */
+    private boolean vectorKeoghPrunes(double[] xs, int xOff, double[] ys, int yOff, int len, DtwEnvelopes ey,
+                                      double t) {
+        double limit = slack(t, len);
+        double sum = DtwLaneLoops.keoghSum(xs, xOff, len, ey.upper(), ey.lower(), yOff, limit);
+        if (sum <= limit) {
+            sum = DtwLaneLoops.keoghSum(ys, yOff, len, xEnvelopes.upper(), xEnvelopes.lower(), xOff, limit);
+        }
+        if (sum <= limit) {
+            return false;
+        }
+        lastBound = Math.max(Math.nextUp(t), shrink(sum, len));
+        return true;
+    }
+
+    /**
+     * Cheap lower bounds of the squared distances of row i against rows jFrom..jTo-1 of y, into
+     * {@code out[at ..]}: LB_Kim, and for equally long rows the larger LB_Keogh of y's row against x's
+     * envelope (lanewise and {@link #shrink}ed where the lanes are used). Past the squared threshold t a
+     * bound may be left unrefined (any bound above t). For {@code --top-k} ({@link DtwKernel#lowerBounds}).
+     */
+    void lowerBounds(DoubleRows x, int i, DoubleRows y, int jFrom, int jTo, int d, int w, double t, double[] out,
+                     int at) {
+        double[] xs = x.data();
+        double[] ys = y.data();
+        int xOff = x.offset(i);
+        int n = x.length(i) / d;
+        xEnvelopes.prepare(x, i, d, w);
+        double limit = slack(t, n * d);
+        for (int j = jFrom; j < jTo; j++) {
+            int yOff = y.offset(j);
+            int m = y.length(j) / d;
+            double lb = kim(xs, xOff, n, ys, yOff, m, d);
+            if (n == m && lb <= t) {
+                lb = Math.max(lb, keoghBound(xs, xOff, ys, yOff, n, d, t, limit));
+            }
+            out[at + (j - jFrom)] = lb;
+        }
+    }
+
+    /** LB_Keogh of y's row against x's envelope ({@link #lowerBounds}), at least the double above t once past it. */
+    private double keoghBound(double[] xs, int xOff, double[] ys, int yOff, int n, int d, double t, double limit) {
+        double[] upper = xEnvelopes.upper();
+        double[] lower = xEnvelopes.lower();
+        if (!DtwLanes.AVAILABLE) {
+            return keogh(ys, yOff, n, d, upper, lower, xOff, t, ec); // step order: a bound as it is
+        }
+        double sum = DtwLaneLoops.keoghSum(ys, yOff, n * d, upper, lower, xOff, limit);
+        double lb = shrink(sum, n * d);
+        return sum > limit ? Math.max(lb, Math.nextUp(t)) : lb;
     }
 
     /** LB_Kim: the cost of the first cell plus that of the last (one cell when both rows have one step). */
@@ -101,7 +162,8 @@ final class DtwBounds {
                 double v = a[aOff + at];
                 double up = upper[eOff + at];
                 double lo = lower[eOff + at];
-                double diff = v > up ? v - up : v < lo ? v - lo : 0;
+                // v - up past the top, v - lo below the bottom, else 0 (lo <= up: one at most is not 0); no branch
+                double diff = Math.max(v - up, 0.0) + Math.min(v - lo, 0.0);
                 c += diff * diff;
             }
             term[s] = c;
@@ -135,5 +197,13 @@ final class DtwBounds {
      */
     static double slack(double t, int n) {
         return t <= 0 ? t : t * (1 + (8.0 * n + 16) * 0x1p-53);
+    }
+
+    /**
+     * A sum of {@code n} non-negative terms taken out of step order, lowered by as much as {@link #slack}
+     * raises a threshold: then at most the squared DTW of the pair whose terms they are (docs/kernels.md).
+     */
+    static double shrink(double sum, int n) {
+        return sum * (1 - (8.0 * n + 16) * 0x1p-53);
     }
 }

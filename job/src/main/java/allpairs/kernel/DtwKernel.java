@@ -156,6 +156,26 @@ public final class DtwKernel extends DoubleKernel<DtwKernel.Scratch> {
         return true;
     }
 
+    /** LB_Kim and LB_Keogh of each pair ({@link DtwBounds#lowerBounds}), as distances. */
+    @Override
+    public boolean lowerBounds(Rows a, int i, Rows b, int jFrom, int jTo, double bound, Scratch scratch, double[] out,
+                               int outOffset) {
+        scratch.pruned.bounds().lowerBounds((DoubleRows) a, i, (DoubleRows) b, jFrom, jTo, channels, band(),
+                DtwBand.squaredThreshold(bound), out, outOffset);
+        for (int at = outOffset; at < outOffset + (jTo - jFrom); at++) {
+            out[at] = Math.sqrt(out[at]);
+        }
+        return true;
+    }
+
+    /** The cascade and the lanes (W equally long survivors at a time) on the given columns; exact without a bound. */
+    @Override
+    public void computeColumns(Rows a, int i, Rows b, int[] columns, int count, double bound, Scratch scratch,
+                               double[] out, int base) {
+        scratch.pruned.runColumns((DoubleRows) a, i, (DoubleRows) b, columns, count, channels, band(),
+                DtwBand.squaredThreshold(bound), scratch, out, base);
+    }
+
     /** The bounds of the cascade under a bound, as the summary names them (docs/kernels.md, "DTW pruning"). */
     @Override
     public List<String> prunedBy() {

@@ -79,6 +79,41 @@ final class DtwLaneLoops {
         return a.min(b).reduceLanes(VectorOperators.MIN) > t;
     }
 
+    /**
+     * LB_Keogh's squared sum of a[aOff ..] (len values) against the envelope upper/lower[eOff ..], summed
+     * lanewise (not in step order: callers compare it with {@link DtwBounds#slack} of len terms, or shrink it,
+     * see docs/kernels.md); stops, returning the partial sum, once it exceeds {@code limit} (checked every
+     * 4 vectors). Each value's term is exactly the scalar {@link DtwBounds#keogh} term: at most one of
+     * max(v - up, 0) and min(v - lo, 0) is non-zero, since lo &lt;= up.
+     */
+    static double keoghSum(double[] a, int aOff, int len, double[] upper, double[] lower, int eOff, double limit) {
+        final int h = LANES;
+        double sum = 0;
+        int v = 0;
+        // Four vectors per iteration, reduced to a scalar: no vector lives across iterations or is returned
+        // from a call (C2 may box either: DtwLanesTest checks that a warm row allocates nothing).
+        for (; v + 4 * h <= len; v += 4 * h) {
+            final DoubleVector zero = DoubleVector.zero(SPECIES);
+            DoubleVector acc = zero;
+            for (int q = 0; q < 4 * h; q += h) {
+                final DoubleVector x = DoubleVector.fromArray(SPECIES, a, aOff + v + q);
+                final DoubleVector diff = x.sub(DoubleVector.fromArray(SPECIES, upper, eOff + v + q)).max(zero)
+                        .add(x.sub(DoubleVector.fromArray(SPECIES, lower, eOff + v + q)).min(zero));
+                acc = acc.add(diff.mul(diff));
+            }
+            sum += acc.reduceLanes(VectorOperators.ADD);
+            if (sum > limit) {
+                return sum;
+            }
+        }
+        for (; v < len; v++) {
+            final double x = a[aOff + v];
+            final double diff = Math.max(x - upper[eOff + v], 0.0) + Math.min(x - lower[eOff + v], 0.0);
+            sum += diff * diff;
+        }
+        return sum;
+    }
+
     /** One row, one channel: cells lo..hi of every lane, four per iteration. */
     private static void oneChannelRow(double xi, double[] y, int lo, int hi, double[] prev, double[] cur) {
         final int l = WIDTH;

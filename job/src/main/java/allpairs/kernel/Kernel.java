@@ -132,6 +132,31 @@ public interface Kernel<S> extends Serializable {
         return new long[0];
     }
 
+    /**
+     * Cheap bounds of the values of row i of a against rows jFrom..jTo-1 of b, into {@code out[outOffset + (j -
+     * jFrom)]}: each never closer than the exact value (at most it for a DISTANCE, at least for a SCORE). With
+     * them {@code --top-k} visits a tile row's columns best bound first, each under the K-th best value found
+     * so far, and stops at the first bound that ranks after it (docs/kernels.md). A bound beyond {@code bound}
+     * may be any value beyond it that is still a bound (the kernel may stop refining it there). False (the
+     * default): none, nothing written. Must not allocate.
+     */
+    default boolean lowerBounds(Rows a, int i, Rows b, int jFrom, int jTo, double bound, S scratch, double[] out,
+                                int outOffset) {
+        return false;
+    }
+
+    /**
+     * As {@link #computeRow}, for row i against the rows {@code columns[0 .. count-1]} of b (any order), each value
+     * into {@code out[base + j]}: the columns {@code --top-k} visits best first ({@link #lowerBounds}). Default:
+     * {@link #computeRow} for each.
+     */
+    default void computeColumns(Rows a, int i, Rows b, int[] columns, int count, double bound, S scratch,
+                                double[] out, int base) {
+        for (int p = 0; p < count; p++) {
+            computeRow(a, i, b, columns[p], columns[p] + 1, bound, scratch, out, base + columns[p]);
+        }
+    }
+
     /** The per-partition scratch for rows of at most {@code maxLength} elements. */
     S newScratch(int maxLength);
 
