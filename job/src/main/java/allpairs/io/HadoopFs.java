@@ -1,8 +1,11 @@
 package allpairs.io;
 
+import allpairs.UserError;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
@@ -43,6 +46,15 @@ public final class HadoopFs {
     public static FileSystem of(Path path, Configuration conf) throws IOException {
         FileSystem fs = path.getFileSystem(conf);
         return fs instanceof LocalFileSystem local ? local.getRawFileSystem() : fs;
+    }
+
+    /** The status of an input file; a missing one is the user's error, named by {@code location}. */
+    public static FileStatus inputStatus(FileSystem fs, Path path, String location) throws IOException {
+        try {
+            return fs.getFileStatus(path);
+        } catch (FileNotFoundException e) {
+            throw new UserError("input file does not exist", location);
+        }
     }
 
     /**

@@ -2,7 +2,6 @@ package allpairs.io;
 
 import allpairs.UserError;
 import java.io.BufferedInputStream;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -33,12 +32,7 @@ public record InputSplit(String location, InputFormat format, int index, long st
         InputFormat fmt = format != null ? format : InputFormat.forName(location, "--input-format");
         try {
             FileSystem fs = HadoopFs.of(path, conf);
-            FileStatus status;
-            try {
-                status = fs.getFileStatus(path);
-            } catch (FileNotFoundException e) {
-                throw new UserError("input file does not exist", location);
-            }
+            FileStatus status = HadoopFs.inputStatus(fs, path, location);
             long size = status.getLen();
             List<InputSplit> splits = new ArrayList<>();
             if (fmt != InputFormat.TEXT || size == 0 || gzip(fs, path)) {

@@ -5,7 +5,6 @@ import allpairs.kernel.ElementType;
 import allpairs.kernel.Rows;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
@@ -29,12 +28,7 @@ public final class RowsInput {
         Path path = new Path(location);
         try {
             FileSystem fs = HadoopFs.of(path, conf);
-            FileStatus status;
-            try {
-                status = fs.getFileStatus(path);
-            } catch (FileNotFoundException e) {
-                throw new UserError("input file does not exist", location);
-            }
+            FileStatus status = HadoopFs.inputStatus(fs, path, location);
             if (status.isDirectory()) {
                 throw new UserError("input is a directory, not a file (a table directory, such as a partitioned"
                         + " Parquet dataset, needs --input-format parquet|orc|csv|json)", location);
