@@ -43,9 +43,7 @@ final class ExecutorRead {
             return false; // missing, or a directory: the driver's reader names the problem
         }
         Kernel<?> kernel = job.kernel().configure(Map.of()).kernel();
-        long pairs = job.input().against() == null ? most * (most + 1) / 2 : most * other;
-        return ThresholdJoin.filter(kernel, job.input().against() != null, job.output().options(),
-                job.run().checkpoint(), true, pairs, spark) != null;
+        return joins(job, kernel, most, job.input().against() == null ? -1 : other, spark);
     }
 
     /** The inputs of a run {@link #applies} chose: the executors' rows, or the driver's when the join is not taken. */
@@ -55,15 +53,19 @@ final class ExecutorRead {
         Kernel<?> kernel = configured.kernel();
         Rows query = side(sc, job, job.input().input(), kernel);
         Rows reference = job.input().against() == null ? null : side(sc, job, job.input().against(), kernel);
-        long pairs = reference == null ? (long) query.rows() * (query.rows() + 1) / 2
-                : (long) query.rows() * reference.rows();
-        if (ThresholdJoin.filter(kernel, reference != null, job.output().options(), job.run().checkpoint(), true,
-                pairs, spark) == null) {
+        if (!joins(job, kernel, query.rows(), reference == null ? -1 : reference.rows(), spark)) {
             return Inputs.read(job, hadoop, session);
         }
         IntegerOutput.check(job.output().options().dtype(), kernel,
                 Math.max(query.maxLength(), reference == null ? 0 : reference.maxLength()));
         return new Inputs(kernel, configured.values(), query, reference);
+    }
+
+    /** Whether the run takes the join for {@code m} rows (against {@code k}, or -1 for the square matrix). */
+    private static boolean joins(JobConfig job, Kernel<?> kernel, long m, long k, Map<String, String> spark) {
+        long pairs = k < 0 ? m * (m + 1) / 2 : m * k;
+        return ThresholdJoin.filter(kernel, k >= 0, job.output().options(), job.run().checkpoint(), true, pairs,
+                spark) != null;
     }
 
     private static Rows side(JavaSparkContext sc, JobConfig job, String location, Kernel<?> kernel) {

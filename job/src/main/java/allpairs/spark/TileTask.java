@@ -104,29 +104,31 @@ public final class TileTask<S, T> implements PairFlatMapFunction<Iterator<T>, In
 
     /** A sparse output's computed tile: its edges stored in the checkpoint (if any), counted, and emitted. */
     private void finished(Tile tile, TileEdges edges, ArrayDeque<Tuple2<Integer, Piece>> out) {
-        if (store != null) {
-            try {
-                store.write(tile, edges);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot store tile " + tile + " in the checkpoint", e);
-            }
-        }
-        counters.pairsComputed.add(tile.pairs(mirror));
-        counters.tilesComputed.add(1);
+        storeAndCount(tile, () -> store.write(tile, edges));
         edges.emit((band, piece) -> out.add(new Tuple2<>(band, piece)));
     }
 
     /** A computed tile: stored in the checkpoint (if any), counted, and emitted. */
     private void finished(Tile tile, double[] block, ArrayDeque<Tuple2<Integer, Piece>> out) {
+        storeAndCount(tile, () -> store.write(tile, block));
+        emitter.emit(tile, block, (band, piece) -> out.add(new Tuple2<>(band, piece)));
+    }
+
+    /** What both kinds of tile do before they are emitted: stored (when there is a checkpoint) and counted. */
+    private void storeAndCount(Tile tile, StoreWrite write) {
         if (store != null) {
             try {
-                store.write(tile, block);
+                write.run();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot store tile " + tile + " in the checkpoint", e);
             }
         }
         counters.pairsComputed.add(tile.pairs(mirror));
         counters.tilesComputed.add(1);
-        emitter.emit(tile, block, (band, piece) -> out.add(new Tuple2<>(band, piece)));
+    }
+
+    /** A checkpoint write. */
+    private interface StoreWrite {
+        void run() throws IOException;
     }
 }
